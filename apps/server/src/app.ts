@@ -1,0 +1,143 @@
+import { mkdir } from 'node:fs/promises';
+import type { Ports } from '@chapar/api';
+import { createDatabase, migrateDatabase, pendingMigrationCount } from '@chapar/db';
+import { sql } from 'drizzle-orm';
+import { createApiKeysPort } from './auth/api-keys';
+import { createAuthPort, createLucia } from './auth/lucia';
+import { type Clock, systemClock } from './engine/clock';
+import { CampaignEngine } from './engine/engine';
+import type { Config } from './env';
+import { InProcessEventBus } from './events/event-bus';
+import { createContextFactory } from './http/context';
+import { createHttpServer } from './http/server';
+import type { AppLogger } from './logger';
+import { createAccountsPort } from './repositories/accounts';
+import { createCampaignsPort } from './repositories/campaigns';
+import { createPackagesPort } from './repositories/packages';
+import { createStatsPort } from './repositories/stats';
+import { createSubscriptionsPort } from './repositories/subscriptions';
+import { createUsersPort } from './repositories/users';
+import { SessionManager } from './whatsapp/session-manager';
+
+export class StartupError extends Error {}
+
+/** The URL with its password hidden, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/** The composition root: binds the API's ports to MySQL, lucia, the session manager and the engine. */
+export async function createApp(config: Config, log: AppLogger, options: { clock?: Clock } = {}) {
+  try {
+    await migrateDatabase(config.DATABASE_URL);
+  } catch (error) {
+    const reason = (error as { code?: string; message?: string }).code ?? (error as Error).message;
+    throw new StartupError(
+      `Cannot reach or prepare the database at ${redactUrl(config.DATABASE_URL)}: ${reason}`,
+    );
+  }
+  await mkdir(config.DATA_DIR, { recursive: true });
+
+  const clock = options.clock ?? systemClock;
+  const handle = createDatabase(config.DATABASE_URL, { connectionLimit: 20 });
+  const { db } = handle;
+  const bus = new InProcessEventBus();
+  const lucia = createLucia(db, config.SESSION_DAYS);
+  const sessions = new SessionManager({
+    db,
+    bus,
+    log,
+    dataDir: config.DATA_DIR,
+    sandbox: {
+      linkDelayMs: config.SANDBOX_LINK_DELAY_MS,
+      sendLatencyMs: config.SANDBOX_SEND_LATENCY_MS,
+      deliveryDelayMs: config.SANDBOX_DELIVERY_DELAY_MS,
+      readDelayMs: config.SANDBOX_READ_DELAY_MS,
+      failureRate: config.SANDBOX_FAILURE_RATE,
+    },
+  });
+  const wallClock = { now: () => new Date(clock.now()) };
+  const ports: Ports = {
+    users: createUsersPort(db, { days: config.TRIAL_DAYS, messages: config.TRIAL_MESSAGES }),
+    auth: createAuthPort(lucia),
+    apiKeys: createApiKeysPort(db),
+    accounts: createAccountsPort(db),
+    whatsapp: sessions,
+    campaigns: createCampaignsPort(db, bus),
+    subscriptions: createSubscriptionsPort(db, wallClock),
+    packages: createPackagesPort(db),
+    stats: createStatsPort(db),
+    events: bus,
+    clock: wallClock,
+  };
+  const engine = new CampaignEngine({
+    db,
+    bus,
+    sessions,
+    log,
+    clock,
+    pacing: { jitter: config.PACING_JITTER },
+  });
+
+  const http = createHttpServer({
+    createContext: createContextFactory({ ports, db, lucia, log, trustProxy: config.TRUST_PROXY }),
+    log,
+    webDist: config.WEB_DIST,
+    health: {
+      async ready() {
+        const checks: Record<string, unknown> = {};
+        await db.execute(sql`SELECT 1`);
+        checks.database = 'ok';
+        checks.pendingMigrations = await pendingMigrationCount(handle);
+        checks.engineTickAgeMs = Date.now() - engine.lastTick;
+        checks.accounts = await ports.accounts.countByStatus();
+        const ok = checks.pendingMigrations === 0 && (checks.engineTickAgeMs as number) < 10_000;
+        return { ok, checks };
+      },
+    },
+  });
+
+  let started = false;
+  return {
+    config,
+    db,
+    ports,
+    engine,
+    sessions,
+    server: http.server,
+    /** Listens, then restores linked accounts and starts the engine. Answers the base URL. */
+    async start(): Promise<string> {
+      await new Promise<void>((resolve, reject) => {
+        http.server.once('error', reject);
+        http.server.listen(config.PORT, config.HOST, () => resolve());
+      });
+      started = true;
+      await sessions.restoreLinked();
+      engine.start();
+      const address = http.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.PORT;
+      return `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+    },
+    /** Graceful: no new sends, the send in flight is stored, sockets told to reconnect, browsers closed. */
+    async stop(): Promise<void> {
+      await engine.stop();
+      await http.closeSockets();
+      await sessions.stop();
+      if (started) {
+        await new Promise<void>((resolve) => {
+          http.server.close(() => resolve());
+          http.server.closeAllConnections();
+        });
+      }
+      await handle.close();
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;

@@ -1,0 +1,61 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ApiKeysPort } from '@chapar/api';
+import { apiKeys, type Database } from '@chapar/db';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+
+export const API_KEY_PREFIX = 'chp_';
+
+const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+const columns = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  lastUsedAt: apiKeys.lastUsedAt,
+  createdAt: apiKeys.createdAt,
+};
+
+export function createApiKeysPort(db: Database): ApiKeysPort {
+  return {
+    async create(userId, name) {
+      // 32 random bytes: guessing is hopeless, so a fast SHA-256 lookup is safe to store.
+      const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+      const prefix = key.slice(0, 12);
+      const now = new Date();
+      const [row] = await db
+        .insert(apiKeys)
+        .values({ userId, name, prefix, keyHash: hashKey(key), createdAt: now })
+        .$returningId();
+      return { id: row!.id, name, prefix, lastUsedAt: null, createdAt: now, key };
+    },
+    list: (userId) =>
+      db
+        .select(columns)
+        .from(apiKeys)
+        .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+        .orderBy(desc(apiKeys.id)),
+    async revoke(userId, id) {
+      const [result] = await db
+        .update(apiKeys)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)));
+      return result.affectedRows === 1;
+    },
+  };
+}
+
+/** The key's owner, or null for an unknown or revoked key. */
+export async function userIdForApiKey(db: Database, key: string): Promise<number | null> {
+  const [row] = await db
+    .select({ id: apiKeys.id, userId: apiKeys.userId })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  if (!row) return null;
+  // Best effort: a lost lastUsedAt update must not fail the request.
+  db.update(apiKeys)
+    .set({ lastUsedAt: new Date() })
+    .where(eq(apiKeys.id, row.id))
+    .catch(() => {});
+  return row.userId;
+}

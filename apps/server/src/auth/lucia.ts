@@ -1,0 +1,65 @@
+import type { AuthPort, UserRecord } from '@chapar/api';
+import { type Database, sessions, users } from '@chapar/db';
+import { DrizzleMySQLAdapter } from '@lucia-auth/adapter-drizzle';
+import { Cookie, Lucia, TimeSpan } from 'lucia';
+import { Argon2id } from 'oslo/password';
+
+export const SESSION_COOKIE = 'chapar_session';
+
+export function createLucia(db: Database, sessionDays: number) {
+  return new Lucia(new DrizzleMySQLAdapter(db, sessions, users), {
+    sessionExpiresIn: new TimeSpan(sessionDays, 'd'),
+    sessionCookie: { name: SESSION_COOKIE, expires: true, attributes: { sameSite: 'lax', secure: false } },
+    getUserAttributes: (row): Omit<UserRecord, 'id'> => ({
+      name: row.name,
+      username: row.username,
+      email: row.email,
+      phone: row.phone,
+      role: row.role,
+      status: row.status,
+      statusReason: row.statusReason,
+      subscriptionActive: Boolean(row.subscriptionActive),
+      subscriptionExpiresAt: toDate(row.subscriptionExpiresAt),
+      locale: row.locale,
+      defaultCountry: row.defaultCountry,
+      createdAt: toDate(row.createdAt) ?? new Date(0),
+    }),
+  });
+}
+
+/** The adapter hands back raw rows; datetimes arrive as UTC strings. */
+function toDate(value: Date | string | null): Date | null {
+  if (value == null) return null;
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}
+
+export type AppLucia = ReturnType<typeof createLucia>;
+
+declare module 'lucia' {
+  interface Register {
+    Lucia: AppLucia;
+    UserId: number;
+    DatabaseUserAttributes: typeof users.$inferSelect;
+  }
+}
+
+/** Re-issues lucia's cookie with `Secure` decided per request (https or a trusted proxy saying so). */
+function withSecure(cookie: Cookie, secure: boolean): string {
+  return new Cookie(cookie.name, cookie.value, { ...cookie.attributes, secure, httpOnly: true }).serialize();
+}
+
+export function createAuthPort(lucia: AppLucia): AuthPort {
+  const argon2 = new Argon2id();
+  return {
+    hashPassword: (password) => argon2.hash(password),
+    verifyPassword: (hash, password) => argon2.verify(hash, password).catch(() => false),
+    async createSession(userId) {
+      const session = await lucia.createSession(userId, {});
+      return { token: session.id, expiresAt: session.expiresAt };
+    },
+    invalidateSession: (token) => lucia.invalidateSession(token),
+    invalidateUserSessions: (userId) => lucia.invalidateUserSessions(userId),
+    sessionCookie: (token, { secure }) => withSecure(lucia.createSessionCookie(token), secure),
+    blankSessionCookie: ({ secure }) => withSecure(lucia.createBlankSessionCookie(), secure),
+  };
+}

@@ -1,0 +1,223 @@
+import type { CampaignInterval } from '@chapar/api';
+import { campaigns, type Database, recipients, subscriptions } from '@chapar/db';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { usableSubscription } from '../repositories/subscriptions';
+
+/**
+ * The engine's SQL. Every state change of a recipient is a guarded UPDATE on its current
+ * status, and the campaign's counter moves in the same transaction, so counters always
+ * equal the rows behind them.
+ */
+export interface Claimed {
+  id: number;
+  phone: string;
+  name: string | null;
+  variables: Record<string, string> | null;
+}
+
+export type ClaimResult = { kind: 'claimed'; recipient: Claimed } | { kind: 'empty' } | { kind: 'no-quota' };
+
+export interface RunningCampaign {
+  id: number;
+  userId: number;
+  message: string;
+  interval: CampaignInterval;
+}
+
+export function createEngineStore(db: Database) {
+  const bump = (
+    column: 'sentCount' | 'failedCount' | 'deliveredCount' | 'readCount' | 'skippedCount',
+    by = 1,
+  ) => ({
+    [column]: sql`${campaigns[column]} + ${by}`,
+  });
+
+  return {
+    runningCampaignsOf: (accountId: number): Promise<RunningCampaign[]> =>
+      db
+        .select({
+          id: campaigns.id,
+          userId: campaigns.userId,
+          message: campaigns.message,
+          interval: campaigns.interval,
+        })
+        .from(campaigns)
+        .where(and(eq(campaigns.whatsappAccountId, accountId), eq(campaigns.status, 'RUNNING')))
+        .orderBy(asc(campaigns.id)),
+
+    /** Accounts with work to do: RUNNING campaigns, or rows left in SENDING by a crash. */
+    accountsWithRunningCampaigns: async (): Promise<number[]> => {
+      const rows = await db
+        .selectDistinct({ accountId: campaigns.whatsappAccountId })
+        .from(campaigns)
+        .where(eq(campaigns.status, 'RUNNING'));
+      return rows.map((r) => r.accountId).filter((id): id is number => id != null);
+    },
+
+    dueScheduled: (now: Date) =>
+      db
+        .select({ id: campaigns.id, userId: campaigns.userId, accountId: campaigns.whatsappAccountId })
+        .from(campaigns)
+        .where(and(eq(campaigns.status, 'SCHEDULED'), sql`${campaigns.scheduledAt} <= ${now}`)),
+
+    /** Next PENDING row → SENDING, charged to the user's subscription, in one transaction. */
+    async claimNext(campaign: RunningCampaign, now: Date): Promise<ClaimResult> {
+      return db.transaction(async (tx) => {
+        const [next] = await tx
+          .select({
+            id: recipients.id,
+            phone: recipients.phone,
+            name: recipients.name,
+            variables: recipients.variables,
+          })
+          .from(recipients)
+          .where(and(eq(recipients.campaignId, campaign.id), eq(recipients.status, 'PENDING')))
+          .orderBy(asc(recipients.id))
+          .limit(1)
+          .for('update');
+        if (!next) return { kind: 'empty' as const };
+        const subscription = await usableSubscription(tx, campaign.userId, now);
+        if (!subscription) return { kind: 'no-quota' as const };
+        const [charged] = await tx
+          .update(subscriptions)
+          .set({ messagesUsed: sql`${subscriptions.messagesUsed} + 1` })
+          .where(
+            and(
+              eq(subscriptions.id, subscription.id),
+              sql`${subscriptions.messagesUsed} < ${subscriptions.messageLimit}`,
+            ),
+          );
+        if (charged.affectedRows !== 1) return { kind: 'no-quota' as const };
+        const [claimed] = await tx
+          .update(recipients)
+          .set({ status: 'SENDING', attemptedAt: now, subscriptionId: subscription.id })
+          .where(and(eq(recipients.id, next.id), eq(recipients.status, 'PENDING')));
+        // Impossible under the row lock above; throwing rolls the charge back.
+        if (claimed.affectedRows !== 1) throw new Error(`recipient ${next.id} changed while locked`);
+        return { kind: 'claimed' as const, recipient: next };
+      });
+    },
+
+    async markSent(campaignId: number, recipientId: number, messageId: string, now: Date): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const [r] = await tx
+          .update(recipients)
+          .set({ status: 'SENT', whatsappMessageId: messageId, sentAt: now, error: null })
+          .where(and(eq(recipients.id, recipientId), eq(recipients.status, 'SENDING')));
+        if (r.affectedRows !== 1) return false;
+        await tx.update(campaigns).set(bump('sentCount')).where(eq(campaigns.id, campaignId));
+        return true;
+      });
+    },
+
+    /** A send that definitely did not go out: FAILED, and the message is refunded. */
+    async markFailed(campaignId: number, recipientId: number, error: string): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .select({ subscriptionId: recipients.subscriptionId })
+          .from(recipients)
+          .where(eq(recipients.id, recipientId));
+        const [r] = await tx
+          .update(recipients)
+          .set({ status: 'FAILED', error: error.slice(0, 2000) })
+          .where(and(eq(recipients.id, recipientId), eq(recipients.status, 'SENDING')));
+        if (r.affectedRows !== 1) return false;
+        await tx.update(campaigns).set(bump('failedCount')).where(eq(campaigns.id, campaignId));
+        if (row?.subscriptionId) await refund(tx as unknown as Database, row.subscriptionId);
+        return true;
+      });
+    },
+
+    /** A send checked and found not to have gone out: back to the queue, refunded. */
+    async requeue(recipientId: number): Promise<void> {
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .select({ subscriptionId: recipients.subscriptionId })
+          .from(recipients)
+          .where(eq(recipients.id, recipientId));
+        const [r] = await tx
+          .update(recipients)
+          .set({ status: 'PENDING', subscriptionId: null, attemptedAt: null })
+          .where(and(eq(recipients.id, recipientId), eq(recipients.status, 'SENDING')));
+        if (r.affectedRows === 1 && row?.subscriptionId)
+          await refund(tx as unknown as Database, row.subscriptionId);
+      });
+    },
+
+    /** Rows a crash left in SENDING, for the account's campaigns. */
+    interruptedSends: (accountId: number) =>
+      db
+        .select({ id: recipients.id, campaignId: recipients.campaignId, phone: recipients.phone })
+        .from(recipients)
+        .innerJoin(campaigns, eq(campaigns.id, recipients.campaignId))
+        .where(and(eq(campaigns.whatsappAccountId, accountId), eq(recipients.status, 'SENDING'))),
+
+    async unfinishedCount(campaignId: number): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(recipients)
+        .where(
+          and(eq(recipients.campaignId, campaignId), inArray(recipients.status, ['PENDING', 'SENDING'])),
+        );
+      return row?.n ?? 0;
+    },
+
+    /**
+     * Moves a recipient forward on an ack (SENT→DELIVERED→READ, never back). Answers the
+     * campaign id when something changed, 'unknown' when no row has that message id yet.
+     */
+    async applyAck(messageId: string, ack: 'DELIVERED' | 'READ' | 'FAILED', now: Date, error?: string) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .select({ id: recipients.id, campaignId: recipients.campaignId, status: recipients.status })
+          .from(recipients)
+          .where(eq(recipients.whatsappMessageId, messageId))
+          .limit(1)
+          .for('update');
+        if (!row) return 'unknown' as const;
+        const { id, campaignId, status } = row;
+        if (ack === 'DELIVERED' && status === 'SENT') {
+          await tx
+            .update(recipients)
+            .set({ status: 'DELIVERED', deliveredAt: now })
+            .where(eq(recipients.id, id));
+          await tx.update(campaigns).set(bump('deliveredCount')).where(eq(campaigns.id, campaignId));
+          return campaignId;
+        }
+        if (ack === 'READ' && (status === 'SENT' || status === 'DELIVERED')) {
+          const skippedDelivered = status === 'SENT';
+          await tx
+            .update(recipients)
+            .set({ status: 'READ', readAt: now, ...(skippedDelivered ? { deliveredAt: now } : {}) })
+            .where(eq(recipients.id, id));
+          await tx
+            .update(campaigns)
+            .set({ ...bump('readCount'), ...(skippedDelivered ? bump('deliveredCount') : {}) })
+            .where(eq(campaigns.id, campaignId));
+          return campaignId;
+        }
+        if (ack === 'FAILED' && status === 'SENT') {
+          await tx
+            .update(recipients)
+            .set({ status: 'FAILED', error: error ?? 'WhatsApp reported the message as failed.' })
+            .where(eq(recipients.id, id));
+          await tx
+            .update(campaigns)
+            .set({ ...bump('failedCount'), ...bump('sentCount', -1) })
+            .where(eq(campaigns.id, campaignId));
+          return campaignId;
+        }
+        return null;
+      });
+    },
+  };
+}
+
+async function refund(db: Database, subscriptionId: number) {
+  await db
+    .update(subscriptions)
+    .set({ messagesUsed: sql`GREATEST(${subscriptions.messagesUsed} - 1, 0)` })
+    .where(eq(subscriptions.id, subscriptionId));
+}
+
+export type EngineStore = ReturnType<typeof createEngineStore>;

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, so defaults work whatever directory the server is started from. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const zInt = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+const zBool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const zDatabaseUrl = z.string().refine((v) => /^mysql:\/\/[^/]+\/[A-Za-z0-9_$-]{1,64}(\?.*)?$/.test(v), {
+  message: 'must look like mysql://user:password@host:3306/database',
+});
+
+const envSchema = z.object({
+  DATABASE_URL: zDatabaseUrl.default('mysql://root@127.0.0.1:3306/chapar'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: zInt(0, 65535).default(3000),
+  /** Where linked WhatsApp logins, the sandbox outbox and uploads live. */
+  DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
+  /** The built SPA; the server answers API-only when it is missing. */
+  WEB_DIST: z.string().min(1).default(path.join(REPO_ROOT, 'apps/web/dist')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Honour X-Forwarded-Proto/For from a reverse proxy (https → Secure cookies). */
+  TRUST_PROXY: zBool.default(false),
+  SESSION_DAYS: zInt(1, 365).default(30),
+  TRIAL_DAYS: zInt(0, 3650).default(7),
+  TRIAL_MESSAGES: zInt(0, 1_000_000).default(100),
+  CHROME_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Sandbox (test-mode) driver: how it imitates WhatsApp. */
+  SANDBOX_LINK_DELAY_MS: zInt(0, 60_000).default(1500),
+  SANDBOX_SEND_LATENCY_MS: zInt(0, 60_000).default(150),
+  SANDBOX_DELIVERY_DELAY_MS: zInt(0, 600_000).default(1000),
+  SANDBOX_READ_DELAY_MS: zInt(0, 600_000).default(3000),
+  SANDBOX_FAILURE_RATE: z.coerce
+    .number({ error: 'must be a number from 0 to 1' })
+    .min(0, 'must be a number from 0 to 1')
+    .max(1, 'must be a number from 0 to 1')
+    .default(0),
+  /** Gap between a campaign's sends is the interval × (1 ± this), never a fixed beat. */
+  PACING_JITTER: z.coerce
+    .number({ error: 'must be a number from 0 to 0.9' })
+    .min(0, 'must be a number from 0 to 0.9')
+    .max(0.9, 'must be a number from 0 to 0.9')
+    .default(0.3),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration; every bad variable is named with what it should be. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(defined);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const key = String(issue.path[0]);
+      return `  ${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = result.data;
+  return { ...config, DATA_DIR: path.resolve(config.DATA_DIR), WEB_DIST: path.resolve(config.WEB_DIST) };
+}

@@ -1,0 +1,284 @@
+import {
+  CAMPAIGN_TRANSITIONS,
+  type CampaignRecord,
+  type CampaignsPort,
+  EDITABLE_STATUSES,
+  type EventBus,
+  REMOVABLE_STATUSES,
+} from '@chapar/api';
+import { campaigns, type Database, optOuts, recipients } from '@chapar/db';
+import { and, asc, count, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { publishProgress, readProgress } from './campaign-progress';
+import { chunks, pageOf } from './util';
+
+const INSERT_CHUNK = 1_000;
+
+const campaignColumns = {
+  id: campaigns.id,
+  userId: campaigns.userId,
+  whatsappAccountId: campaigns.whatsappAccountId,
+  title: campaigns.title,
+  message: campaigns.message,
+  interval: campaigns.interval,
+  status: campaigns.status,
+  isConnected: campaigns.isConnected,
+  totalRecipients: campaigns.totalRecipients,
+  sentCount: campaigns.sentCount,
+  failedCount: campaigns.failedCount,
+  deliveredCount: campaigns.deliveredCount,
+  readCount: campaigns.readCount,
+  skippedCount: campaigns.skippedCount,
+  scheduledAt: campaigns.scheduledAt,
+  pausedReason: campaigns.pausedReason,
+  pauseCause: campaigns.pauseCause,
+  startedAt: campaigns.startedAt,
+  completedAt: campaigns.completedAt,
+  createdAt: campaigns.createdAt,
+  updatedAt: campaigns.updatedAt,
+};
+
+const recipientColumns = {
+  id: recipients.id,
+  phone: recipients.phone,
+  name: recipients.name,
+  variables: recipients.variables,
+  status: recipients.status,
+  whatsappMessageId: recipients.whatsappMessageId,
+  sentAt: recipients.sentAt,
+  deliveredAt: recipients.deliveredAt,
+  readAt: recipients.readAt,
+  error: recipients.error,
+};
+
+type Executor = Pick<Database, 'execute'>;
+
+/** DRAFT ⇄ READY follows from the content: a message, an account and at least one recipient. */
+async function refreshReadiness(db: Executor, id: number): Promise<void> {
+  await db.execute(sql`
+    UPDATE campaigns SET status = CASE
+      WHEN message <> '' AND whatsapp_account_id IS NOT NULL AND total_recipients > 0 THEN 'READY'
+      ELSE 'DRAFT' END
+    WHERE id = ${id} AND status IN ('DRAFT', 'READY')`);
+}
+
+export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort {
+  const get = async (owner: number | null, id: number): Promise<CampaignRecord | null> => {
+    const where =
+      owner == null ? eq(campaigns.id, id) : and(eq(campaigns.id, id), eq(campaigns.userId, owner));
+    const [row] = await db.select(campaignColumns).from(campaigns).where(where).limit(1);
+    return row ?? null;
+  };
+  const changed = async (id: number) => {
+    await publishProgress(db, bus, id);
+    return get(null, id);
+  };
+
+  return {
+    get,
+
+    async list(owner, { status, cursor, limit }) {
+      const rows = await db
+        .select(campaignColumns)
+        .from(campaigns)
+        .where(
+          and(
+            owner == null ? undefined : eq(campaigns.userId, owner),
+            status ? eq(campaigns.status, status) : undefined,
+            cursor ? lt(campaigns.id, cursor) : undefined,
+          ),
+        )
+        .orderBy(desc(campaigns.id))
+        .limit(limit + 1);
+      return pageOf(rows, limit);
+    },
+
+    async create(userId, input) {
+      const now = new Date();
+      const [row] = await db
+        .insert(campaigns)
+        .values({ ...input, userId, createdAt: now, updatedAt: now })
+        .$returningId();
+      await refreshReadiness(db, row!.id);
+      return (await get(userId, row!.id))!;
+    },
+
+    async update(userId, id, patch) {
+      const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const [result] = await db
+        .update(campaigns)
+        .set({ ...set, updatedAt: new Date() })
+        .where(
+          and(
+            eq(campaigns.id, id),
+            eq(campaigns.userId, userId),
+            inArray(campaigns.status, EDITABLE_STATUSES),
+          ),
+        );
+      if (result.affectedRows !== 1) return null;
+      await refreshReadiness(db, id);
+      return changed(id);
+    },
+
+    async remove(userId, id) {
+      const [result] = await db
+        .delete(campaigns)
+        .where(
+          and(
+            eq(campaigns.id, id),
+            eq(campaigns.userId, userId),
+            inArray(campaigns.status, REMOVABLE_STATUSES),
+          ),
+        );
+      return result.affectedRows === 1;
+    },
+
+    async duplicate(userId, id) {
+      const source = await get(userId, id);
+      if (!source) return null;
+      const now = new Date();
+      const copyId = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(campaigns)
+          .values({
+            userId,
+            whatsappAccountId: source.whatsappAccountId,
+            title: source.title ? `${source.title} (copy)`.slice(0, 255) : null,
+            message: source.message,
+            interval: source.interval,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .$returningId();
+        const newId = row!.id;
+        const [copied] = await tx.execute(sql`
+          INSERT INTO recipients (campaign_id, phone, name, variables, status)
+          SELECT ${newId}, phone, name, variables, 'PENDING' FROM recipients WHERE campaign_id = ${id}`);
+        await tx
+          .update(campaigns)
+          .set({ totalRecipients: (copied as unknown as { affectedRows: number }).affectedRows })
+          .where(eq(campaigns.id, newId));
+        await refreshReadiness(tx, newId);
+        return newId;
+      });
+      return get(userId, copyId);
+    },
+
+    async addRecipients(userId, campaignId, rows) {
+      const outcome = await db.transaction(async (tx) => {
+        // Row lock: concurrent batches for one campaign apply one after the other.
+        const [locked] = await tx
+          .select({ status: campaigns.status })
+          .from(campaigns)
+          .where(and(eq(campaigns.id, campaignId), eq(campaigns.userId, userId)))
+          .for('update');
+        if (!locked || !EDITABLE_STATUSES.includes(locked.status)) return null;
+        const phones = rows.map((r) => r.phone);
+        const existing = new Set<string>();
+        const optedOut = new Set<string>();
+        for (const part of chunks(phones, INSERT_CHUNK)) {
+          const present = await tx
+            .select({ phone: recipients.phone })
+            .from(recipients)
+            .where(and(eq(recipients.campaignId, campaignId), inArray(recipients.phone, part)));
+          for (const r of present) existing.add(r.phone);
+          const blocked = await tx
+            .select({ phone: optOuts.phone })
+            .from(optOuts)
+            .where(and(eq(optOuts.userId, userId), inArray(optOuts.phone, part)));
+          for (const r of blocked) optedOut.add(r.phone);
+        }
+        const fresh = rows.filter((r) => !existing.has(r.phone) && !optedOut.has(r.phone));
+        for (const part of chunks(fresh, INSERT_CHUNK)) {
+          await tx.insert(recipients).values(part.map((r) => ({ ...r, campaignId })));
+        }
+        if (fresh.length > 0) {
+          await tx
+            .update(campaigns)
+            .set({
+              totalRecipients: sql`${campaigns.totalRecipients} + ${fresh.length}`,
+              updatedAt: new Date(),
+            })
+            .where(eq(campaigns.id, campaignId));
+          await refreshReadiness(tx, campaignId);
+        }
+        return {
+          added: fresh.length,
+          duplicates: rows.filter((r) => existing.has(r.phone)).length,
+          optedOut: rows.filter((r) => !existing.has(r.phone) && optedOut.has(r.phone)).length,
+        };
+      });
+      if (!outcome) return { added: 0, duplicates: 0, optedOut: 0 };
+      await publishProgress(db, bus, campaignId);
+      return outcome;
+    },
+
+    async recipients(campaignId, { status, cursor, limit }) {
+      const conditions: SQL[] = [eq(recipients.campaignId, campaignId)];
+      if (status) conditions.push(eq(recipients.status, status));
+      if (cursor) conditions.push(gt(recipients.id, cursor));
+      const rows = await db
+        .select(recipientColumns)
+        .from(recipients)
+        .where(and(...conditions))
+        .orderBy(asc(recipients.id))
+        .limit(limit + 1);
+      return pageOf(rows, limit);
+    },
+
+    async transition(id, transition, extra = {}) {
+      const { from, to } = CAMPAIGN_TRANSITIONS[transition];
+      const now = new Date();
+      const set: Partial<typeof campaigns.$inferInsert> = { status: to, updatedAt: now };
+      if (transition === 'schedule') set.scheduledAt = extra.scheduledAt ?? null;
+      if (transition === 'pause' || transition === 'fail') {
+        set.pausedReason = extra.pausedReason ?? null;
+        set.pauseCause = extra.pauseCause ?? null;
+      }
+      if (transition === 'resume' || transition === 'start') {
+        set.pausedReason = null;
+        set.pauseCause = null;
+      }
+      if (transition === 'complete' || transition === 'cancel' || transition === 'fail')
+        set.completedAt = now;
+
+      const moved = await db.transaction(async (tx) => {
+        const [result] = await tx
+          .update(campaigns)
+          .set(set)
+          .where(and(eq(campaigns.id, id), inArray(campaigns.status, from)));
+        if (result.affectedRows !== 1) return false;
+        if (transition === 'start' || transition === 'due') {
+          // Keep the first start time across pause/resume and scheduling.
+          await tx.execute(
+            sql`UPDATE campaigns SET started_at = COALESCE(started_at, ${now}) WHERE id = ${id}`,
+          );
+        }
+        if (transition === 'cancel') {
+          const [skipped] = await tx
+            .update(recipients)
+            .set({ status: 'SKIPPED', error: 'Campaign cancelled.' })
+            .where(and(eq(recipients.campaignId, id), eq(recipients.status, 'PENDING')));
+          if (skipped.affectedRows > 0) {
+            await tx
+              .update(campaigns)
+              .set({ skippedCount: sql`${campaigns.skippedCount} + ${skipped.affectedRows}` })
+              .where(eq(campaigns.id, id));
+          }
+        }
+        return true;
+      });
+      if (moved) await publishProgress(db, bus, id);
+      return moved;
+    },
+
+    progress: (id) => readProgress(db, id),
+
+    async pendingCount(id) {
+      const [row] = await db
+        .select({ n: count() })
+        .from(recipients)
+        .where(and(eq(recipients.campaignId, id), eq(recipients.status, 'PENDING')));
+      return row?.n ?? 0;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import {
+  ACCOUNT_STATUSES,
+  type AdminStats,
+  CAMPAIGN_STATUSES,
+  type StatsPort,
+  USER_STATUSES,
+} from '@chapar/api';
+import { campaigns, type Database, recipients, users, whatsappAccounts } from '@chapar/db';
+import { and, count, eq, gte } from 'drizzle-orm';
+
+function tally<K extends string>(keys: readonly K[], rows: Array<{ key: K; n: number }>): Record<K, number> {
+  const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const r of rows) out[r.key] = r.n;
+  return out;
+}
+
+export function createStatsPort(db: Database): StatsPort {
+  return {
+    async admin(now): Promise<AdminStats> {
+      const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+      const [userRows, campaignRows, accountRows, sent, failed] = await Promise.all([
+        db.select({ key: users.status, n: count() }).from(users).groupBy(users.status),
+        db.select({ key: campaigns.status, n: count() }).from(campaigns).groupBy(campaigns.status),
+        db
+          .select({ key: whatsappAccounts.status, n: count() })
+          .from(whatsappAccounts)
+          .groupBy(whatsappAccounts.status),
+        db.select({ n: count() }).from(recipients).where(gte(recipients.sentAt, dayStart)),
+        db
+          .select({ n: count() })
+          .from(recipients)
+          .where(and(eq(recipients.status, 'FAILED'), gte(recipients.attemptedAt, dayStart))),
+      ]);
+      return {
+        users: tally(USER_STATUSES, userRows),
+        campaigns: tally(CAMPAIGN_STATUSES, campaignRows),
+        accounts: tally(ACCOUNT_STATUSES, accountRows),
+        messages: { sentToday: sent[0]?.n ?? 0, failedToday: failed[0]?.n ?? 0 },
+      };
+    },
+  };
+}

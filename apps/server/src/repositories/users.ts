@@ -1,0 +1,127 @@
+import { ChaparError, type UserRecord, type UsersPort } from '@chapar/api';
+import { type Database, subscriptions, users } from '@chapar/db';
+import { and, desc, eq, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { dbErrorCode, pageOf } from './util';
+
+export const userColumns = {
+  id: users.id,
+  name: users.name,
+  username: users.username,
+  email: users.email,
+  phone: users.phone,
+  role: users.role,
+  status: users.status,
+  statusReason: users.statusReason,
+  subscriptionActive: users.subscriptionActive,
+  subscriptionExpiresAt: users.subscriptionExpiresAt,
+  locale: users.locale,
+  defaultCountry: users.defaultCountry,
+  createdAt: users.createdAt,
+};
+
+const DUPLICATE_FIELDS: Array<[index: string, field: string, message: string]> = [
+  ['users_email_uq', 'email', 'This email is already registered. Sign in instead.'],
+  ['users_phone_uq', 'phone', 'This phone number is already registered. Sign in instead.'],
+  ['users_username_uq', 'username', 'This username is taken. Choose another.'],
+];
+
+export interface TrialPolicy {
+  days: number;
+  messages: number;
+}
+
+export function createUsersPort(db: Database, trial: TrialPolicy): UsersPort {
+  const getById = async (id: number): Promise<UserRecord | null> => {
+    const [row] = await db.select(userColumns).from(users).where(eq(users.id, id)).limit(1);
+    return row ?? null;
+  };
+
+  return {
+    getById,
+
+    async register(input) {
+      const now = new Date();
+      try {
+        const id = await db.transaction(async (tx) => {
+          const [row] = await tx
+            .insert(users)
+            .values({ ...input, createdAt: now, updatedAt: now })
+            .$returningId();
+          const userId = row!.id;
+          // The lowest id becomes SUPER_ADMIN, so two simultaneous first sign-ups cannot both win.
+          await tx.execute(
+            sql`UPDATE users SET role = 'SUPER_ADMIN' WHERE id = ${userId}
+                AND (SELECT COUNT(*) FROM (SELECT id FROM users WHERE id < ${userId}) AS earlier) = 0`,
+          );
+          if (trial.messages > 0 && trial.days > 0) {
+            const expiresAt = new Date(now.getTime() + trial.days * 86_400_000);
+            await tx
+              .insert(subscriptions)
+              .values({ userId, startsAt: now, expiresAt, messageLimit: trial.messages, createdAt: now });
+            await tx
+              .update(users)
+              .set({ subscriptionActive: true, subscriptionExpiresAt: expiresAt })
+              .where(eq(users.id, userId));
+          }
+          return userId;
+        });
+        return (await getById(id))!;
+      } catch (error) {
+        if (dbErrorCode(error) === 'ER_DUP_ENTRY') {
+          const text = String((error as { cause?: { message?: string } }).cause?.message ?? '');
+          const hit = DUPLICATE_FIELDS.find(([index]) => text.includes(index));
+          if (hit) throw new ChaparError('CONFLICT', hit[2], hit[1]);
+          throw new ChaparError('CONFLICT', 'This account already exists.');
+        }
+        throw error;
+      }
+    },
+
+    async findForLogin(by) {
+      const where =
+        'email' in by
+          ? eq(users.email, by.email)
+          : 'phone' in by
+            ? eq(users.phone, by.phone)
+            : eq(users.username, by.username);
+      const [row] = await db
+        .select({ ...userColumns, passwordHash: users.passwordHash })
+        .from(users)
+        .where(where)
+        .limit(1);
+      return row ?? null;
+    },
+
+    async list({ search, role, status, cursor, limit }) {
+      const conditions: Array<SQL | undefined> = [
+        role ? eq(users.role, role) : undefined,
+        status ? eq(users.status, status) : undefined,
+        cursor ? lt(users.id, cursor) : undefined,
+      ];
+      if (search) {
+        const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        conditions.push(
+          or(
+            like(users.name, pattern),
+            like(users.email, pattern),
+            like(users.phone, pattern),
+            like(users.username, pattern),
+          ),
+        );
+      }
+      const rows = await db
+        .select(userColumns)
+        .from(users)
+        .where(and(...conditions))
+        .orderBy(desc(users.id))
+        .limit(limit + 1);
+      return pageOf(rows, limit);
+    },
+
+    async update(id, patch) {
+      const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      if (Object.keys(set).length > 0) await db.update(users).set(set).where(eq(users.id, id));
+      return getById(id);
+    },
+  };
+}

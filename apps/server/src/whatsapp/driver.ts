@@ -1,0 +1,43 @@
+import type { AccountStatus } from '@chapar/api';
+
+/** What a driver reports; the session manager stores it and fans it out. */
+export type DriverEvent =
+  | { type: 'status'; status: AccountStatus; qr?: string; phone?: string; error?: string }
+  | { type: 'ack'; messageId: string; ack: 'DELIVERED' | 'READ' | 'FAILED'; error?: string }
+  | { type: 'message'; from: string; body: string };
+
+export interface OutgoingMessage {
+  /** E.164 number. */
+  to: string;
+  text: string;
+  /**
+   * The engine's reference for this send (one per recipient row). Drivers keep it so an
+   * interrupted send can be looked up after a crash instead of being sent twice.
+   */
+  ref: string;
+}
+
+/** After a crash: did the send with this ref go out? */
+export type SendLookup = { sent: true; messageId: string } | { sent: false } | { sent: 'unknown' };
+
+/**
+ * One linked WhatsApp number. Implementations: `sandbox` (test mode, in-process) and
+ * `wwebjs` (whatsapp-web.js driving Chromium).
+ */
+export interface WhatsAppDriver {
+  readonly accountId: number;
+  /** Starts the session; progress arrives as status events (CONNECTING, QR, READY, FAILED). */
+  connect(): Promise<void>;
+  /** Ends the session but keeps the stored login. */
+  disconnect(): Promise<void>;
+  /** Unlinks the device and deletes the stored login. */
+  logout(): Promise<void>;
+  /** Sends and resolves with WhatsApp's message id; rejects with a readable error. */
+  send(message: OutgoingMessage): Promise<{ messageId: string }>;
+  lookupSent(ref: string, to: string): Promise<SendLookup>;
+  onEvent(listener: (event: DriverEvent) => void): void;
+}
+
+export interface DriverFactoryOptions {
+  dataDir: string;
+}

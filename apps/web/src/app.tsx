@@ -1,0 +1,24 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { BrowserRouter } from 'react-router';
+import { I18nProvider } from './i18n/i18n-provider';
+import { LanguageFromUrl } from './i18n/language-from-url';
+import { AppRoutes } from './routes';
+import { theme } from './theme';
+import { ApiProvider } from './trpc/provider';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <MantineProvider theme={theme}>
+        <Notifications position="top-center" />
+        <ApiProvider>
+          <BrowserRouter>
+            <LanguageFromUrl />
+            <AppRoutes />
+          </BrowserRouter>
+        </ApiProvider>
+      </MantineProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,55 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { AuthLayout } from './auth/auth-layout';
+import { LoginPage } from './auth/login-page';
+import { RegisterPage } from './auth/register-page';
+import { UserProvider } from './auth/user-context';
+import { CampaignCreatePage } from './campaigns/campaign-create-page';
+import { CampaignPage } from './campaigns/campaign-page';
+import { CampaignsPage } from './campaigns/campaigns-page';
+import { FullPageError, FullPageLoader } from './components/full-page';
+import { NotFoundPage } from './components/not-found-page';
+import { AppLayout } from './shell/app-layout';
+import { isUnauthorized } from './trpc/errors';
+import { trpc, type User } from './trpc/trpc';
+import { AccountsPage } from './whatsapp/accounts-page';
+
+/** `auth.me` decides: signed in gets the app, UNAUTHORIZED gets login and registration. */
+export function AppRoutes() {
+  const me = trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
+  if (me.error && isUnauthorized(me.error)) return <SignedOutRoutes />;
+  if (me.data) return <SignedInRoutes user={me.data} />;
+  if (me.error) return <FullPageError error={me.error} onRetry={() => void me.refetch()} />;
+  return <FullPageLoader />;
+}
+
+function SignedOutRoutes() {
+  const location = useLocation();
+  return (
+    <Routes>
+      <Route element={<AuthLayout />}>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/register" element={<RegisterPage />} />
+      </Route>
+      <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
+    </Routes>
+  );
+}
+
+function SignedInRoutes({ user }: { user: User }) {
+  return (
+    <UserProvider user={user}>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<Navigate to="/campaigns" replace />} />
+          <Route path="campaigns" element={<CampaignsPage />} />
+          <Route path="campaigns/new" element={<CampaignCreatePage />} />
+          <Route path="campaigns/:id" element={<CampaignPage />} />
+          <Route path="whatsapp" element={<AccountsPage />} />
+          <Route path="login" element={<Navigate to="/campaigns" replace />} />
+          <Route path="register" element={<Navigate to="/campaigns" replace />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </UserProvider>
+  );
+}

@@ -1,0 +1,35 @@
+import { createWSClient, httpBatchLink, splitLink, wsLink } from '@trpc/client';
+import { trpc } from './trpc';
+
+/** `ws(s)://<this host>/trpc`: the API shares the SPA's origin, so the session cookie rides along. */
+export function websocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/trpc`;
+}
+
+/**
+ * Lazy: the socket opens with the first subscription, so it is never opened before
+ * sign-in (the server reads the session cookie once, at the upgrade).
+ */
+export const wsClient = createWSClient({
+  url: websocketUrl(window.location),
+  lazy: { enabled: true, closeMs: 15_000 },
+  keepAlive: { enabled: true, intervalMs: 15_000, pongTimeoutMs: 5_000 },
+});
+
+/**
+ * Drops the socket after sign-in or sign-out: it was authenticated as whoever held the
+ * cookie when it opened. The next subscription opens a fresh one.
+ */
+export function resetRealtime(): Promise<void> {
+  return wsClient.close();
+}
+
+export const trpcClient = trpc.createClient({
+  links: [
+    splitLink({
+      condition: (op) => op.type === 'subscription',
+      true: wsLink({ client: wsClient }),
+      false: httpBatchLink({ url: '/trpc' }),
+    }),
+  ],
+});

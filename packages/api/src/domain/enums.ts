@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+// The same values as packages/db's enums (the api does not import the db package);
+// a test in apps/server asserts they stay equal.
+export const USER_ROLES = ['USER', 'ADMIN', 'SUPER_ADMIN'] as const;
+export const USER_STATUSES = ['ACTIVE', 'INACTIVE', 'BANNED'] as const;
+export const WHATSAPP_DRIVERS = ['wwebjs', 'sandbox'] as const;
+export const ACCOUNT_STATUSES = ['DISCONNECTED', 'CONNECTING', 'QR', 'READY', 'FAILED'] as const;
+export const CAMPAIGN_INTERVALS = ['FIVE_SECONDS', 'TEN_SECONDS', 'TWENTY_SECONDS'] as const;
+export const CAMPAIGN_STATUSES = [
+  'DRAFT',
+  'READY',
+  'SCHEDULED',
+  'RUNNING',
+  'PAUSED',
+  'COMPLETED',
+  'FAILED',
+  'CANCELLED',
+] as const;
+export const PAUSE_CAUSES = ['USER', 'ACCOUNT', 'QUOTA', 'ERRORS'] as const;
+export const RECIPIENT_STATUSES = [
+  'PENDING',
+  'SENDING',
+  'SENT',
+  'DELIVERED',
+  'READ',
+  'FAILED',
+  'SKIPPED',
+] as const;
+export const PACKAGE_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
+
+export const zUserRole = z.enum(USER_ROLES);
+export const zUserStatus = z.enum(USER_STATUSES);
+export const zDriver = z.enum(WHATSAPP_DRIVERS);
+export const zAccountStatus = z.enum(ACCOUNT_STATUSES);
+export const zInterval = z.enum(CAMPAIGN_INTERVALS);
+export const zCampaignStatus = z.enum(CAMPAIGN_STATUSES);
+export const zPauseCause = z.enum(PAUSE_CAUSES);
+export const zRecipientStatus = z.enum(RECIPIENT_STATUSES);
+export const zPackageStatus = z.enum(PACKAGE_STATUSES);
+
+export type UserRole = z.infer<typeof zUserRole>;
+export type UserStatus = z.infer<typeof zUserStatus>;
+export type WhatsAppDriverName = z.infer<typeof zDriver>;
+export type AccountStatus = z.infer<typeof zAccountStatus>;
+export type CampaignInterval = z.infer<typeof zInterval>;
+export type CampaignStatus = z.infer<typeof zCampaignStatus>;
+export type PauseCause = z.infer<typeof zPauseCause>;
+export type RecipientStatus = z.infer<typeof zRecipientStatus>;
+export type PackageStatus = z.infer<typeof zPackageStatus>;

@@ -1,0 +1,3 @@
+export * from './campaign-state';
+export * from './enums';
+export * from './phone';

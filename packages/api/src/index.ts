@@ -1,0 +1,7 @@
+export type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+export * from './domain/index';
+export * from './errors';
+export * from './ports';
+export { type AppRouter, appRouter, createCaller } from './root';
+export * from './schemas';
+export type { Context } from './trpc';

@@ -1,0 +1,224 @@
+import type { z } from 'zod';
+import type { CampaignTransition } from './domain/campaign-state';
+import type {
+  AccountStatus,
+  CampaignInterval,
+  CampaignStatus,
+  PackageStatus,
+  PauseCause,
+  RecipientStatus,
+  UserRole,
+  UserStatus,
+  WhatsAppDriverName,
+} from './domain/enums';
+import type {
+  AccountStatusEvent,
+  CampaignProgress,
+  zAccount,
+  zAdminUser,
+  zCampaign,
+  zPackage,
+  zRecipient,
+  zSubscription,
+} from './schemas';
+
+/**
+ * What the API needs from the world. The server binds these to MySQL (Drizzle), lucia
+ * and the WhatsApp session manager; the API itself never imports any of them.
+ * Repositories take the owner's user id and answer null for rows of another user, so a
+ * forgotten ownership check cannot leak data.
+ */
+export type UserRecord = z.input<typeof zAdminUser>;
+export type AccountRecord = z.input<typeof zAccount> & { userId: number };
+export type CampaignRecord = z.input<typeof zCampaign>;
+export type RecipientRecord = z.input<typeof zRecipient>;
+export type PackageRecord = z.input<typeof zPackage>;
+export type SubscriptionRecord = z.input<typeof zSubscription>;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: number | null;
+}
+
+export interface UsersPort {
+  /** Registers a user (the very first one becomes SUPER_ADMIN) and starts the trial, atomically. */
+  register(input: {
+    name: string;
+    email: string;
+    phone: string;
+    username: string | null;
+    passwordHash: string;
+  }): Promise<UserRecord>;
+  findForLogin(
+    by: { email: string } | { phone: string } | { username: string },
+  ): Promise<(UserRecord & { passwordHash: string }) | null>;
+  getById(id: number): Promise<UserRecord | null>;
+  list(filter: {
+    search?: string;
+    role?: UserRole;
+    status?: UserStatus;
+    cursor?: number | null;
+    limit: number;
+  }): Promise<Page<UserRecord>>;
+  update(
+    id: number,
+    patch: { role?: UserRole; status?: UserStatus; statusReason?: string | null },
+  ): Promise<UserRecord | null>;
+}
+
+export interface AuthPort {
+  hashPassword(password: string): Promise<string>;
+  verifyPassword(hash: string, password: string): Promise<boolean>;
+  createSession(userId: number): Promise<{ token: string; expiresAt: Date }>;
+  invalidateSession(token: string): Promise<void>;
+  invalidateUserSessions(userId: number): Promise<void>;
+  /** `Set-Cookie` header values. */
+  sessionCookie(token: string, options: { secure: boolean }): string;
+  blankSessionCookie(options: { secure: boolean }): string;
+}
+
+export interface ApiKeyRecord {
+  id: number;
+  name: string;
+  prefix: string;
+  lastUsedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface ApiKeysPort {
+  create(userId: number, name: string): Promise<ApiKeyRecord & { key: string }>;
+  list(userId: number): Promise<ApiKeyRecord[]>;
+  revoke(userId: number, id: number): Promise<boolean>;
+}
+
+export interface AccountsPort {
+  list(userId: number): Promise<AccountRecord[]>;
+  get(userId: number, id: number): Promise<AccountRecord | null>;
+  create(userId: number, input: { label: string; driver: WhatsAppDriverName }): Promise<AccountRecord>;
+  rename(userId: number, id: number, label: string): Promise<AccountRecord | null>;
+  /** Campaigns of this account that are RUNNING or SCHEDULED (refuses removal while any). */
+  activeCampaignCount(accountId: number): Promise<number>;
+  countByStatus(): Promise<Record<AccountStatus, number>>;
+}
+
+/** The WhatsApp session manager: owns drivers and keeps account status in sync. */
+export interface WhatsAppControlPort {
+  connect(accountId: number): Promise<void>;
+  disconnect(accountId: number): Promise<void>;
+  /** Unlinks the device and deletes its stored login. */
+  logout(accountId: number): Promise<void>;
+  /** Stops the driver, deletes stored login and the account row. */
+  remove(accountId: number): Promise<void>;
+  snapshot(accountId: number): Promise<AccountStatusEvent>;
+}
+
+export interface NewRecipient {
+  phone: string;
+  name: string | null;
+  variables: Record<string, string> | null;
+}
+
+export interface CampaignsPort {
+  list(
+    owner: number | null,
+    filter: { status?: CampaignStatus; cursor?: number | null; limit: number },
+  ): Promise<Page<CampaignRecord>>;
+  /** owner null: any user's (admin use). */
+  get(owner: number | null, id: number): Promise<CampaignRecord | null>;
+  create(
+    userId: number,
+    input: { title: string | null; message: string; interval: CampaignInterval; whatsappAccountId: number },
+  ): Promise<CampaignRecord>;
+  /** Only in an editable status; answers null when the guard fails. */
+  update(
+    userId: number,
+    id: number,
+    patch: {
+      title?: string | null;
+      message?: string;
+      interval?: CampaignInterval;
+      whatsappAccountId?: number;
+    },
+  ): Promise<CampaignRecord | null>;
+  remove(userId: number, id: number): Promise<boolean>;
+  duplicate(userId: number, id: number): Promise<CampaignRecord | null>;
+  /**
+   * Stores the rows in one transaction, skipping phones already in the campaign and
+   * phones on the owner's opt-out list. Answers how many were stored and skipped.
+   */
+  addRecipients(
+    userId: number,
+    campaignId: number,
+    rows: NewRecipient[],
+  ): Promise<{ added: number; duplicates: number; optedOut: number }>;
+  recipients(
+    campaignId: number,
+    filter: { status?: RecipientStatus; cursor?: number | null; limit: number },
+  ): Promise<Page<RecipientRecord>>;
+  /** One guarded UPDATE; false when the campaign was not in a `from` status. */
+  transition(
+    id: number,
+    transition: CampaignTransition,
+    extra?: { scheduledAt?: Date | null; pausedReason?: string | null; pauseCause?: PauseCause | null },
+  ): Promise<boolean>;
+  progress(id: number): Promise<CampaignProgress | null>;
+  pendingCount(id: number): Promise<number>;
+}
+
+export interface SubscriptionsPort {
+  /** The subscription a send would consume from now: unexpired, with messages left. */
+  usable(userId: number): Promise<SubscriptionRecord | null>;
+  current(userId: number): Promise<SubscriptionRecord | null>;
+}
+
+export interface PackagesPort {
+  list(filter: { status?: PackageStatus }): Promise<PackageRecord[]>;
+  create(input: Omit<PackageRecord, 'id'>): Promise<PackageRecord>;
+  update(id: number, patch: Partial<Omit<PackageRecord, 'id'>>): Promise<PackageRecord | null>;
+}
+
+export interface AdminStats {
+  users: Record<UserStatus, number>;
+  campaigns: Record<CampaignStatus, number>;
+  accounts: Record<AccountStatus, number>;
+  messages: { sentToday: number; failedToday: number };
+}
+
+export interface StatsPort {
+  admin(now: Date): Promise<AdminStats>;
+}
+
+/** Events are whole snapshots, so a subscriber only ever needs the latest one. */
+export interface EventBus {
+  publish(topic: string, data: unknown): void;
+  /** Returns the unsubscribe function. */
+  subscribe(topic: string, handler: (data: unknown, seq: number) => void): () => void;
+  /** The sequence number the next published event will carry. */
+  nextSeq(): number;
+}
+
+export const topics = {
+  campaign: (id: number) => `campaign:${id}`,
+  account: (id: number) => `account:${id}`,
+} as const;
+
+export interface Logger {
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+export interface Ports {
+  users: UsersPort;
+  auth: AuthPort;
+  apiKeys: ApiKeysPort;
+  accounts: AccountsPort;
+  whatsapp: WhatsAppControlPort;
+  campaigns: CampaignsPort;
+  subscriptions: SubscriptionsPort;
+  packages: PackagesPort;
+  stats: StatsPort;
+  events: EventBus;
+  clock: { now(): Date };
+}

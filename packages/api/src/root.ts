@@ -1,0 +1,23 @@
+import { adminRouter } from './routers/admin';
+import { apiKeysRouter } from './routers/api-keys';
+import { authRouter } from './routers/auth';
+import { campaignsRouter } from './routers/campaigns';
+import { packagesRouter } from './routers/packages';
+import { subscriptionRouter } from './routers/subscription';
+import { whatsappRouter } from './routers/whatsapp';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  auth: authRouter,
+  apiKeys: apiKeysRouter,
+  whatsapp: whatsappRouter,
+  campaigns: campaignsRouter,
+  packages: packagesRouter,
+  subscription: subscriptionRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Calls procedures in-process (tests, scripts) with a hand-built context. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { normalizePhone, toAsciiDigits } from '../domain/phone';
+import { ChaparError } from '../errors';
+import { zUser } from '../schemas';
+import { authedProcedure, publicProcedure, router } from '../trpc';
+
+const zPassword = z
+  .string()
+  .min(8, 'Use at least 8 characters for the password.')
+  .max(256, 'The password is too long (256 characters at most).');
+
+const zEmail = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.').max(255));
+
+const zUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9_.]{3,32}$/, 'A username has 3–32 letters, digits, "_" or ".".');
+
+const WRONG_CREDENTIALS = 'Wrong email, phone, username or password.';
+
+export const authRouter = router({
+  register: publicProcedure
+    .input(
+      z.object({
+        name: z.string().trim().min(1, 'Enter your name.').max(255),
+        email: zEmail,
+        phone: z.string().max(40),
+        password: zPassword,
+        username: zUsername.nullish(),
+      }),
+    )
+    .output(z.object({ user: zUser }))
+    .mutation(async ({ ctx, input }) => {
+      const phone = normalizePhone(input.phone, 'IR');
+      if (!phone.ok) throw new ChaparError('BAD_REQUEST', `Phone: ${phone.reason}.`, 'phone');
+      const passwordHash = await ctx.ports.auth.hashPassword(input.password);
+      const user = await ctx.ports.users.register({
+        name: input.name,
+        email: input.email,
+        phone: phone.e164,
+        username: input.username ?? null,
+        passwordHash,
+      });
+      // The browser is signed in straight away; the typed client calls auth.login for a token.
+      const session = await ctx.ports.auth.createSession(user.id);
+      ctx.setCookie(ctx.ports.auth.sessionCookie(session.token, { secure: ctx.secureCookies }));
+      ctx.log.info({ userId: user.id }, 'user registered');
+      return { user };
+    }),
+
+  login: publicProcedure
+    .input(
+      z.object({
+        identifier: z.string().trim().min(1, 'Enter your email, phone or username.').max(255),
+        password: z.string().min(1, 'Enter your password.').max(256),
+      }),
+    )
+    .output(z.object({ user: zUser, token: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const identifier = toAsciiDigits(input.identifier);
+      const phone = normalizePhone(identifier, 'IR');
+      const by = identifier.includes('@')
+        ? { email: identifier.toLowerCase() }
+        : phone.ok
+          ? { phone: phone.e164 }
+          : { username: identifier.toLowerCase() };
+      const found = await ctx.ports.users.findForLogin(by);
+      // Unknown users cost a hash too, so timing does not tell which accounts exist.
+      const passwordOk = found
+        ? await ctx.ports.auth.verifyPassword(found.passwordHash, input.password)
+        : await ctx.ports.auth.verifyPassword(DUMMY_HASH, input.password).then(() => false);
+      if (!found || !passwordOk) throw new ChaparError('UNAUTHORIZED', WRONG_CREDENTIALS);
+      if (found.status === 'BANNED') {
+        throw new ChaparError(
+          'FORBIDDEN',
+          `This account is banned${found.statusReason ? `: ${found.statusReason}` : '.'}`,
+        );
+      }
+      if (found.status === 'INACTIVE') {
+        throw new ChaparError('FORBIDDEN', 'This account is inactive. Contact support to reactivate it.');
+      }
+      const session = await ctx.ports.auth.createSession(found.id);
+      ctx.setCookie(ctx.ports.auth.sessionCookie(session.token, { secure: ctx.secureCookies }));
+      const { passwordHash: _omit, ...user } = found;
+      return { user, token: session.token };
+    }),
+
+  logout: publicProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+    if (ctx.sessionToken) await ctx.ports.auth.invalidateSession(ctx.sessionToken);
+    ctx.setCookie(ctx.ports.auth.blankSessionCookie({ secure: ctx.secureCookies }));
+    return { ok: true as const };
+  }),
+
+  me: authedProcedure.output(zUser).query(({ ctx }) => ctx.user),
+});
+
+/** An Argon2id hash of a random string, verified against when the user does not exist. */
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$HQ1mvGOGHs4MCfnPDlNQQg$5NoJ/VoAGdrCT9Q3L4JFV8sewSu/hCw8LcadF4qDtmI';

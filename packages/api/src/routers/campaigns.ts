@@ -1,0 +1,291 @@
+import { TRPCError, tracked } from '@trpc/server';
+import { z } from 'zod';
+import { type CampaignTransition, EDITABLE_STATUSES, transitionRefusal } from '../domain/campaign-state';
+import { zCampaignStatus, zInterval, zRecipientStatus } from '../domain/enums';
+import { type CountryCode, normalizePhone } from '../domain/phone';
+import { ChaparError, notFound } from '../errors';
+import { type CampaignRecord, type NewRecipient, topics } from '../ports';
+import { type CampaignProgress, page, zCampaign, zCursor, zId, zProgress, zRecipient } from '../schemas';
+import { snapshotStream } from '../stream';
+import { authedProcedure, type Context, router } from '../trpc';
+
+const MAX_BATCH = 10_000;
+const MAX_REPORTED_REJECTIONS = 1_000;
+
+const zMessage = z
+  .string()
+  .trim()
+  .min(1, 'Write the message to send.')
+  .max(4096, 'WhatsApp messages are limited to 4096 characters here.');
+const zTitle = z.string().trim().max(255).nullish();
+
+/** Resolves the campaign only if it belongs to the caller; someone else's is NOT_FOUND. */
+const ownedCampaign = authedProcedure.input(z.object({ id: zId })).use(async ({ ctx, input, next }) => {
+  const campaign = await ctx.ports.campaigns.get(ctx.user.id, input.id);
+  if (!campaign) throw notFound('Campaign');
+  return next({ ctx: { campaign } });
+});
+
+async function requireOwnAccount(ctx: Context & { user: { id: number } }, accountId: number) {
+  const account = await ctx.ports.accounts.get(ctx.user.id, accountId);
+  if (!account) throw new ChaparError('NOT_FOUND', 'WhatsApp account not found.', 'whatsappAccountId');
+  return account;
+}
+
+/** start and resume need a linked account and messages left to send. */
+async function requireSendable(ctx: Context & { user: { id: number } }, campaign: CampaignRecord) {
+  if (campaign.whatsappAccountId == null) {
+    throw new ChaparError('PRECONDITION_FAILED', 'Choose a WhatsApp account for this campaign first.');
+  }
+  const account = await requireOwnAccount(ctx, campaign.whatsappAccountId);
+  if (account.status !== 'READY') {
+    throw new ChaparError(
+      'PRECONDITION_FAILED',
+      `The WhatsApp account "${account.label}" is not linked (${account.status.toLowerCase()}). Connect it first.`,
+    );
+  }
+  if (!(await ctx.ports.subscriptions.usable(ctx.user.id))) {
+    throw new ChaparError(
+      'PRECONDITION_FAILED',
+      'You have no active subscription with messages left. Buy or renew a package to send.',
+    );
+  }
+}
+
+async function transitionOrExplain(
+  ctx: Context,
+  campaign: CampaignRecord,
+  transition: CampaignTransition,
+  extra?: Parameters<Context['ports']['campaigns']['transition']>[2],
+): Promise<CampaignRecord> {
+  const moved = await ctx.ports.campaigns.transition(campaign.id, transition, extra);
+  const now = await ctx.ports.campaigns.get(null, campaign.id);
+  if (!now) throw notFound('Campaign');
+  if (!moved) throw new ChaparError('CONFLICT', transitionRefusal(now.status, transition));
+  return now;
+}
+
+export const campaignsRouter = router({
+  list: authedProcedure
+    .input(
+      z
+        .object({
+          status: zCampaignStatus.optional(),
+          cursor: zCursor,
+          limit: z.number().int().min(1).max(100).default(20),
+        })
+        .default({ limit: 20 }),
+    )
+    .output(page(zCampaign))
+    .query(({ ctx, input }) => ctx.ports.campaigns.list(ctx.user.id, input)),
+
+  get: ownedCampaign.output(zCampaign).query(({ ctx }) => ctx.campaign),
+
+  create: authedProcedure
+    .input(
+      z.object({
+        title: zTitle,
+        message: zMessage,
+        interval: zInterval.default('TEN_SECONDS'),
+        whatsappAccountId: zId,
+      }),
+    )
+    .output(zCampaign)
+    .mutation(async ({ ctx, input }) => {
+      await requireOwnAccount(ctx, input.whatsappAccountId);
+      return ctx.ports.campaigns.create(ctx.user.id, { ...input, title: input.title ?? null });
+    }),
+
+  update: ownedCampaign
+    .input(
+      z.object({
+        title: zTitle,
+        message: zMessage.optional(),
+        interval: zInterval.optional(),
+        whatsappAccountId: zId.optional(),
+      }),
+    )
+    .output(zCampaign)
+    .mutation(async ({ ctx, input }) => {
+      const { id, ...patch } = input;
+      if (patch.whatsappAccountId !== undefined) await requireOwnAccount(ctx, patch.whatsappAccountId);
+      const updated = await ctx.ports.campaigns.update(ctx.user.id, id, patch);
+      if (!updated) {
+        throw new ChaparError(
+          'CONFLICT',
+          `A ${ctx.campaign.status.toLowerCase()} campaign cannot be edited. Pause it first.`,
+        );
+      }
+      return updated;
+    }),
+
+  remove: ownedCampaign.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+    if (!(await ctx.ports.campaigns.remove(ctx.user.id, ctx.campaign.id))) {
+      throw new ChaparError('CONFLICT', 'A running campaign cannot be removed. Pause or cancel it first.');
+    }
+    return { ok: true as const };
+  }),
+
+  /** A new DRAFT/READY campaign with the same content, account and recipients (all PENDING). */
+  duplicate: ownedCampaign.output(zCampaign).mutation(async ({ ctx }) => {
+    const copy = await ctx.ports.campaigns.duplicate(ctx.user.id, ctx.campaign.id);
+    if (!copy) throw notFound('Campaign');
+    return copy;
+  }),
+
+  addRecipients: authedProcedure
+    .input(
+      z.object({
+        campaignId: zId,
+        recipients: z
+          .array(
+            z.object({
+              phone: z.string().max(64),
+              name: z.string().trim().max(255).nullish(),
+              variables: z.record(z.string().max(64), z.string().max(1000)).nullish(),
+            }),
+          )
+          .min(1, 'Give at least one recipient.')
+          .max(MAX_BATCH, `Send at most ${MAX_BATCH} recipients per call, or import a file.`),
+      }),
+    )
+    .output(
+      z.object({
+        added: z.number().int(),
+        skipped: z.number().int(),
+        invalid: z.number().int(),
+        duplicates: z.number().int(),
+        optedOut: z.number().int(),
+        rejected: z.array(z.object({ index: z.number().int(), value: z.string(), reason: z.string() })),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const campaign = await ctx.ports.campaigns.get(ctx.user.id, input.campaignId);
+      if (!campaign) throw notFound('Campaign');
+      if (!EDITABLE_STATUSES.includes(campaign.status)) {
+        throw new ChaparError(
+          'CONFLICT',
+          `Recipients cannot be added to a ${campaign.status.toLowerCase()} campaign.`,
+        );
+      }
+      const country = ctx.user.defaultCountry as CountryCode;
+      const rows: NewRecipient[] = [];
+      const seen = new Set<string>();
+      const rejected: Array<{ index: number; value: string; reason: string }> = [];
+      let invalid = 0;
+      let batchDuplicates = 0;
+      input.recipients.forEach((r, index) => {
+        const phone = normalizePhone(r.phone, country);
+        if (!phone.ok) {
+          invalid++;
+          if (rejected.length < MAX_REPORTED_REJECTIONS)
+            rejected.push({ index, value: r.phone, reason: phone.reason });
+          return;
+        }
+        if (seen.has(phone.e164)) {
+          batchDuplicates++;
+          return;
+        }
+        seen.add(phone.e164);
+        rows.push({ phone: phone.e164, name: r.name || null, variables: r.variables ?? null });
+      });
+      const stored = rows.length
+        ? await ctx.ports.campaigns.addRecipients(ctx.user.id, campaign.id, rows)
+        : { added: 0, duplicates: 0, optedOut: 0 };
+      const duplicates = batchDuplicates + stored.duplicates;
+      return {
+        added: stored.added,
+        skipped: duplicates + stored.optedOut,
+        invalid,
+        duplicates,
+        optedOut: stored.optedOut,
+        rejected,
+      };
+    }),
+
+  recipients: authedProcedure
+    .input(
+      z.object({
+        campaignId: zId,
+        status: zRecipientStatus.optional(),
+        cursor: zCursor,
+        limit: z.number().int().min(1).max(500).default(50),
+      }),
+    )
+    .output(page(zRecipient))
+    .query(async ({ ctx, input }) => {
+      if (!(await ctx.ports.campaigns.get(ctx.user.id, input.campaignId))) throw notFound('Campaign');
+      return ctx.ports.campaigns.recipients(input.campaignId, input);
+    }),
+
+  start: ownedCampaign
+    .input(z.object({ scheduledAt: z.coerce.date().nullish() }))
+    .output(zCampaign)
+    .mutation(async ({ ctx, input }) => {
+      const { campaign } = ctx;
+      if (campaign.status === 'DRAFT') {
+        const missing = campaign.totalRecipients === 0 ? 'recipients' : 'a WhatsApp account';
+        throw new ChaparError('BAD_REQUEST', `The campaign is not ready to start: add ${missing} first.`);
+      }
+      if (campaign.status !== 'READY')
+        throw new ChaparError('CONFLICT', transitionRefusal(campaign.status, 'start'));
+      if ((await ctx.ports.campaigns.pendingCount(campaign.id)) === 0) {
+        throw new ChaparError('BAD_REQUEST', 'There is nobody left to send to: add recipients first.');
+      }
+      const now = ctx.ports.clock.now();
+      if (input.scheduledAt && input.scheduledAt.getTime() > now.getTime()) {
+        if (input.scheduledAt.getTime() > now.getTime() + 365 * 86_400_000) {
+          throw new ChaparError('BAD_REQUEST', 'Schedule the campaign within the next year.', 'scheduledAt');
+        }
+        if (!(await ctx.ports.subscriptions.usable(ctx.user.id))) {
+          throw new ChaparError(
+            'PRECONDITION_FAILED',
+            'You have no active subscription with messages left. Buy or renew a package to send.',
+          );
+        }
+        return transitionOrExplain(ctx, campaign, 'schedule', { scheduledAt: input.scheduledAt });
+      }
+      await requireSendable(ctx, campaign);
+      return transitionOrExplain(ctx, campaign, 'start');
+    }),
+
+  pause: ownedCampaign
+    .output(zCampaign)
+    .mutation(({ ctx }) =>
+      transitionOrExplain(ctx, ctx.campaign, 'pause', { pausedReason: 'Paused by you.', pauseCause: 'USER' }),
+    ),
+
+  resume: ownedCampaign.output(zCampaign).mutation(async ({ ctx }) => {
+    if (ctx.campaign.status !== 'PAUSED') {
+      throw new ChaparError('CONFLICT', transitionRefusal(ctx.campaign.status, 'resume'));
+    }
+    await requireSendable(ctx, ctx.campaign);
+    return transitionOrExplain(ctx, ctx.campaign, 'resume');
+  }),
+
+  /** Stops for good; recipients not yet sent become SKIPPED. */
+  cancel: ownedCampaign
+    .output(zCampaign)
+    .mutation(({ ctx }) => transitionOrExplain(ctx, ctx.campaign, 'cancel')),
+
+  /** The current counters first, then each change, with ids for resuming after a reconnect. */
+  onProgress: ownedCampaign
+    .input(z.object({ lastEventId: z.string().nullish() }))
+    .subscription(async function* ({ ctx, signal }) {
+      const id = ctx.campaign.id;
+      let seq = 0;
+      for await (const progress of snapshotStream<CampaignProgress>(
+        ctx.ports.events,
+        topics.campaign(id),
+        async () => {
+          const current = await ctx.ports.campaigns.progress(id);
+          if (!current) throw new TRPCError({ code: 'NOT_FOUND', message: 'Campaign not found.' });
+          return current;
+        },
+        signal,
+      )) {
+        seq++;
+        yield tracked(`${id}:${Date.now()}:${seq}`, zProgress.parse(progress));
+      }
+    }),
+});

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { zDriver } from '../domain/enums';
+import { ChaparError, notFound } from '../errors';
+import { topics } from '../ports';
+import { type AccountStatusEvent, zAccount, zAccountStatusEvent, zId } from '../schemas';
+import { snapshotStream } from '../stream';
+import { authedProcedure, router } from '../trpc';
+
+const zAccountId = z.object({ id: zId });
+const zOk = z.object({ ok: z.literal(true) });
+
+/** Resolves the account only if it belongs to the caller; someone else's is NOT_FOUND. */
+const ownedAccount = authedProcedure.input(zAccountId).use(async ({ ctx, input, next }) => {
+  const account = await ctx.ports.accounts.get(ctx.user.id, input.id);
+  if (!account) throw notFound('WhatsApp account');
+  return next({ ctx: { account } });
+});
+
+export const whatsappRouter = router({
+  list: authedProcedure.output(z.array(zAccount)).query(({ ctx }) => ctx.ports.accounts.list(ctx.user.id)),
+
+  get: ownedAccount.output(zAccount).query(({ ctx }) => ctx.account),
+
+  create: authedProcedure
+    .input(
+      z.object({
+        label: z.string().trim().min(1, 'Give the account a label.').max(100),
+        driver: zDriver,
+      }),
+    )
+    .output(zAccount)
+    .mutation(({ ctx, input }) => ctx.ports.accounts.create(ctx.user.id, input)),
+
+  rename: ownedAccount
+    .input(z.object({ label: z.string().trim().min(1, 'Give the account a label.').max(100) }))
+    .output(zAccount)
+    .mutation(async ({ ctx, input }) => {
+      const account = await ctx.ports.accounts.rename(ctx.user.id, input.id, input.label);
+      if (!account) throw notFound('WhatsApp account');
+      return account;
+    }),
+
+  /** Starts linking: the status moves to CONNECTING, then QR (scan it) or straight to READY. */
+  connect: ownedAccount.output(zOk).mutation(async ({ ctx }) => {
+    await ctx.ports.whatsapp.connect(ctx.account.id);
+    return { ok: true as const };
+  }),
+
+  /** Closes the session but keeps the login, so connect links again without a scan. */
+  disconnect: ownedAccount.output(zOk).mutation(async ({ ctx }) => {
+    await ctx.ports.whatsapp.disconnect(ctx.account.id);
+    return { ok: true as const };
+  }),
+
+  /** Unlinks the device and forgets the login; the next connect asks for a new scan. */
+  logout: ownedAccount.output(zOk).mutation(async ({ ctx }) => {
+    await ctx.ports.whatsapp.logout(ctx.account.id);
+    return { ok: true as const };
+  }),
+
+  remove: ownedAccount.output(zOk).mutation(async ({ ctx }) => {
+    if ((await ctx.ports.accounts.activeCampaignCount(ctx.account.id)) > 0) {
+      throw new ChaparError(
+        'CONFLICT',
+        'This account has running or scheduled campaigns. Pause or cancel them before removing it.',
+      );
+    }
+    await ctx.ports.whatsapp.remove(ctx.account.id);
+    return { ok: true as const };
+  }),
+
+  /** The current status (with the QR while one is shown), then every change. */
+  onStatus: ownedAccount.subscription(async function* ({ ctx, signal }) {
+    const id = ctx.account.id;
+    for await (const event of snapshotStream<AccountStatusEvent>(
+      ctx.ports.events,
+      topics.account(id),
+      () => ctx.ports.whatsapp.snapshot(id),
+      signal,
+    )) {
+      yield zAccountStatusEvent.parse(event);
+    }
+  }),
+});

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import {
+  zAccountStatus,
+  zCampaignStatus,
+  zDriver,
+  zInterval,
+  zPackageStatus,
+  zPauseCause,
+  zRecipientStatus,
+  zUserRole,
+  zUserStatus,
+} from './domain/enums';
+
+/** Dates travel as ISO-8601 strings: plain JSON for the typed client and for curl alike. */
+export const zIsoDate = z.date().transform((d) => d.toISOString());
+export const zId = z.number().int().positive();
+export const zCursor = z.number().int().positive().nullish();
+
+export const zUser = z.object({
+  id: zId,
+  name: z.string(),
+  username: z.string().nullable(),
+  email: z.string(),
+  phone: z.string(),
+  role: zUserRole,
+  status: zUserStatus,
+  subscriptionActive: z.boolean(),
+  subscriptionExpiresAt: zIsoDate.nullable(),
+  locale: z.string(),
+  defaultCountry: z.string(),
+  createdAt: zIsoDate,
+});
+export type UserOutput = z.input<typeof zUser>;
+
+export const zAdminUser = zUser.extend({ statusReason: z.string().nullable() });
+
+export const zAccount = z.object({
+  id: zId,
+  label: z.string(),
+  driver: zDriver,
+  status: zAccountStatus,
+  error: z.string().nullable(),
+  phone: z.string().nullable(),
+  lastSeenAt: zIsoDate.nullable(),
+  createdAt: zIsoDate,
+});
+
+export const zAccountStatusEvent = z.object({
+  status: zAccountStatus,
+  qr: z.string().optional(),
+  phone: z.string().optional(),
+  error: z.string().optional(),
+});
+export type AccountStatusEvent = z.infer<typeof zAccountStatusEvent>;
+
+export const zCampaign = z.object({
+  id: zId,
+  userId: zId,
+  whatsappAccountId: zId.nullable(),
+  title: z.string().nullable(),
+  message: z.string(),
+  interval: zInterval,
+  status: zCampaignStatus,
+  isConnected: z.boolean(),
+  totalRecipients: z.number().int(),
+  sentCount: z.number().int(),
+  failedCount: z.number().int(),
+  deliveredCount: z.number().int(),
+  readCount: z.number().int(),
+  skippedCount: z.number().int(),
+  scheduledAt: zIsoDate.nullable(),
+  pausedReason: z.string().nullable(),
+  pauseCause: zPauseCause.nullable(),
+  startedAt: zIsoDate.nullable(),
+  completedAt: zIsoDate.nullable(),
+  createdAt: zIsoDate,
+  updatedAt: zIsoDate,
+});
+
+export const zProgress = z.object({
+  status: zCampaignStatus,
+  totalRecipients: z.number().int(),
+  sentCount: z.number().int(),
+  failedCount: z.number().int(),
+  deliveredCount: z.number().int(),
+  readCount: z.number().int(),
+  skippedCount: z.number().int(),
+  pausedReason: z.string().optional(),
+});
+export type CampaignProgress = z.infer<typeof zProgress>;
+
+export const zRecipient = z.object({
+  id: zId,
+  phone: z.string(),
+  name: z.string().nullable(),
+  variables: z.record(z.string(), z.string()).nullable(),
+  status: zRecipientStatus,
+  whatsappMessageId: z.string().nullable(),
+  sentAt: zIsoDate.nullable(),
+  deliveredAt: zIsoDate.nullable(),
+  readAt: zIsoDate.nullable(),
+  error: z.string().nullable(),
+});
+
+export const zPackage = z.object({
+  id: zId,
+  title: z.string(),
+  description: z.string().nullable(),
+  /** DECIMAL(10,2) as a string, so no currency amount is rounded through a float. */
+  price: z.string(),
+  duration: z.number().int(),
+  category: z.string().nullable(),
+  status: zPackageStatus,
+  messageLimit: z.number().int(),
+});
+
+export const zSubscription = z.object({
+  id: zId,
+  packageId: zId.nullable(),
+  startsAt: zIsoDate,
+  expiresAt: zIsoDate,
+  messageLimit: z.number().int(),
+  messagesUsed: z.number().int(),
+});
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: zId.nullable() });

@@ -1,0 +1,70 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError, z } from 'zod';
+import { ChaparError } from './errors';
+import type { Logger, Ports, UserRecord } from './ports';
+
+/** 1. Context: one shape for HTTP and WebSocket requests; the server builds it. */
+export interface Context {
+  ports: Ports;
+  /** The signed-in user, already checked to be ACTIVE. */
+  user: UserRecord | null;
+  /** The session token when signed in by cookie or by a session Bearer token (not an API key). */
+  sessionToken: string | null;
+  /** Whether session cookies must carry `Secure` (request arrived over https). */
+  secureCookies: boolean;
+  /** Adds a `Set-Cookie` header to the HTTP response; a no-op over WebSocket. */
+  setCookie(value: string): void;
+  log: Logger;
+}
+
+/** 2. Init: Zod issues are flattened into `data.zodError` so a form can show them per field. */
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        // Stack traces stay in the server log, never in a response.
+        stack: undefined,
+        zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+        field: cause instanceof ChaparError ? (cause.field ?? null) : null,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** 3. Domain errors thrown anywhere below become tRPC errors with the same code and message. */
+const mapDomainErrors = t.middleware(async ({ next, path, ctx }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof ChaparError) {
+      throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      ctx.log.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
+    }
+  }
+  return result;
+});
+
+/** 4. Anyone, signed in or not. */
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+/** 5. A signed-in, ACTIVE user; `ctx.user` is non-null below this. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' });
+  return next({ ctx: { ...ctx, user: ctx.user, log: ctx.log.child({ userId: ctx.user.id }) } });
+});
+
+/** 6. ADMIN or SUPER_ADMIN. */
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'ADMIN' && ctx.user.role !== 'SUPER_ADMIN') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This needs an administrator.' });
+  }
+  return next();
+});

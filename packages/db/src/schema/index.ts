@@ -1,0 +1,4 @@
+export * from './billing';
+export * from './campaigns';
+export * from './users';
+export * from './whatsapp';

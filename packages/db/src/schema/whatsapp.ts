@@ -1,0 +1,32 @@
+import { index, mysqlEnum, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { createdAt, id, ref, timestamp, updatedAt } from './columns';
+import { users } from './users';
+
+export const WHATSAPP_DRIVERS = ['wwebjs', 'sandbox'] as const;
+export const ACCOUNT_STATUSES = ['DISCONNECTED', 'CONNECTING', 'QR', 'READY', 'FAILED'] as const;
+
+export const whatsappAccounts = mysqlTable(
+  'whatsapp_accounts',
+  {
+    id: id(),
+    userId: ref('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    label: varchar('label', { length: 100 }).notNull(),
+    driver: mysqlEnum('driver', WHATSAPP_DRIVERS).notNull(),
+    status: mysqlEnum('status', ACCOUNT_STATUSES).notNull().default('DISCONNECTED'),
+    /** Human-readable reason while FAILED or after an unexpected disconnect. */
+    error: varchar('error', { length: 500 }),
+    /** The linked number (E.164) once WhatsApp reports ready. */
+    phone: varchar('phone', { length: 32 }),
+    /** Where the driver keeps its login; null until linked once. Cleared by logout. */
+    authRef: varchar('auth_ref', { length: 255 }),
+    lastSeenAt: timestamp('last_seen_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('whatsapp_accounts_user_idx').on(t.userId),
+    index('whatsapp_accounts_status_idx').on(t.status),
+  ],
+);
