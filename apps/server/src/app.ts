@@ -64,7 +64,7 @@ export async function createApp(config: Config, log: AppLogger, options: { clock
   });
   const wallClock = { now: () => new Date(clock.now()) };
   const ports: Ports = {
-    users: createUsersPort(db, { days: config.TRIAL_DAYS, messages: config.TRIAL_MESSAGES }),
+    users: createUsersPort(db, { days: config.TRIAL_DAYS, messages: config.TRIAL_MESSAGES }, wallClock),
     auth: createAuthPort(lucia),
     apiKeys: createApiKeysPort(db),
     accounts: createAccountsPort(db),

@@ -1,5 +1,5 @@
-import { TRPCClientError } from '@chapar/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf } from './support/errors';
 import { startTestServer, type TestServer } from './support/test-server';
 import { randomMobile, signUp } from './support/users';
 
@@ -8,16 +8,6 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server?.close());
-
-async function errorOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error as TRPCClientError<never> & { data: Record<string, unknown> };
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('auth', () => {
   it('makes the first user SUPER_ADMIN and later ones USER, with a trial subscription', async () => {
@@ -43,8 +33,16 @@ describe('auth', () => {
     expect(user.phone).toBe(`+98${phone.slice(1)}`);
     expect(user.email).toBe('negar.example@example.com');
     const persianDigits = phone.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
-    for (const identifier of ['negar.example@example.com', persianDigits, `+98${phone.slice(1)}`, 'Negar_1']) {
-      const { token, user: signedIn } = await anonymous.auth.login.mutate({ identifier, password: 'correct horse' });
+    for (const identifier of [
+      'negar.example@example.com',
+      persianDigits,
+      `+98${phone.slice(1)}`,
+      'Negar_1',
+    ]) {
+      const { token, user: signedIn } = await anonymous.auth.login.mutate({
+        identifier,
+        password: 'correct horse',
+      });
       expect(signedIn.id).toBe(user.id);
       expect(await server.client(token).auth.me.query()).toMatchObject({ id: user.id, name: 'نگار' });
     }
@@ -52,7 +50,9 @@ describe('auth', () => {
 
   it('answers a wrong password and an unknown user the same way', async () => {
     const { email } = await signUp(server);
-    const wrong = await errorOf(server.client().auth.login.mutate({ identifier: email, password: 'nope-nope' }));
+    const wrong = await errorOf(
+      server.client().auth.login.mutate({ identifier: email, password: 'nope-nope' }),
+    );
     const unknown = await errorOf(
       server.client().auth.login.mutate({ identifier: 'nobody@example.com', password: 'nope-nope' }),
     );
@@ -64,25 +64,36 @@ describe('auth', () => {
   it('refuses a duplicate email or phone with CONFLICT naming the field', async () => {
     const { email, phone } = await signUp(server);
     const dupEmail = await errorOf(
-      server.client().auth.register.mutate({ name: 'X', email, phone: randomMobile(), password: 'password1' }),
+      server
+        .client()
+        .auth.register.mutate({ name: 'X', email, phone: randomMobile(), password: 'password1' }),
     );
     expect(dupEmail.data.code).toBe('CONFLICT');
     expect(dupEmail.data.field).toBe('email');
     const dupPhone = await errorOf(
-      server.client().auth.register.mutate({ name: 'X', email: 'other@example.com', phone, password: 'password1' }),
+      server
+        .client()
+        .auth.register.mutate({ name: 'X', email: 'other@example.com', phone, password: 'password1' }),
     );
     expect(dupPhone.data.field).toBe('phone');
   });
 
   it('validates registration input with messages per field', async () => {
     const bad = await errorOf(
-      server.client().auth.register.mutate({ name: '', email: 'not-an-email', phone: '123', password: 'short' }),
+      server
+        .client()
+        .auth.register.mutate({ name: '', email: 'not-an-email', phone: '123', password: 'short' }),
     );
     expect(bad.data.code).toBe('BAD_REQUEST');
     const fields = (bad.data.zodError as { fieldErrors: Record<string, string[]> }).fieldErrors;
     expect(Object.keys(fields).sort()).toEqual(['email', 'name', 'password']);
     const badPhone = await errorOf(
-      server.client().auth.register.mutate({ name: 'A', email: 'a-phone@example.com', phone: '123', password: 'password1' }),
+      server.client().auth.register.mutate({
+        name: 'A',
+        email: 'a-phone@example.com',
+        phone: '123',
+        password: 'password1',
+      }),
     );
     expect(badPhone.data).toMatchObject({ code: 'BAD_REQUEST', field: 'phone' });
   });
@@ -98,7 +109,12 @@ describe('auth', () => {
     const res = await fetch(`${server.url}/trpc/auth.register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Cookie', email: 'cookie@example.com', phone: randomMobile(), password: 'password1' }),
+      body: JSON.stringify({
+        name: 'Cookie',
+        email: 'cookie@example.com',
+        phone: randomMobile(),
+        password: 'password1',
+      }),
     });
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^chapar_session=\w+/);
@@ -106,14 +122,21 @@ describe('auth', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).not.toMatch(/Secure/);
     const me = await fetch(`${server.url}/trpc/auth.me`, { headers: { cookie: cookie.split(';')[0]! } });
-    expect(((await me.json()) as { result: { data: { email: string } } }).result.data.email).toBe('cookie@example.com');
+    expect(((await me.json()) as { result: { data: { email: string } } }).result.data.email).toBe(
+      'cookie@example.com',
+    );
   });
 
   it('refuses a cookie-authenticated mutation from another origin', async () => {
     const res = await fetch(`${server.url}/trpc/auth.register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'C2', email: 'cookie2@example.com', phone: randomMobile(), password: 'password1' }),
+      body: JSON.stringify({
+        name: 'C2',
+        email: 'cookie2@example.com',
+        phone: randomMobile(),
+        password: 'password1',
+      }),
     });
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
     const attack = await fetch(`${server.url}/trpc/whatsapp.create`, {
@@ -129,9 +152,15 @@ describe('auth', () => {
     const victim = await signUp(server);
     // Setting up the admin directly; promoting through the API is covered by the admin tests.
     await server.app.ports.users.update(admin.user.id, { role: 'ADMIN' });
-    await admin.client.admin.users.update.mutate({ id: victim.user.id, status: 'BANNED', statusReason: 'spam' });
+    await admin.client.admin.users.update.mutate({
+      id: victim.user.id,
+      status: 'BANNED',
+      statusReason: 'spam',
+    });
     expect((await errorOf(victim.client.auth.me.query())).data.code).toBe('UNAUTHORIZED');
-    const refused = await errorOf(server.client().auth.login.mutate({ identifier: victim.email, password: victim.password }));
+    const refused = await errorOf(
+      server.client().auth.login.mutate({ identifier: victim.email, password: victim.password }),
+    );
     expect(refused.data.code).toBe('FORBIDDEN');
     expect(refused.message).toContain('spam');
   });

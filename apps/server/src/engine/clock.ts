@@ -57,6 +57,13 @@ export class ManualClock implements Clock {
     return this.sleepers.length;
   }
 
+  /** Jumps to the earliest sleeper's wake-up time (no-op when nobody sleeps). */
+  advanceToNext(): void {
+    if (this.sleepers.length === 0) return;
+    const earliest = Math.min(...this.sleepers.map((s) => s.at));
+    this.advance(earliest - this.current);
+  }
+
   advance(ms: number): void {
     this.current += ms;
     const due = this.sleepers.filter((s) => s.at <= this.current).sort((a, b) => a.at - b.at);

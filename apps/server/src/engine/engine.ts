@@ -44,6 +44,8 @@ export class CampaignEngine {
   private ticker: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private lastTickAt = 0;
+  /** Driver events being stored; shutdown waits for them. */
+  private readonly handling = new Set<Promise<void>>();
 
   constructor(private readonly o: EngineOptions) {
     this.store = createEngineStore(o.db);
@@ -67,7 +69,7 @@ export class CampaignEngine {
     this.abort.abort();
     clearInterval(this.ticker);
     this.unsubscribe?.();
-    await Promise.allSettled([...this.workers.values()]);
+    await Promise.allSettled([...this.workers.values(), ...this.handling]);
   }
 
   /** Waits until every worker is idle (tests). */

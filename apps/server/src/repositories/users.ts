@@ -30,7 +30,7 @@ export interface TrialPolicy {
   messages: number;
 }
 
-export function createUsersPort(db: Database, trial: TrialPolicy): UsersPort {
+export function createUsersPort(db: Database, trial: TrialPolicy, clock: { now(): Date }): UsersPort {
   const getById = async (id: number): Promise<UserRecord | null> => {
     const [row] = await db.select(userColumns).from(users).where(eq(users.id, id)).limit(1);
     return row ?? null;
@@ -40,7 +40,7 @@ export function createUsersPort(db: Database, trial: TrialPolicy): UsersPort {
     getById,
 
     async register(input) {
-      const now = new Date();
+      const now = clock.now();
       try {
         const id = await db.transaction(async (tx) => {
           const [row] = await tx

@@ -52,7 +52,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     SANDBOX_READ_DELAY_MS: '40',
     ...options.env,
   });
-  const app = await createApp(config, createLogger(config.LOG_LEVEL), options.clock ? { clock: options.clock } : {});
+  const app = await createApp(
+    config,
+    createLogger(config.LOG_LEVEL),
+    options.clock ? { clock: options.clock } : {},
+  );
   const url = await app.start();
   let stopped = false;
   const stop = async () => {

@@ -21,7 +21,10 @@ export async function signUp(server: TestServer, overrides: { name?: string } = 
 }
 
 /** Creates a sandbox account and waits until it is READY. */
-export async function linkedSandboxAccount(client: Awaited<ReturnType<typeof signUp>>['client'], label = 'Sandbox') {
+export async function linkedSandboxAccount(
+  client: Awaited<ReturnType<typeof signUp>>['client'],
+  label = 'Sandbox',
+) {
   const account = await client.whatsapp.create.mutate({ label, driver: 'sandbox' });
   await client.whatsapp.connect.mutate({ id: account.id });
   const deadline = Date.now() + 5_000;
@@ -33,11 +36,16 @@ export async function linkedSandboxAccount(client: Awaited<ReturnType<typeof sig
   throw new Error('sandbox account did not link within 5 s');
 }
 
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!done(value)) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 25));
     value = await read();
   }
