@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+function runServer(env: Record<string, string>) {
+  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', main], {
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('server start-up', () => {
+  it('prints one clear line naming the database it could not reach and exits non-zero', async () => {
+    const { code, stderr } = await runServer({
+      DATABASE_URL: 'mysql://root:hunter2@127.0.0.1:1/chapar',
+      PORT: '0',
+    });
+    expect(code).not.toBe(0);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /Cannot reach or prepare the database at mysql:\/\/root:\*\*\*@127\.0\.0\.1:1\/chapar: ECONNREFUSED/,
+    );
+    expect(stderr).not.toContain('hunter2');
+  });
+
+  it('refuses bad configuration with a message per variable', async () => {
+    const { code, stderr } = await runServer({ PORT: 'abc', SANDBOX_FAILURE_RATE: '2' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('PORT="abc"');
+    expect(stderr).toContain('SANDBOX_FAILURE_RATE="2": must be a number from 0 to 1');
+  });
+});

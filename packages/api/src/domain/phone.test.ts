@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { normalizePhone, toAsciiDigits } from './phone';
+
+describe('toAsciiDigits', () => {
+  it('maps Persian and Arabic-Indic digits and leaves everything else alone', () => {
+    expect(toAsciiDigits('۰۱۲۳۴۵۶۷۸۹')).toBe('0123456789');
+    expect(toAsciiDigits('٠١٢٣٤٥٦٧٨٩')).toBe('0123456789');
+    expect(toAsciiDigits('Tel: ۰۹۱۲-abc')).toBe('Tel: 0912-abc');
+  });
+});
+
+describe('normalizePhone', () => {
+  const e164 = (raw: string, country?: 'IR' | 'CA' | 'DE') => {
+    const r = normalizePhone(raw, country);
+    return r.ok ? r.e164 : `invalid: ${r.reason}`;
+  };
+
+  it.each([
+    ['09121234567', '+989121234567'],
+    ['0912 123 4567', '+989121234567'],
+    ['0912-123-4567', '+989121234567'],
+    ['(0912) 123 4567', '+989121234567'],
+    ['9121234567', '+989121234567'],
+    ['+98 912 123 4567', '+989121234567'],
+    ['0098 912 123 4567', '+989121234567'],
+    ['۰۹۱۲۱۲۳۴۵۶۷', '+989121234567'],
+    ['٠٩١٢١٢٣٤٥٦٧', '+989121234567'],
+    ['\u200e+98 912 123 4567\u200f', '+989121234567'],
+    ['+1 416 555 0123', '+14165550123'],
+    ['+49 30 901820', '+4930901820'],
+  ])('reads %s as %s with Iran as the default country', (raw, expected) => {
+    expect(e164(raw)).toBe(expected);
+  });
+
+  it('uses the given default country for national numbers', () => {
+    expect(e164('(416) 555-0123', 'CA')).toBe('+14165550123');
+    expect(e164('030 901820', 'DE')).toBe('+4930901820');
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['0912', 'not a valid'],
+    ['091212345678901', 'not a valid'],
+    ['call me', 'not a phone number'],
+    ['0912x1234567', 'not a phone number'],
+    ['+98 000 000 0000', 'not a valid'],
+  ])('refuses %j with a reason', (raw, reason) => {
+    const r = normalizePhone(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain(reason);
+  });
+});
