@@ -65,7 +65,7 @@ const RULES: Record<string, Rule> = {
   'admin.stats': { kind: 'admin', input: undefined },
 };
 
-const procedures = appRouter._def.procedures as Record<string, { _def: { type: string } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
 
 let server: TestServer;
 let owner: Awaited<ReturnType<typeof signUp>>;

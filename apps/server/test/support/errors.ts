@@ -1,15 +1,16 @@
 import { TRPCClientError } from '@chapar/client';
 
-export type ClientError = TRPCClientError<never> & {
-  data: { code: string; field?: string | null } & Record<string, unknown>;
-};
+export interface ClientError {
+  message: string;
+  data: { code: string; field?: string | null; zodError?: unknown } & Record<string, unknown>;
+}
 
 /** The tRPC error a call ended with; fails the test when the call succeeded. */
 export async function errorOf(promise: Promise<unknown>): Promise<ClientError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof TRPCClientError) return error as ClientError;
+    if (error instanceof TRPCClientError) return error as unknown as ClientError;
     throw error;
   }
   throw new Error('expected the call to fail, but it succeeded');
