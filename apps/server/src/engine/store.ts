@@ -111,38 +111,14 @@ export function createEngineStore(db: Database) {
     },
 
     /** A send that definitely did not go out: FAILED, and the message is refunded. */
-    async markFailed(campaignId: number, recipientId: number, error: string): Promise<boolean> {
-      return db.transaction(async (tx) => {
-        const [row] = await tx
-          .select({ subscriptionId: recipients.subscriptionId })
-          .from(recipients)
-          .where(eq(recipients.id, recipientId));
-        const [r] = await tx
-          .update(recipients)
-          .set({ status: 'FAILED', error: error.slice(0, 2000) })
-          .where(and(eq(recipients.id, recipientId), eq(recipients.status, 'SENDING')));
-        if (r.affectedRows !== 1) return false;
+    markFailed: (campaignId: number, recipientId: number, error: string) =>
+      releaseSending(db, recipientId, { status: 'FAILED', error: error.slice(0, 2000) }, async (tx) => {
         await tx.update(campaigns).set(bump('failedCount')).where(eq(campaigns.id, campaignId));
-        if (row?.subscriptionId) await refund(tx as unknown as Database, row.subscriptionId);
-        return true;
-      });
-    },
+      }),
 
     /** A send checked and found not to have gone out: back to the queue, refunded. */
-    async requeue(recipientId: number): Promise<void> {
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .select({ subscriptionId: recipients.subscriptionId })
-          .from(recipients)
-          .where(eq(recipients.id, recipientId));
-        const [r] = await tx
-          .update(recipients)
-          .set({ status: 'PENDING', subscriptionId: null, attemptedAt: null })
-          .where(and(eq(recipients.id, recipientId), eq(recipients.status, 'SENDING')));
-        if (r.affectedRows === 1 && row?.subscriptionId)
-          await refund(tx as unknown as Database, row.subscriptionId);
-      });
-    },
+    requeue: (recipientId: number) =>
+      releaseSending(db, recipientId, { status: 'PENDING', subscriptionId: null, attemptedAt: null }),
 
     /** Rows a crash left in SENDING, for the account's campaigns. */
     interruptedSends: (accountId: number) =>
@@ -213,7 +189,35 @@ export function createEngineStore(db: Database) {
   };
 }
 
-async function refund(db: Database, subscriptionId: number) {
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * Moves a SENDING row on without a send (FAILED or back to PENDING) and gives the
+ * message back to the subscription it was charged to, all in one transaction.
+ */
+function releaseSending(
+  db: Database,
+  recipientId: number,
+  set: Partial<typeof recipients.$inferInsert>,
+  alsoInTransaction?: (tx: Tx) => Promise<void>,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ subscriptionId: recipients.subscriptionId })
+      .from(recipients)
+      .where(eq(recipients.id, recipientId));
+    const [moved] = await tx
+      .update(recipients)
+      .set(set)
+      .where(and(eq(recipients.id, recipientId), eq(recipients.status, 'SENDING')));
+    if (moved.affectedRows !== 1) return false;
+    await alsoInTransaction?.(tx);
+    if (row?.subscriptionId) await refund(tx, row.subscriptionId);
+    return true;
+  });
+}
+
+async function refund(db: Pick<Database, 'update'>, subscriptionId: number) {
   await db
     .update(subscriptions)
     .set({ messagesUsed: sql`GREATEST(${subscriptions.messagesUsed} - 1, 0)` })

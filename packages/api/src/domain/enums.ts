@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-// The same values as packages/db's enums (the api does not import the db package);
-// a test in apps/server asserts they stay equal.
+// The one list of each enum: packages/db builds its MySQL ENUM columns from these, so the
+// schema, the API and the SPA cannot disagree.
 export const USER_ROLES = ['USER', 'ADMIN', 'SUPER_ADMIN'] as const;
 export const USER_STATUSES = ['ACTIVE', 'INACTIVE', 'BANNED'] as const;
 export const WHATSAPP_DRIVERS = ['wwebjs', 'sandbox'] as const;

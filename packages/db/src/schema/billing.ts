@@ -1,8 +1,7 @@
+import { PACKAGE_STATUSES } from '@chapar/api/domain';
 import { decimal, index, int, mysqlEnum, mysqlTable, text, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref, timestamp, updatedAt } from './columns';
 import { users } from './users';
-
-export const PACKAGE_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
 
 export const packages = mysqlTable(
   'packages',

@@ -1,3 +1,4 @@
+import { CAMPAIGN_INTERVALS, CAMPAIGN_STATUSES, PAUSE_CAUSES, RECIPIENT_STATUSES } from '@chapar/api/domain';
 import {
   boolean,
   index,
@@ -11,29 +12,6 @@ import {
 import { createdAt, id, jsonText, ref, timestamp, updatedAt } from './columns';
 import { users } from './users';
 import { whatsappAccounts } from './whatsapp';
-
-export const CAMPAIGN_INTERVALS = ['FIVE_SECONDS', 'TEN_SECONDS', 'TWENTY_SECONDS'] as const;
-export const CAMPAIGN_STATUSES = [
-  'DRAFT',
-  'READY',
-  'SCHEDULED',
-  'RUNNING',
-  'PAUSED',
-  'COMPLETED',
-  'FAILED',
-  'CANCELLED',
-] as const;
-/** Why a campaign is PAUSED; decides whether it may resume by itself. */
-export const PAUSE_CAUSES = ['USER', 'ACCOUNT', 'QUOTA', 'ERRORS'] as const;
-export const RECIPIENT_STATUSES = [
-  'PENDING',
-  'SENDING',
-  'SENT',
-  'DELIVERED',
-  'READ',
-  'FAILED',
-  'SKIPPED',
-] as const;
 
 export type RecipientVariables = Record<string, string>;
 

@@ -1,8 +1,6 @@
+import { USER_ROLES, USER_STATUSES } from '@chapar/api/domain';
 import { boolean, index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref, timestamp, updatedAt } from './columns';
-
-export const USER_ROLES = ['USER', 'ADMIN', 'SUPER_ADMIN'] as const;
-export const USER_STATUSES = ['ACTIVE', 'INACTIVE', 'BANNED'] as const;
 
 export const users = mysqlTable(
   'users',

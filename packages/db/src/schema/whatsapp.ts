@@ -1,9 +1,7 @@
+import { ACCOUNT_STATUSES, WHATSAPP_DRIVERS } from '@chapar/api/domain';
 import { index, mysqlEnum, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref, timestamp, updatedAt } from './columns';
 import { users } from './users';
-
-export const WHATSAPP_DRIVERS = ['wwebjs', 'sandbox'] as const;
-export const ACCOUNT_STATUSES = ['DISCONNECTED', 'CONNECTING', 'QR', 'READY', 'FAILED'] as const;
 
 export const whatsappAccounts = mysqlTable(
   'whatsapp_accounts',
