@@ -19,14 +19,8 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      {
-        test: {
-          name: 'web',
-          root: 'apps/web',
-          include: ['src/**/*.test.{ts,tsx}'],
-          environment: 'happy-dom',
-        },
-      },
+      // Component tests run with the SPA's own config (React plugin, happy-dom, setup file).
+      'apps/web/vitest.config.ts',
       {
         test: {
           name: 'e2e',

@@ -13,7 +13,8 @@ export function App() {
       <MantineProvider theme={theme}>
         <Notifications position="top-center" />
         <ApiProvider>
-          <BrowserRouter>
+          {/* Sign-in relies on synchronous location updates (see useSignedIn). */}
+          <BrowserRouter useTransitions={false}>
             <LanguageFromUrl />
             <AppRoutes />
           </BrowserRouter>

@@ -2,6 +2,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthLayout } from './auth/auth-layout';
 import { LoginPage } from './auth/login-page';
 import { RegisterPage } from './auth/register-page';
+import { AfterSignIn } from './auth/use-session-actions';
 import { UserProvider } from './auth/user-context';
 import { CampaignCreatePage } from './campaigns/campaign-create-page';
 import { CampaignPage } from './campaigns/campaign-page';
@@ -45,8 +46,8 @@ function SignedInRoutes({ user }: { user: User }) {
           <Route path="campaigns/new" element={<CampaignCreatePage />} />
           <Route path="campaigns/:id" element={<CampaignPage />} />
           <Route path="whatsapp" element={<AccountsPage />} />
-          <Route path="login" element={<Navigate to="/campaigns" replace />} />
-          <Route path="register" element={<Navigate to="/campaigns" replace />} />
+          <Route path="login" element={<AfterSignIn />} />
+          <Route path="register" element={<AfterSignIn />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -11,7 +11,9 @@ const FIELDS = ['identifier', 'password'] as const;
 /** Where the user was going before being sent to log in. */
 function returnPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && from !== '/login' ? from : '/campaigns';
+  return typeof from === 'string' && from.startsWith('/') && !['/login', '/register'].includes(from)
+    ? from
+    : '/campaigns';
 }
 
 export function LoginPage() {
@@ -36,7 +38,11 @@ export function LoginPage() {
         <Title order={2} size="h3" id="login-title">
           {t('auth.login.title')}
         </Title>
-        {errors.general && <Alert color="red">{errors.general}</Alert>}
+        {errors.general && (
+          <Alert color="red">
+            <bdi>{errors.general}</bdi>
+          </Alert>
+        )}
         <TextInput
           label={t('auth.login.identifier')}
           name="identifier"
@@ -44,7 +50,7 @@ export function LoginPage() {
           required
           value={identifier}
           onChange={(e) => setIdentifier(e.currentTarget.value)}
-          error={errors.fields.identifier}
+          error={errors.fields.identifier && <bdi>{errors.fields.identifier}</bdi>}
         />
         <PasswordInput
           label={t('auth.password')}
@@ -53,7 +59,7 @@ export function LoginPage() {
           required
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
-          error={errors.fields.password}
+          error={errors.fields.password && <bdi>{errors.fields.password}</bdi>}
         />
         <Button type="submit" loading={login.isPending}>
           {t('auth.login.submit')}

@@ -26,7 +26,7 @@ export function RegisterPage() {
   const field = (name: Field) => ({
     name,
     value: form[name],
-    error: errors.fields[name],
+    error: errors.fields[name] && <bdi>{errors.fields[name]}</bdi>,
     onChange: (e: { currentTarget: { value: string } }) => {
       const value = e.currentTarget.value;
       setForm((f) => ({ ...f, [name]: value }));
@@ -45,7 +45,11 @@ export function RegisterPage() {
         <Title order={2} size="h3" id="register-title">
           {t('auth.register.title')}
         </Title>
-        {errors.general && <Alert color="red">{errors.general}</Alert>}
+        {errors.general && (
+          <Alert color="red">
+            <bdi>{errors.general}</bdi>
+          </Alert>
+        )}
         <TextInput label={t('auth.register.name')} autoComplete="name" required {...field('name')} />
         <TextInput
           label={t('auth.register.email')}

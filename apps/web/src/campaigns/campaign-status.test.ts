@@ -29,7 +29,11 @@ describe('progressShares', () => {
   });
 
   it('is empty without recipients and never overflows', () => {
-    expect(progressShares({ totalRecipients: 0, sentCount: 0, failedCount: 0, skippedCount: 0 }).done).toBe(0);
-    expect(progressShares({ totalRecipients: 2, sentCount: 3, failedCount: 1, skippedCount: 0 }).done).toBe(100);
+    expect(progressShares({ totalRecipients: 0, sentCount: 0, failedCount: 0, skippedCount: 0 }).done).toBe(
+      0,
+    );
+    expect(progressShares({ totalRecipients: 2, sentCount: 3, failedCount: 1, skippedCount: 0 }).done).toBe(
+      100,
+    );
   });
 });

@@ -27,7 +27,12 @@ export const RECIPIENT_STATUS_COLOR: Record<RecipientStatus, string> = {
 };
 
 /** What a person can do to a campaign; each maps to the procedure of the same name. */
-export const CAMPAIGN_ACTIONS = ['start', 'pause', 'resume', 'cancel'] as const satisfies readonly CampaignTransition[];
+export const CAMPAIGN_ACTIONS = [
+  'start',
+  'pause',
+  'resume',
+  'cancel',
+] as const satisfies readonly CampaignTransition[];
 export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
 
 /** The actions the campaign's state machine allows from `status`, in display order. */

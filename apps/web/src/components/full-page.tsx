@@ -18,7 +18,7 @@ export function FullPageError({ error, onRetry }: { error: ApiError; onRetry(): 
     <Center h="100vh" p="md">
       <Stack maw={480}>
         <Alert color="red" title={t('errors.title')}>
-          {errorMessage(error, t('errors.offline'))}
+          <bdi>{errorMessage(error, t('errors.offline'))}</bdi>
         </Alert>
         <Button onClick={onRetry}>{t('common.retry')}</Button>
       </Stack>

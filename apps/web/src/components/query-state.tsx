@@ -16,7 +16,7 @@ export function QueryState({ error, onRetry }: { error: ApiError | null; onRetry
   return (
     <Alert color="red" title={t('errors.title')}>
       <Group justify="space-between">
-        {errorMessage(error, t('errors.offline'))}
+        <bdi>{errorMessage(error, t('errors.offline'))}</bdi>
         <Button size="xs" variant="white" color="red" onClick={onRetry}>
           {t('common.retry')}
         </Button>

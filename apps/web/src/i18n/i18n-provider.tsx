@@ -23,6 +23,10 @@ export interface I18n {
   setLanguage(language: Language): void;
   t: Translate;
   formatNumber(n: number): string;
+  /** A record number: the language's digits, no thousands separator. */
+  formatId(n: number): string;
+  /** 0–100 as a percentage, e.g. `42%` or `۴۲٪`. */
+  formatPercent(percent: number): string;
   formatDate(iso: string): string;
 }
 
@@ -68,6 +72,8 @@ export function I18nProvider({ children, language: fixed }: { children: ReactNod
   const value = useMemo<I18n>(() => {
     const locale = localeOf(language);
     const numbers = new Intl.NumberFormat(locale);
+    const ids = new Intl.NumberFormat(locale, { useGrouping: false });
+    const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const formatNumber = (n: number) => numbers.format(n);
     return {
@@ -77,6 +83,8 @@ export function I18nProvider({ children, language: fixed }: { children: ReactNod
       setLanguage,
       t: (key, vars) => translate(DICTIONARIES[language], key, vars, formatNumber),
       formatNumber,
+      formatId: (n) => ids.format(n),
+      formatPercent: (percent) => percents.format(percent / 100),
       formatDate: (iso) => dates.format(new Date(iso)),
     };
   }, [language, setLanguage]);

@@ -1,4 +1,4 @@
-import { Badge, Group } from '@mantine/core';
+import { Anchor, Box, Group } from '@mantine/core';
 import { Link } from 'react-router';
 import { useT } from '../i18n/i18n-provider';
 import { ACCOUNT_STATUS_COLOR } from '../whatsapp/account-status';
@@ -6,7 +6,17 @@ import { useLiveAccounts } from '../whatsapp/live-accounts';
 
 const SHOWN = 3;
 
-/** The live status of the user's WhatsApp accounts, each badge a link to the accounts page. */
+const pill = {
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: 6,
+  whiteSpace: 'nowrap',
+  padding: '2px 10px',
+  borderRadius: 999,
+  border: '1px solid var(--mantine-color-gray-3)',
+} as const;
+
+/** The live status of the user's WhatsApp accounts, each a link to the accounts page. */
 export function AccountsIndicator() {
   const t = useT();
   const { accounts } = useLiveAccounts();
@@ -14,27 +24,37 @@ export function AccountsIndicator() {
   return (
     <Group gap={6} wrap="nowrap" role="status" aria-label={t('header.whatsappStatus')} visibleFrom="xs">
       {accounts.length === 0 && (
-        <Badge component={Link} to="/whatsapp" color="gray" variant="outline" style={{ cursor: 'pointer' }}>
+        <Anchor component={Link} to="/whatsapp" size="xs" c="dimmed" underline="never" style={pill}>
           {t('header.noAccount')}
-        </Badge>
+        </Anchor>
       )}
       {accounts.slice(0, SHOWN).map((account) => (
-        <Badge
+        <Anchor
           key={account.id}
           component={Link}
           to="/whatsapp"
-          color={ACCOUNT_STATUS_COLOR[account.status]}
-          variant="dot"
+          size="xs"
+          fw={500}
+          c="var(--mantine-color-text)"
+          underline="never"
+          style={pill}
           data-status={account.status}
-          style={{ cursor: 'pointer', textTransform: 'none' }}
         >
-          {account.label}: {t(`accountStatus.${account.status}`)}
-        </Badge>
+          <Box
+            component="span"
+            w={8}
+            h={8}
+            style={{ borderRadius: '50%', flex: 'none' }}
+            bg={`${ACCOUNT_STATUS_COLOR[account.status]}.6`}
+            aria-hidden
+          />
+          <bdi>{account.label}</bdi>: {t(`accountStatus.${account.status}`)}
+        </Anchor>
       ))}
       {accounts.length > SHOWN && (
-        <Badge component={Link} to="/whatsapp" color="gray" variant="light">
+        <Anchor component={Link} to="/whatsapp" size="xs" c="dimmed" underline="never" style={pill}>
           +{accounts.length - SHOWN}
-        </Badge>
+        </Anchor>
       )}
     </Group>
   );

@@ -1,8 +1,7 @@
 import { AppShell, Burger, Group, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBrandWhatsapp } from '@tabler/icons-react';
-import { useEffect } from 'react';
-import { Outlet, useLocation } from 'react-router';
+import { Outlet } from 'react-router';
 import { useT } from '../i18n/i18n-provider';
 import { LiveAccountsProvider } from '../whatsapp/live-accounts';
 import { HeaderActions } from './header-actions';
@@ -12,9 +11,6 @@ import { SideNav } from './side-nav';
 export function AppLayout() {
   const t = useT();
   const [opened, { toggle, close }] = useDisclosure();
-  const { pathname } = useLocation();
-  // On narrow screens the navigation is a drawer that closes once a page is chosen.
-  useEffect(() => close(), [pathname, close]);
 
   return (
     <LiveAccountsProvider>
@@ -42,7 +38,8 @@ export function AppLayout() {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
-          <SideNav />
+          {/* On narrow screens the navigation is a drawer that closes once a page is chosen. */}
+          <SideNav onNavigate={close} />
         </AppShell.Navbar>
         <AppShell.Main>
           <Outlet />

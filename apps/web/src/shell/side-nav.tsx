@@ -17,7 +17,7 @@ const ITEMS: NavItem[] = [
   { to: '/whatsapp', label: 'nav.whatsapp', icon: <IconBrandWhatsapp size={18} aria-hidden /> },
 ];
 
-export function SideNav() {
+export function SideNav({ onNavigate }: { onNavigate(): void }) {
   const t = useT();
   const { pathname } = useLocation();
   return (
@@ -33,6 +33,7 @@ export function SideNav() {
             leftSection={item.icon}
             active={active}
             aria-current={active ? 'page' : undefined}
+            onClick={onNavigate}
           />
         );
       })}

@@ -1,10 +1,6 @@
 import { createWSClient, httpBatchLink, splitLink, wsLink } from '@trpc/client';
 import { trpc } from './trpc';
-
-/** `ws(s)://<this host>/trpc`: the API shares the SPA's origin, so the session cookie rides along. */
-export function websocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/trpc`;
-}
+import { websocketUrl } from './urls';
 
 /**
  * Lazy: the socket opens with the first subscription, so it is never opened before

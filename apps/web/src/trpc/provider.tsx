@@ -10,9 +10,10 @@ function createQueryClient(): QueryClient {
     // A session that expires while the app is open sends the user back to the login page.
     queryCache: new QueryCache({
       onError(error, query) {
-        const meKey = getQueryKey(trpc.auth.me);
-        if (isUnauthorized(error) && JSON.stringify(query.queryKey) !== JSON.stringify(meKey)) {
-          void queryClient.invalidateQueries({ queryKey: meKey });
+        // tRPC keys are [path, { input, type }]; the path alone tells `auth.me` apart.
+        const mePath = getQueryKey(trpc.auth.me)[0];
+        if (isUnauthorized(error) && JSON.stringify(query.queryKey[0]) !== JSON.stringify(mePath)) {
+          void queryClient.invalidateQueries({ queryKey: [mePath] });
         }
       },
     }),

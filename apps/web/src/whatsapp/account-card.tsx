@@ -42,7 +42,7 @@ export function AccountCard({ account }: { account: LiveAccount }) {
         </Text>
         {account.status === 'FAILED' && (
           <Alert color="red" title={t('accounts.failed')}>
-            {account.error ?? t('errors.generic')}
+            <bdi>{account.error ?? t('errors.generic')}</bdi>
           </Alert>
         )}
         {account.status === 'QR' && account.qr && <AccountQr qr={account.qr} driver={account.driver} />}

@@ -1,5 +1,5 @@
-import { Paper, Stack, Text } from '@mantine/core';
 import type { WhatsAppDriverName } from '@chapar/api/domain';
+import { Paper, Stack, Text } from '@mantine/core';
 import { QRCodeSVG } from 'qrcode.react';
 import { useT } from '../i18n/i18n-provider';
 

@@ -1,5 +1,5 @@
-import { Badge, type BadgeProps } from '@mantine/core';
 import type { AccountStatus } from '@chapar/api/domain';
+import { Badge, type BadgeProps } from '@mantine/core';
 import { useT } from '../i18n/i18n-provider';
 import { ACCOUNT_STATUS_COLOR } from './account-status';
 

@@ -1,5 +1,5 @@
-import { Alert, Button, Group, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { WHATSAPP_DRIVERS, type WhatsAppDriverName } from '@chapar/api/domain';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { notifySuccess } from '../components/notify';
@@ -39,7 +39,11 @@ export function CreateAccountForm() {
           <Title order={2} size="h4" id="create-account-title">
             {t('accounts.create.title')}
           </Title>
-          {errors.general && <Alert color="red">{errors.general}</Alert>}
+          {errors.general && (
+            <Alert color="red">
+              <bdi>{errors.general}</bdi>
+            </Alert>
+          )}
           <Group align="flex-start" grow>
             <TextInput
               label={t('accounts.create.label')}
@@ -47,7 +51,7 @@ export function CreateAccountForm() {
               required
               value={label}
               onChange={(e) => setLabel(e.currentTarget.value)}
-              error={errors.fields.label}
+              error={errors.fields.label && <bdi>{errors.fields.label}</bdi>}
             />
             <NativeSelect
               label={t('accounts.create.driver')}
@@ -57,7 +61,7 @@ export function CreateAccountForm() {
                 if (isDriver(value)) setDriver(value);
               }}
               data={WHATSAPP_DRIVERS.map((value) => ({ value, label: t(`accounts.driver.${value}`) }))}
-              error={errors.fields.driver}
+              error={errors.fields.driver && <bdi>{errors.fields.driver}</bdi>}
             />
           </Group>
           <Group>

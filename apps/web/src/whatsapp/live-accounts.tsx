@@ -43,8 +43,17 @@ export function LiveAccountsProvider({ children }: { children: ReactNode }) {
   );
 }
 
-function StatusFeed({ account, onEvent }: { account: Account; onEvent(id: number, e: AccountStatusEvent): void }) {
-  trpc.whatsapp.onStatus.useSubscription({ id: account.id }, { onData: (event) => onEvent(account.id, event) });
+function StatusFeed({
+  account,
+  onEvent,
+}: {
+  account: Account;
+  onEvent(id: number, e: AccountStatusEvent): void;
+}) {
+  trpc.whatsapp.onStatus.useSubscription(
+    { id: account.id },
+    { onData: (event) => onEvent(account.id, event) },
+  );
   return null;
 }
 

@@ -12,7 +12,7 @@ export function useAccountMutations(): {
   const utils = trpc.useUtils();
   const options = {
     onSuccess: () => utils.whatsapp.list.invalidate(),
-    onError: (error: Parameters<typeof notifyError>[1]) => notifyError(t, error),
+    onError: (error: unknown) => notifyError(t, error),
   };
   const mutations = {
     connect: trpc.whatsapp.connect.useMutation(options),

@@ -1,0 +1,65 @@
+import { Box, Group, Paper, Progress, SimpleGrid, Text } from '@mantine/core';
+import type { MessageKey } from '../i18n/en';
+import { useI18n } from '../i18n/i18n-provider';
+import type { Campaign } from '../trpc/trpc';
+import { progressShares } from './campaign-status';
+
+type CounterField =
+  | 'totalRecipients'
+  | 'sentCount'
+  | 'deliveredCount'
+  | 'readCount'
+  | 'failedCount'
+  | 'skippedCount';
+
+const COUNTERS: Array<{ field: CounterField; label: MessageKey; id: string }> = [
+  { field: 'totalRecipients', label: 'counters.total', id: 'total' },
+  { field: 'sentCount', label: 'counters.sent', id: 'sent' },
+  { field: 'deliveredCount', label: 'counters.delivered', id: 'delivered' },
+  { field: 'readCount', label: 'counters.read', id: 'read' },
+  { field: 'failedCount', label: 'counters.failed', id: 'failed' },
+  { field: 'skippedCount', label: 'counters.skipped', id: 'skipped' },
+];
+
+/** The six counters as a description list, then the bar of sent / failed / skipped. */
+export function CampaignCounters({ campaign }: { campaign: Pick<Campaign, CounterField> }) {
+  const { t, formatNumber, formatPercent } = useI18n();
+  const shares = progressShares(campaign);
+  const processed = campaign.sentCount + campaign.failedCount + campaign.skippedCount;
+  return (
+    <Box component="section" aria-label={t('campaign.progress')}>
+      <SimpleGrid component="dl" cols={{ base: 3, md: 6 }} spacing="sm" m={0}>
+        {COUNTERS.map(({ field, label, id }) => (
+          <Paper key={field} withBorder p="sm">
+            <Text component="dt" size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {t(label)}
+            </Text>
+            <Text
+              component="dd"
+              size="xl"
+              fw={700}
+              m={0}
+              data-testid={`count-${id}`}
+              data-value={campaign[field]}
+            >
+              {formatNumber(campaign[field])}
+            </Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
+      <Progress.Root size="xl" mt="md">
+        <Progress.Section value={shares.sent} color="teal" aria-label={t('counters.sent')} />
+        <Progress.Section value={shares.failed} color="red" aria-label={t('counters.failed')} />
+        <Progress.Section value={shares.skipped} color="gray" aria-label={t('counters.skipped')} />
+      </Progress.Root>
+      <Group justify="space-between" mt={4}>
+        <Text size="sm" c="dimmed">
+          {t('campaign.processed', { done: processed, total: campaign.totalRecipients })}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {formatPercent(shares.done)}
+        </Text>
+      </Group>
+    </Box>
+  );
+}

@@ -1,0 +1,158 @@
+import { EDITABLE_STATUSES } from '@chapar/api/domain';
+import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { userCountry } from '../auth/country';
+import { useUser } from '../auth/user-context';
+import { NotFoundPage } from '../components/not-found-page';
+import { QueryState } from '../components/query-state';
+import { useI18n } from '../i18n/i18n-provider';
+import { errorCode } from '../trpc/errors';
+import { type Campaign, trpc } from '../trpc/trpc';
+import { useLiveAccounts } from '../whatsapp/live-accounts';
+import { AddRecipientsForm } from './add-recipients-form';
+import { CampaignActionButtons } from './campaign-action-buttons';
+import { CampaignCounters } from './campaign-counters';
+import { campaignTitle } from './campaign-title';
+import { type ImportOutcome, outcomeFromState } from './recipients-report';
+import { RecipientsReportAlert } from './recipients-report-alert';
+import { RecipientsTable } from './recipients-table';
+import { CampaignStatusBadge } from './status-badges';
+import { useCampaignActions } from './use-campaign-actions';
+import { useCampaignLive } from './use-campaign-live';
+
+export function CampaignPage() {
+  const id = Number(useParams().id);
+  if (!Number.isSafeInteger(id) || id <= 0) return <NotFoundPage />;
+  // A new id is a new page: no state (e.g. an import report) carries over.
+  return <CampaignView key={id} id={id} />;
+}
+
+function CampaignView({ id }: { id: number }) {
+  const i18n = useI18n();
+  const { t, dir } = i18n;
+  const query = trpc.campaigns.get.useQuery({ id });
+  useCampaignLive(id);
+  const actions = useCampaignActions(id);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(() => outcomeFromState(location.state));
+
+  const campaign = query.data;
+  if (!campaign) {
+    if (errorCode(query.error) === 'NOT_FOUND') return <NotFoundPage message={t('campaign.notFound')} />;
+    return <QueryState error={query.error} onRetry={() => void query.refetch()} />;
+  }
+
+  const closeOutcome = () => {
+    setOutcome(null);
+    // So a reload does not show the report again.
+    navigate(location.pathname, { replace: true, state: null });
+  };
+  const BackIcon = dir === 'rtl' ? IconArrowRight : IconArrowLeft;
+
+  return (
+    <Stack>
+      <Anchor
+        component={Link}
+        to="/campaigns"
+        size="sm"
+        style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}
+      >
+        <BackIcon size={14} aria-hidden />
+        {t('campaign.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Group gap="sm">
+          <Title order={1} size="h2">
+            {campaignTitle(campaign, i18n)}
+          </Title>
+          <CampaignStatusBadge status={campaign.status} size="lg" data-testid="campaign-status" />
+        </Group>
+        <CampaignActionButtons
+          status={campaign.status}
+          pending={actions.pending}
+          onAction={(action) => actions.run(action)}
+        />
+      </Group>
+      {outcome && <RecipientsReportAlert outcome={outcome} onClose={closeOutcome} />}
+      <StatusNote campaign={campaign} />
+      <CampaignCounters campaign={campaign} />
+      <CampaignDetails campaign={campaign} />
+      {EDITABLE_STATUSES.includes(campaign.status) && (
+        <EditableRecipients campaignId={id} onAdded={setOutcome} />
+      )}
+      <RecipientsTable campaignId={id} />
+    </Stack>
+  );
+}
+
+/** Why the campaign waits: paused with a reason, or not ready yet. */
+function StatusNote({ campaign }: { campaign: Campaign }) {
+  const { t, formatDate } = useI18n();
+  if (campaign.status === 'PAUSED') {
+    return (
+      <Alert color="yellow" title={t('campaign.pausedTitle')}>
+        <bdi>{campaign.pausedReason ?? t('campaign.pausedNoReason')}</bdi>
+      </Alert>
+    );
+  }
+  if (campaign.status === 'DRAFT') return <Alert color="blue">{t('campaign.draftHint')}</Alert>;
+  if (campaign.status === 'SCHEDULED' && campaign.scheduledAt) {
+    return (
+      <Alert color="indigo">{t('campaign.scheduledFor', { at: formatDate(campaign.scheduledAt) })}</Alert>
+    );
+  }
+  return null;
+}
+
+function CampaignDetails({ campaign }: { campaign: Campaign }) {
+  const { t, formatDate } = useI18n();
+  const { accounts } = useLiveAccounts();
+  const account = accounts?.find((a) => a.id === campaign.whatsappAccountId);
+  const facts: Array<[string, string]> = [
+    [t('campaign.interval'), t(`interval.${campaign.interval}`)],
+    [t('campaign.account'), account ? `${account.label} (${t(`accountStatus.${account.status}`)})` : '—'],
+    [t('campaign.created'), formatDate(campaign.createdAt)],
+    [t('campaign.started'), campaign.startedAt ? formatDate(campaign.startedAt) : '—'],
+    [t('campaign.completed'), campaign.completedAt ? formatDate(campaign.completedAt) : '—'],
+  ];
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <Paper withBorder p="md" component="section" aria-labelledby="message-title">
+        <Title order={2} size="h5" id="message-title" mb="xs">
+          {t('campaign.message')}
+        </Title>
+        <Text style={{ whiteSpace: 'pre-wrap' }} dir="auto">
+          {campaign.message}
+        </Text>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack gap={6} component="dl" m={0}>
+          {facts.map(([label, value]) => (
+            <Group key={label} gap="xs" wrap="nowrap">
+              <Text component="dt" size="sm" c="dimmed" w={140}>
+                {label}
+              </Text>
+              <Text component="dd" size="sm" m={0}>
+                {value}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      </Paper>
+    </SimpleGrid>
+  );
+}
+
+function EditableRecipients({
+  campaignId,
+  onAdded,
+}: {
+  campaignId: number;
+  onAdded(o: ImportOutcome): void;
+}) {
+  const user = useUser();
+  return <AddRecipientsForm campaignId={campaignId} country={userCountry(user)} onAdded={onAdded} />;
+}

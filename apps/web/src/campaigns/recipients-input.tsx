@@ -1,0 +1,43 @@
+import type { CountryCode } from '@chapar/api/domain';
+import { Text, Textarea } from '@mantine/core';
+import { useId, useMemo } from 'react';
+import { useT } from '../i18n/i18n-provider';
+import { parseRecipients, summarizeRecipients } from './recipients-parse';
+
+interface Props {
+  value: string;
+  onChange(value: string): void;
+  country: CountryCode;
+  error?: string | undefined;
+}
+
+/** The "one per line: phone[, name]" box, with a live count of what it holds. */
+export function RecipientsInput({ value, onChange, country, error }: Props) {
+  const t = useT();
+  const summaryId = useId();
+  const summary = useMemo(() => {
+    const rows = parseRecipients(value);
+    return rows.length === 0 ? null : { rows: rows.length, ...summarizeRecipients(rows, country) };
+  }, [value, country]);
+  return (
+    <div>
+      <Textarea
+        label={t('recipients.input.label')}
+        description={t('recipients.input.hint')}
+        placeholder={'0912 123 4567, Ali\n+98 935 765 4321'}
+        autosize
+        minRows={4}
+        maxRows={14}
+        dir="auto"
+        value={value}
+        onChange={(e) => onChange(e.currentTarget.value)}
+        error={error}
+        aria-describedby={summaryId}
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+      />
+      <Text id={summaryId} size="sm" c="dimmed" mt={4} aria-live="polite">
+        {summary ? t('recipients.input.summary', summary) : t('recipients.input.none')}
+      </Text>
+    </div>
+  );
+}
