@@ -17,6 +17,7 @@ import { createPackagesPort } from './repositories/packages';
 import { createStatsPort } from './repositories/stats';
 import { createSubscriptionsPort } from './repositories/subscriptions';
 import { createUsersPort } from './repositories/users';
+import { createDriverFactory } from './whatsapp/driver-factory';
 import { SessionManager } from './whatsapp/session-manager';
 
 export class StartupError extends Error {}
@@ -33,7 +34,11 @@ export function redactUrl(url: string): string {
 }
 
 /** The composition root: binds the API's ports to MySQL, lucia, the session manager and the engine. */
-export async function createApp(config: Config, log: AppLogger, options: { clock?: Clock } = {}) {
+export async function createApp(
+  config: Config,
+  log: AppLogger,
+  options: { clock?: Clock; reconnectBaseMs?: number } = {},
+) {
   try {
     await migrateDatabase(config.DATABASE_URL);
   } catch (error) {
@@ -54,13 +59,9 @@ export async function createApp(config: Config, log: AppLogger, options: { clock
     bus,
     log,
     dataDir: config.DATA_DIR,
-    sandbox: {
-      linkDelayMs: config.SANDBOX_LINK_DELAY_MS,
-      sendLatencyMs: config.SANDBOX_SEND_LATENCY_MS,
-      deliveryDelayMs: config.SANDBOX_DELIVERY_DELAY_MS,
-      readDelayMs: config.SANDBOX_READ_DELAY_MS,
-      failureRate: config.SANDBOX_FAILURE_RATE,
-    },
+    createDriver: createDriverFactory(config, log),
+    maxBrowsers: config.MAX_BROWSERS,
+    ...(options.reconnectBaseMs !== undefined ? { reconnectBaseMs: options.reconnectBaseMs } : {}),
   });
   const wallClock = { now: () => new Date(clock.now()) };
   const ports: Ports = {

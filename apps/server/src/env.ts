@@ -35,6 +35,30 @@ const envSchema = z.object({
   TRIAL_DAYS: zInt(0, 3650).default(7),
   TRIAL_MESSAGES: zInt(0, 1_000_000).default(100),
   CHROME_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Chromium instances (real WhatsApp accounts) per process: about 300 MB each. */
+  MAX_BROWSERS: zInt(0, 200).default(4),
+  /** Logins younger than this send at half speed and half the daily cap. */
+  WARMUP_DAYS: zInt(0, 60).default(3),
+  /** Replies that opt the sender out, comma-separated, compared whole and case-insensitively. */
+  OPT_OUT_WORDS: z
+    .string()
+    .default('stop,unsubscribe,لغو,لغو عضویت,انصراف')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ),
+  /** Sandbox: E.164 numbers it treats as not on WhatsApp (comma-separated). */
+  SANDBOX_UNREGISTERED_NUMBERS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ),
   /** Sandbox (test-mode) driver: how it imitates WhatsApp. */
   SANDBOX_LINK_DELAY_MS: zInt(0, 60_000).default(1500),
   SANDBOX_SEND_LATENCY_MS: zInt(0, 60_000).default(150),

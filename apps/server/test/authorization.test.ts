@@ -27,6 +27,7 @@ const RULES: Record<string, Rule> = {
   'whatsapp.create': { kind: 'self' },
   'whatsapp.get': { kind: 'owned', input: (ids) => ({ id: ids.accountId }) },
   'whatsapp.rename': { kind: 'owned', input: (ids) => ({ id: ids.accountId, label: 'mine now' }) },
+  'whatsapp.update': { kind: 'owned', input: (ids) => ({ id: ids.accountId, dailyLimit: 1 }) },
   'whatsapp.connect': { kind: 'owned', input: (ids) => ({ id: ids.accountId }) },
   'whatsapp.disconnect': { kind: 'owned', input: (ids) => ({ id: ids.accountId }) },
   'whatsapp.logout': { kind: 'owned', input: (ids) => ({ id: ids.accountId }) },

@@ -95,7 +95,11 @@ export interface AccountsPort {
   list(userId: number): Promise<AccountRecord[]>;
   get(userId: number, id: number): Promise<AccountRecord | null>;
   create(userId: number, input: { label: string; driver: WhatsAppDriverName }): Promise<AccountRecord>;
-  rename(userId: number, id: number, label: string): Promise<AccountRecord | null>;
+  update(
+    userId: number,
+    id: number,
+    patch: { label?: string; dailyLimit?: number },
+  ): Promise<AccountRecord | null>;
   /** Campaigns of this account that are RUNNING or SCHEDULED (refuses removal while any). */
   activeCampaignCount(accountId: number): Promise<number>;
   countByStatus(): Promise<Record<AccountStatus, number>>;
@@ -110,6 +114,12 @@ export interface WhatsAppControlPort {
   /** Stops the driver, deletes stored login and the account row. */
   remove(accountId: number): Promise<void>;
   snapshot(accountId: number): Promise<AccountStatusEvent>;
+}
+
+export interface PacingInput {
+  batchSize?: number;
+  batchPauseSeconds?: number;
+  typing?: boolean;
 }
 
 export interface NewRecipient {
@@ -127,7 +137,12 @@ export interface CampaignsPort {
   get(owner: number | null, id: number): Promise<CampaignRecord | null>;
   create(
     userId: number,
-    input: { title: string | null; message: string; interval: CampaignInterval; whatsappAccountId: number },
+    input: {
+      title: string | null;
+      message: string;
+      interval: CampaignInterval;
+      whatsappAccountId: number;
+    } & PacingInput,
   ): Promise<CampaignRecord>;
   /** Only in an editable status; answers null when the guard fails. */
   update(

@@ -42,6 +42,9 @@ export const zAccount = z.object({
   error: z.string().nullable(),
   phone: z.string().nullable(),
   lastSeenAt: zIsoDate.nullable(),
+  /** When the current login was made; younger than WARMUP_DAYS means warm-up pacing. */
+  linkedAt: zIsoDate.nullable(),
+  dailyLimit: z.number().int(),
   createdAt: zIsoDate,
 });
 
@@ -68,6 +71,9 @@ export const zCampaign = z.object({
   deliveredCount: z.number().int(),
   readCount: z.number().int(),
   skippedCount: z.number().int(),
+  batchSize: z.number().int(),
+  batchPauseSeconds: z.number().int(),
+  typing: z.boolean(),
   scheduledAt: zIsoDate.nullable(),
   pausedReason: z.string().nullable(),
   pauseCause: zPauseCause.nullable(),

@@ -71,3 +71,21 @@ export class ManualClock implements Clock {
     for (const s of due) s.resolve();
   }
 }
+
+/**
+ * Real time sped up `factor` times: intervals pass quickly but keep their order and
+ * proportions (tests that need real waiting, benchmarks of the engine's own cost).
+ */
+export class ScaledClock implements Clock {
+  private readonly origin = Date.now();
+
+  constructor(private readonly factor: number) {}
+
+  now(): number {
+    return this.origin + (Date.now() - this.origin) * this.factor;
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return systemClock.sleep(ms / this.factor, signal);
+  }
+}

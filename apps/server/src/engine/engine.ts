@@ -1,13 +1,19 @@
 import type { EventBus } from '@chapar/api';
+import { normalizePhone } from '@chapar/api';
 import type { Database } from '@chapar/db';
 import type { AppLogger } from '../logger';
 import { CAMPAIGNS_CHANGED, publishProgress } from '../repositories/campaign-progress';
 import { createCampaignsPort } from '../repositories/campaigns';
 import { usableSubscription } from '../repositories/subscriptions';
-import type { DriverEvent, WhatsAppDriver } from '../whatsapp/driver';
+import {
+  type DriverEvent,
+  NotOnWhatsAppError,
+  UnknownSendOutcomeError,
+  type WhatsAppDriver,
+} from '../whatsapp/driver';
 import type { SessionManager } from '../whatsapp/session-manager';
 import type { Clock } from './clock';
-import { nextGapMs, type PacingPolicy } from './pacing';
+import { AccountPacer, type PacingPolicy } from './pacing';
 import { createEngineStore, type RunningCampaign } from './store';
 
 export interface EngineOptions {
@@ -17,6 +23,8 @@ export interface EngineOptions {
   log: AppLogger;
   clock: Clock;
   pacing: PacingPolicy;
+  /** Replies that put the sender on the opt-out list (compared whole, case-insensitive). */
+  optOutWords?: readonly string[];
   /** Consecutive failed sends on one campaign before it is paused. */
   maxConsecutiveFailures?: number;
   /** How often scheduled campaigns and idle accounts are looked at. */
@@ -25,11 +33,20 @@ export interface EngineOptions {
 
 const ACCOUNT_LOST_STATUSES = new Set(['DISCONNECTED', 'FAILED', 'QR']);
 const EARLY_ACK_TTL_MS = 5 * 60_000;
+const DAY_MS = 86_400_000;
+/** A number check is a request to WhatsApp too; a skipped number still earns a short pause. */
+const SKIP_GAP_MS = 1_500;
+
+export const DEFAULT_OPT_OUT_WORDS = ['stop', 'unsubscribe', 'لغو', 'لغو عضویت', 'انصراف'];
+
+/** 'opted-out' cost WhatsApp nothing, so the next send may follow at once. */
+type SendOutcome = 'sent' | 'failed' | 'skipped' | 'opted-out' | 'idle';
 
 /**
  * The sending engine. The recipients table is the queue; each account has at most one
- * worker, which sends one message at a time at the campaign's jittered interval. State
- * lives in MySQL only, so a restart picks up exactly where the rows say.
+ * worker, which sends one message at a time at the campaign's jittered interval, with
+ * batch pauses, a rolling daily cap and a warm-up for new logins. State lives in MySQL
+ * only, so a restart picks up exactly where the rows say.
  */
 export class CampaignEngine {
   private readonly store;
@@ -41,15 +58,17 @@ export class CampaignEngine {
   private readonly consecutiveFailures = new Map<number, number>();
   /** Acks that arrived before their send was stored (fast phones, slow databases). */
   private readonly earlyAcks = new Map<string, { ack: 'DELIVERED' | 'READ' | 'FAILED'; at: number }[]>();
+  /** Driver events being stored; shutdown waits for them. */
+  private readonly handling = new Set<Promise<void>>();
+  private readonly optOutWords: Set<string>;
   private ticker: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private lastTickAt = 0;
-  /** Driver events being stored; shutdown waits for them. */
-  private readonly handling = new Set<Promise<void>>();
 
   constructor(private readonly o: EngineOptions) {
     this.store = createEngineStore(o.db);
     this.campaignsPort = createCampaignsPort(o.db, o.bus);
+    this.optOutWords = new Set((o.optOutWords ?? DEFAULT_OPT_OUT_WORDS).map(normalizeReply));
   }
 
   /** When the loop last ran (for readiness checks). */
@@ -72,11 +91,6 @@ export class CampaignEngine {
     await Promise.allSettled([...this.workers.values(), ...this.handling]);
   }
 
-  /** Waits until every worker is idle (tests). */
-  async idle(): Promise<void> {
-    while (this.workers.size > 0) await Promise.allSettled([...this.workers.values()]);
-  }
-
   private tick(): void {
     if (this.abort.signal.aborted) return;
     this.lastTickAt = Date.now();
@@ -85,8 +99,12 @@ export class CampaignEngine {
       .catch((error: Error) => this.o.log.error({ err: error }, 'engine tick failed'));
   }
 
+  private now(): Date {
+    return new Date(this.o.clock.now());
+  }
+
   private async startDueScheduled() {
-    const due = await this.store.dueScheduled(new Date(this.o.clock.now()));
+    const due = await this.store.dueScheduled(this.now());
     for (const c of due) {
       const ready = c.accountId != null && this.o.sessions.readyDriver(c.accountId);
       if (!ready) {
@@ -95,7 +113,7 @@ export class CampaignEngine {
           pausedReason:
             'The scheduled time came but the WhatsApp account was not linked. Link it and resume.',
         });
-      } else if (!(await usableSubscription(this.o.db, c.userId, new Date(this.o.clock.now())))) {
+      } else if (!(await usableSubscription(this.o.db, c.userId, this.now()))) {
         await this.campaignsPort.transition(c.id, 'pause', {
           pauseCause: 'QUOTA',
           pausedReason: 'No active subscription with messages left. Renew your package and resume.',
@@ -137,37 +155,58 @@ export class CampaignEngine {
     if (!driver) {
       // Reconnecting after a restart: wait for READY (its status event kicks us again).
       const status = this.o.sessions.status(accountId);
-      if (status === undefined || ACCOUNT_LOST_STATUSES.has(status))
-        await this.pauseForAccount(accountId, status);
+      if (status === undefined || ACCOUNT_LOST_STATUSES.has(status)) {
+        await this.pauseForAccount(accountId, 'ACCOUNT', notLinkedReason(status));
+      }
       return;
     }
     await this.resolveInterrupted(accountId, driver);
+    const account = await this.store.pacingOf(accountId);
+    if (!account) return;
+    const since = new Date(this.o.clock.now() - DAY_MS);
+    const pacer = new AccountPacer(
+      account,
+      this.o.pacing,
+      await this.store.recentSendTimes(accountId, since),
+    );
     let turn = 0;
+    let idleInARow = 0;
     while (!this.abort.signal.aborted && this.o.sessions.readyDriver(accountId) === driver) {
       const running = await this.store.runningCampaignsOf(accountId);
-      if (running.length === 0) return;
+      if (running.length === 0 || idleInARow >= running.length) return;
+      const capWait = pacer.capWaitMs(this.o.clock.now());
+      if (capWait > 0) {
+        this.o.log.info({ accountId, waitMs: capWait }, 'daily cap reached; waiting');
+        await this.o.clock.sleep(capWait, this.abort.signal);
+        continue;
+      }
       // Round-robin between the account's running campaigns.
       const campaign = running[turn++ % running.length]!;
       const started = this.o.clock.now();
-      const sent = await this.sendOne(campaign, driver);
-      if (sent === 'idle') continue;
-      const gap = nextGapMs(campaign.interval, this.o.pacing);
+      const outcome = await this.sendOne(campaign, driver);
+      if (outcome === 'idle') {
+        idleInARow++;
+        continue;
+      }
+      idleInARow = 0;
+      if (outcome === 'opted-out') continue;
+      const gap = outcome === 'skipped' ? SKIP_GAP_MS : pacer.afterSend(started, campaign);
       await this.o.clock.sleep(started + gap - this.o.clock.now(), this.abort.signal);
     }
   }
 
   /** One send, start to finish. 'idle' when the campaign had nothing to send. */
-  private async sendOne(
-    campaign: RunningCampaign,
-    driver: WhatsAppDriver,
-  ): Promise<'sent' | 'failed' | 'idle'> {
-    const now = new Date(this.o.clock.now());
-    const claim = await this.store.claimNext(campaign, now);
+  private async sendOne(campaign: RunningCampaign, driver: WhatsAppDriver): Promise<SendOutcome> {
+    const claim = await this.store.claimNext(campaign, this.now());
     if (claim.kind === 'empty') {
       if ((await this.store.unfinishedCount(campaign.id)) === 0) {
         await this.campaignsPort.transition(campaign.id, 'complete');
       }
       return 'idle';
+    }
+    if (claim.kind === 'opted-out') {
+      await this.finishOrPublish(campaign.id);
+      return 'opted-out';
     }
     if (claim.kind === 'no-quota') {
       await this.campaignsPort.transition(campaign.id, 'pause', {
@@ -177,37 +216,58 @@ export class CampaignEngine {
       return 'idle';
     }
     const { recipient } = claim;
-    let outcome: 'sent' | 'failed';
+    let outcome: SendOutcome;
     try {
       const { messageId } = await driver.send({
         to: recipient.phone,
         text: campaign.message,
         ref: `r${recipient.id}`,
+        typing: campaign.typing,
       });
-      await this.store.markSent(campaign.id, recipient.id, messageId, new Date(this.o.clock.now()));
+      await this.store.markSent(campaign.id, recipient.id, messageId, this.now());
       this.consecutiveFailures.delete(campaign.id);
       await this.applyEarlyAcks(messageId);
       outcome = 'sent';
     } catch (error) {
-      await this.store.markFailed(campaign.id, recipient.id, describe(error));
-      outcome = 'failed';
-      const failures = (this.consecutiveFailures.get(campaign.id) ?? 0) + 1;
-      this.consecutiveFailures.set(campaign.id, failures);
-      if (failures >= (this.o.maxConsecutiveFailures ?? 5)) {
-        this.consecutiveFailures.delete(campaign.id);
-        await this.campaignsPort.transition(campaign.id, 'pause', {
-          pauseCause: 'ERRORS',
-          pausedReason: `Paused after ${failures} failed sends in a row (last: ${describe(error)}). Check the account and resume.`,
-        });
+      if (error instanceof NotOnWhatsAppError) {
+        await this.store.markSkipped(
+          campaign.id,
+          recipient.id,
+          'Not on WhatsApp: this number has no WhatsApp account.',
+        );
+        outcome = 'skipped';
+      } else {
+        const unknown = error instanceof UnknownSendOutcomeError;
+        const reason = unknown
+          ? `${describe(error)} It was not retried, so nobody gets it twice.`
+          : describe(error);
+        await this.store.markFailed(campaign.id, recipient.id, reason, !unknown);
+        outcome = 'failed';
+        await this.countFailure(campaign.id, error);
       }
     }
-    // Complete at once after the last send rather than one interval later.
-    if ((await this.store.unfinishedCount(campaign.id)) === 0) {
-      await this.campaignsPort.transition(campaign.id, 'complete');
-    } else {
-      await publishProgress(this.o.db, this.o.bus, campaign.id);
-    }
+    await this.finishOrPublish(campaign.id);
     return outcome;
+  }
+
+  /** Completes at once after the last recipient rather than one interval later. */
+  private async finishOrPublish(campaignId: number) {
+    if ((await this.store.unfinishedCount(campaignId)) === 0) {
+      await this.campaignsPort.transition(campaignId, 'complete');
+    } else {
+      await publishProgress(this.o.db, this.o.bus, campaignId);
+    }
+  }
+
+  private async countFailure(campaignId: number, error: unknown) {
+    const failures = (this.consecutiveFailures.get(campaignId) ?? 0) + 1;
+    this.consecutiveFailures.set(campaignId, failures);
+    if (failures < (this.o.maxConsecutiveFailures ?? 5)) return;
+    this.consecutiveFailures.delete(campaignId);
+    await this.campaignsPort.transition(campaignId, 'pause', {
+      pauseCause: 'ERRORS',
+      pausedReason: `Paused after ${failures} failed sends in a row (last: ${describe(error)}). Check the account and resume.`,
+    });
   }
 
   /**
@@ -221,7 +281,7 @@ export class CampaignEngine {
         .lookupSent(`r${row.id}`, row.phone)
         .catch(() => ({ sent: 'unknown' as const }));
       if (found.sent === true) {
-        await this.store.markSent(row.campaignId, row.id, found.messageId, new Date(this.o.clock.now()));
+        await this.store.markSent(row.campaignId, row.id, found.messageId, this.now());
       } else if (found.sent === false) {
         await this.store.requeue(row.id);
       } else {
@@ -229,6 +289,7 @@ export class CampaignEngine {
           row.campaignId,
           row.id,
           'The server stopped during this send and it cannot be known whether it went out, so it was not sent again.',
+          false,
         );
       }
       await publishProgress(this.o.db, this.o.bus, row.campaignId);
@@ -236,17 +297,14 @@ export class CampaignEngine {
     if (rows.length > 0) this.o.log.info({ accountId, resolved: rows.length }, 'resolved interrupted sends');
   }
 
-  private async pauseForAccount(accountId: number, status: string | undefined) {
+  private async pauseForAccount(accountId: number, cause: 'ACCOUNT' | 'LOGGED_OUT', reason: string) {
     const running = await this.store.runningCampaignsOf(accountId);
     for (const c of running) {
-      await this.campaignsPort.transition(c.id, 'pause', {
-        pauseCause: 'ACCOUNT',
-        pausedReason: `The WhatsApp account is not linked (${(status ?? 'disconnected').toLowerCase()}). It resumes when the account is linked again.`,
-      });
+      await this.campaignsPort.transition(c.id, 'pause', { pauseCause: cause, pausedReason: reason });
     }
   }
 
-  /** Campaigns paused because their account went away resume when it is READY again. */
+  /** Campaigns paused because the connection dropped resume when the account is READY again. */
   private async resumeForAccount(accountId: number) {
     const paused = await this.o.db.query.campaigns.findMany({
       columns: { id: true },
@@ -262,20 +320,43 @@ export class CampaignEngine {
         if (event.status === 'READY') {
           await this.resumeForAccount(accountId);
           this.kick(accountId);
+        } else if (event.loggedOut) {
+          await this.pauseForAccount(
+            accountId,
+            'LOGGED_OUT',
+            'The WhatsApp account was logged out. Link it again by scanning the QR code, then resume.',
+          );
         } else if (ACCOUNT_LOST_STATUSES.has(event.status)) {
-          await this.pauseForAccount(accountId, event.status);
+          await this.pauseForAccount(accountId, 'ACCOUNT', notLinkedReason(event.status, event.error));
         }
       } else if (event.type === 'ack') {
         await this.handleAck(event.messageId, event.ack, event.error);
+      } else if (event.type === 'message') {
+        await this.handleIncoming(accountId, event.from, event.body);
       }
     };
-    run().catch((error: Error) =>
-      this.o.log.error({ err: error, accountId }, 'engine could not handle a driver event'),
-    );
+    if (this.abort.signal.aborted) return;
+    const handled = run()
+      .catch((error: Error) =>
+        this.o.log.error({ err: error, accountId }, 'engine could not handle a driver event'),
+      )
+      .finally(() => this.handling.delete(handled));
+    this.handling.add(handled);
+  }
+
+  /** A reply of STOP / لغو / unsubscribe puts the sender on the account owner's opt-out list. */
+  private async handleIncoming(accountId: number, from: string, body: string) {
+    if (!this.optOutWords.has(normalizeReply(body))) return;
+    const phone = normalizePhone(from, 'IR');
+    const account = await this.store.pacingOf(accountId);
+    if (!phone.ok || !account) return;
+    if (await this.store.addOptOut(account.userId, phone.e164, 'reply')) {
+      this.o.log.info({ accountId, userId: account.userId }, 'recipient opted out by reply');
+    }
   }
 
   private async handleAck(messageId: string, ack: 'DELIVERED' | 'READ' | 'FAILED', error?: string) {
-    const changed = await this.store.applyAck(messageId, ack, new Date(this.o.clock.now()), error);
+    const changed = await this.store.applyAck(messageId, ack, this.now(), error);
     if (changed === 'unknown') {
       const list = this.earlyAcks.get(messageId) ?? [];
       list.push({ ack, at: Date.now() });
@@ -290,7 +371,7 @@ export class CampaignEngine {
     const pending = this.earlyAcks.get(messageId);
     if (!pending) return;
     this.earlyAcks.delete(messageId);
-    for (const p of pending) await this.store.applyAck(messageId, p.ack, new Date(this.o.clock.now()));
+    for (const p of pending) await this.store.applyAck(messageId, p.ack, this.now());
   }
 
   private dropStaleEarlyAcks() {
@@ -299,6 +380,21 @@ export class CampaignEngine {
       if (list.every((a) => a.at < cutoff)) this.earlyAcks.delete(id);
     }
   }
+}
+
+function notLinkedReason(status: string | undefined, error?: string): string {
+  const detail = error ? ` (${error})` : ` (${(status ?? 'disconnected').toLowerCase()})`;
+  return `The WhatsApp account is not linked${detail}. Sending resumes by itself when it is linked again.`;
+}
+
+/** "  STOP! " and "Stop" are the same reply; Persian/Arabic letters are kept as they are. */
+function normalizeReply(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u200c\u200e\u200f]/g, ' ')
+    .replace(/[.!?،؛,;:"'()\s]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 function describe(error: unknown): string {

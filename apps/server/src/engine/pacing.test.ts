@@ -35,3 +35,47 @@ describe('ManualClock', () => {
     expect(woke).toEqual(['a', 'b']);
   });
 });
+
+describe('AccountPacer', () => {
+  const DAY = 86_400_000;
+  const fixed = { jitter: 0, random: () => 0.5 };
+  const campaign = { interval: 'FIVE_SECONDS' as const, batchSize: 3, batchPauseSeconds: 60 };
+
+  it('pauses longer after every batch', async () => {
+    const { AccountPacer } = await import('./pacing');
+    const pacer = new AccountPacer({ dailyLimit: 100, linkedAt: new Date(0) }, fixed, []);
+    const gaps = Array.from({ length: 7 }, (_, i) => pacer.afterSend(i * 1000, campaign));
+    expect(gaps).toEqual([5_000, 5_000, 60_000, 5_000, 5_000, 60_000, 5_000]);
+  });
+
+  it('keeps at most dailyLimit sends in any 24 hours', async () => {
+    const { AccountPacer } = await import('./pacing');
+    const start = 10 * DAY;
+    const pacer = new AccountPacer({ dailyLimit: 3, linkedAt: new Date(0) }, fixed, [
+      start - DAY + 1_000,
+      start - 5_000,
+    ]);
+    expect(pacer.capWaitMs(start)).toBe(0);
+    pacer.afterSend(start, campaign);
+    // Three sends in the window: the next waits until the oldest is 24 hours old.
+    expect(pacer.capWaitMs(start + 10)).toBe(1_000 - 10);
+    expect(pacer.capWaitMs(start + 1_000)).toBe(0);
+  });
+
+  it('warms a fresh login up: double gaps and half the cap for the first days', async () => {
+    const { AccountPacer } = await import('./pacing');
+    const linkedAt = new Date(100 * DAY);
+    const policy = { ...fixed, warmupDays: 3 };
+    const pacer = new AccountPacer({ dailyLimit: 200, linkedAt }, policy, []);
+    const young = linkedAt.getTime() + DAY;
+    const grown = linkedAt.getTime() + 3 * DAY + 1;
+    expect(pacer.inWarmup(young)).toBe(true);
+    expect(pacer.dailyLimit(young)).toBe(100);
+    expect(pacer.afterSend(young, { ...campaign, batchSize: 0 })).toBe(10_000);
+    expect(pacer.inWarmup(grown)).toBe(false);
+    expect(pacer.dailyLimit(grown)).toBe(200);
+    expect(pacer.afterSend(grown, { ...campaign, batchSize: 0 })).toBe(5_000);
+    // Never linked yet counts as new.
+    expect(new AccountPacer({ dailyLimit: 200, linkedAt: null }, policy, []).inWarmup(young)).toBe(true);
+  });
+});

@@ -1,9 +1,18 @@
 import { type CampaignInterval, INTERVAL_MS } from '@chapar/api';
 
 export interface PacingPolicy {
-  /** 0–0.9: the gap is the interval × (1 ± jitter), drawn uniformly each time. */
+  /** 0–0.9: every wait is its nominal length × (1 ± jitter), drawn uniformly each time. */
   jitter: number;
+  /** Logins younger than this many days send at half speed and half the daily cap. */
+  warmupDays?: number;
   random?: () => number;
+}
+
+const DAY_MS = 86_400_000;
+
+function jittered(ms: number, policy: PacingPolicy): number {
+  const random = policy.random ?? Math.random;
+  return Math.round(ms * (1 + policy.jitter * (2 * random() - 1)));
 }
 
 /**
@@ -11,8 +20,64 @@ export interface PacingPolicy {
  * what WhatsApp's spam detection looks for first.
  */
 export function nextGapMs(interval: CampaignInterval, policy: PacingPolicy): number {
-  const base = INTERVAL_MS[interval];
-  const random = policy.random ?? Math.random;
-  const factor = 1 + policy.jitter * (2 * random() - 1);
-  return Math.round(base * factor);
+  return jittered(INTERVAL_MS[interval], policy);
+}
+
+export interface CampaignPacing {
+  interval: CampaignInterval;
+  /** A longer pause after every `batchSize` sends (0 = never). */
+  batchSize: number;
+  batchPauseSeconds: number;
+}
+
+/**
+ * Pacing state of one account's worker: the rolling 24-hour cap, the batch pauses and the
+ * warm-up of a freshly linked number. Times are the engine clock's milliseconds.
+ */
+export class AccountPacer {
+  private sendsSinceLongPause = 0;
+  private readonly window: number[];
+
+  constructor(
+    private readonly account: { dailyLimit: number; linkedAt: Date | null },
+    private readonly policy: PacingPolicy,
+    /** Send times of the last 24 hours, oldest first (from the database at worker start). */
+    recentSends: number[],
+  ) {
+    this.window = [...recentSends].sort((a, b) => a - b);
+  }
+
+  inWarmup(now: number): boolean {
+    const days = this.policy.warmupDays ?? 0;
+    if (days <= 0) return false;
+    const linkedAt = this.account.linkedAt?.getTime();
+    return linkedAt === undefined || now - linkedAt < days * DAY_MS;
+  }
+
+  dailyLimit(now: number): number {
+    const limit = this.account.dailyLimit;
+    return this.inWarmup(now) ? Math.max(1, Math.floor(limit / 2)) : limit;
+  }
+
+  /** How long to wait before the daily cap allows another send (0 = now). */
+  capWaitMs(now: number): number {
+    while (this.window.length > 0 && this.window[0]! <= now - DAY_MS) this.window.shift();
+    const limit = this.dailyLimit(now);
+    if (this.window.length < limit) return 0;
+    // The send that must age out of the window before there is room again.
+    const blocking = this.window[this.window.length - limit]!;
+    return blocking + DAY_MS - now;
+  }
+
+  /** Records a send and answers the wait before the next one. */
+  afterSend(at: number, campaign: CampaignPacing): number {
+    this.window.push(at);
+    this.sendsSinceLongPause++;
+    if (campaign.batchSize > 0 && this.sendsSinceLongPause >= campaign.batchSize) {
+      this.sendsSinceLongPause = 0;
+      return jittered(campaign.batchPauseSeconds * 1000, this.policy);
+    }
+    const gap = nextGapMs(campaign.interval, this.policy);
+    return this.inWarmup(at) ? gap * 2 : gap;
+  }
 }

@@ -1,6 +1,6 @@
 import type { CampaignInterval } from '@chapar/api';
-import { campaigns, type Database, recipients, subscriptions } from '@chapar/db';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { campaigns, type Database, optOuts, recipients, subscriptions, whatsappAccounts } from '@chapar/db';
+import { and, asc, count, eq, gte, inArray, sql } from 'drizzle-orm';
 import { usableSubscription } from '../repositories/subscriptions';
 
 /**
@@ -15,13 +15,20 @@ export interface Claimed {
   variables: Record<string, string> | null;
 }
 
-export type ClaimResult = { kind: 'claimed'; recipient: Claimed } | { kind: 'empty' } | { kind: 'no-quota' };
+export type ClaimResult =
+  | { kind: 'claimed'; recipient: Claimed }
+  | { kind: 'opted-out' }
+  | { kind: 'empty' }
+  | { kind: 'no-quota' };
 
 export interface RunningCampaign {
   id: number;
   userId: number;
   message: string;
   interval: CampaignInterval;
+  batchSize: number;
+  batchPauseSeconds: number;
+  typing: boolean;
 }
 
 export function createEngineStore(db: Database) {
@@ -40,6 +47,9 @@ export function createEngineStore(db: Database) {
           userId: campaigns.userId,
           message: campaigns.message,
           interval: campaigns.interval,
+          batchSize: campaigns.batchSize,
+          batchPauseSeconds: campaigns.batchPauseSeconds,
+          typing: campaigns.typing,
         })
         .from(campaigns)
         .where(and(eq(campaigns.whatsappAccountId, accountId), eq(campaigns.status, 'RUNNING')))
@@ -76,6 +86,20 @@ export function createEngineStore(db: Database) {
           .limit(1)
           .for('update');
         if (!next) return { kind: 'empty' as const };
+        // Someone who replied STOP after the import is skipped at send time, free of charge.
+        const [optedOut] = await tx
+          .select({ id: optOuts.id })
+          .from(optOuts)
+          .where(and(eq(optOuts.userId, campaign.userId), eq(optOuts.phone, next.phone)))
+          .limit(1);
+        if (optedOut) {
+          await tx
+            .update(recipients)
+            .set({ status: 'SKIPPED', error: 'Opted out: this number asked not to be messaged.' })
+            .where(eq(recipients.id, next.id));
+          await tx.update(campaigns).set(bump('skippedCount')).where(eq(campaigns.id, campaign.id));
+          return { kind: 'opted-out' as const };
+        }
         const subscription = await usableSubscription(tx, campaign.userId, now);
         if (!subscription) return { kind: 'no-quota' as const };
         const [charged] = await tx
@@ -110,11 +134,57 @@ export function createEngineStore(db: Database) {
       });
     },
 
-    /** A send that definitely did not go out: FAILED, and the message is refunded. */
-    markFailed: (campaignId: number, recipientId: number, error: string) =>
-      releaseSending(db, recipientId, { status: 'FAILED', error: error.slice(0, 2000) }, async (tx) => {
-        await tx.update(campaigns).set(bump('failedCount')).where(eq(campaigns.id, campaignId));
+    /**
+     * A send that failed: FAILED with the reason. The message is refunded when it
+     * definitely did not go out, and kept when the outcome is unknown.
+     */
+    markFailed: (campaignId: number, recipientId: number, error: string, refund = true) =>
+      releaseSending(
+        db,
+        recipientId,
+        { status: 'FAILED', error: error.slice(0, 2000) },
+        async (tx) => {
+          await tx.update(campaigns).set(bump('failedCount')).where(eq(campaigns.id, campaignId));
+        },
+        refund,
+      ),
+
+    /** Not sent on purpose (e.g. not on WhatsApp): SKIPPED with the reason, refunded. */
+    markSkipped: (campaignId: number, recipientId: number, reason: string) =>
+      releaseSending(db, recipientId, { status: 'SKIPPED', error: reason.slice(0, 2000) }, async (tx) => {
+        await tx.update(campaigns).set(bump('skippedCount')).where(eq(campaigns.id, campaignId));
       }),
+
+    /** What the pacer needs of an account. */
+    async pacingOf(accountId: number) {
+      const [row] = await db
+        .select({
+          dailyLimit: whatsappAccounts.dailyLimit,
+          linkedAt: whatsappAccounts.linkedAt,
+          userId: whatsappAccounts.userId,
+        })
+        .from(whatsappAccounts)
+        .where(eq(whatsappAccounts.id, accountId));
+      return row ?? null;
+    },
+
+    /** When the account's sends of the last 24 hours were attempted (for the daily cap). */
+    async recentSendTimes(accountId: number, since: Date): Promise<number[]> {
+      const rows = await db
+        .select({ at: recipients.attemptedAt })
+        .from(recipients)
+        .innerJoin(campaigns, eq(campaigns.id, recipients.campaignId))
+        .where(and(eq(campaigns.whatsappAccountId, accountId), gte(recipients.attemptedAt, since)));
+      return rows.map((r) => r.at!.getTime());
+    },
+
+    /** Puts a number on the user's opt-out list (a STOP reply); already there is fine. */
+    async addOptOut(userId: number, phone: string, source: string): Promise<boolean> {
+      const [result] = await db.execute(
+        sql`INSERT IGNORE INTO opt_outs (user_id, phone, source, created_at) VALUES (${userId}, ${phone}, ${source}, ${new Date()})`,
+      );
+      return (result as unknown as { affectedRows: number }).affectedRows === 1;
+    },
 
     /** A send checked and found not to have gone out: back to the queue, refunded. */
     requeue: (recipientId: number) =>
@@ -200,6 +270,7 @@ function releaseSending(
   recipientId: number,
   set: Partial<typeof recipients.$inferInsert>,
   alsoInTransaction?: (tx: Tx) => Promise<void>,
+  refundCharge = true,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -212,7 +283,7 @@ function releaseSending(
       .where(and(eq(recipients.id, recipientId), eq(recipients.status, 'SENDING')));
     if (moved.affectedRows !== 1) return false;
     await alsoInTransaction?.(tx);
-    if (row?.subscriptionId) await refund(tx, row.subscriptionId);
+    if (refundCharge && row?.subscriptionId) await refund(tx, row.subscriptionId);
     return true;
   });
 }

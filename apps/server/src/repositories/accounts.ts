@@ -11,6 +11,8 @@ export const accountColumns = {
   error: whatsappAccounts.error,
   phone: whatsappAccounts.phone,
   lastSeenAt: whatsappAccounts.lastSeenAt,
+  linkedAt: whatsappAccounts.linkedAt,
+  dailyLimit: whatsappAccounts.dailyLimit,
   createdAt: whatsappAccounts.createdAt,
 };
 
@@ -39,10 +41,12 @@ export function createAccountsPort(db: Database): AccountsPort {
         .$returningId();
       return (await get(userId, row!.id))!;
     },
-    async rename(userId, id, label) {
+    async update(userId, id, patch) {
+      const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      if (Object.keys(set).length === 0) return get(userId, id);
       await db
         .update(whatsappAccounts)
-        .set({ label })
+        .set(set)
         .where(and(eq(whatsappAccounts.id, id), eq(whatsappAccounts.userId, userId)));
       return get(userId, id);
     },

@@ -2,7 +2,15 @@ import type { AccountStatus } from '@chapar/api';
 
 /** What a driver reports; the session manager stores it and fans it out. */
 export type DriverEvent =
-  | { type: 'status'; status: AccountStatus; qr?: string; phone?: string; error?: string }
+  | {
+      type: 'status';
+      status: AccountStatus;
+      qr?: string;
+      phone?: string;
+      error?: string;
+      /** With DISCONNECTED: the device was unlinked (from the phone); a new scan is needed. */
+      loggedOut?: boolean;
+    }
   | { type: 'ack'; messageId: string; ack: 'DELIVERED' | 'READ' | 'FAILED'; error?: string }
   | { type: 'message'; from: string; body: string };
 
@@ -15,6 +23,24 @@ export interface OutgoingMessage {
    * interrupted send can be looked up after a crash instead of being sent twice.
    */
   ref: string;
+  /** Show "typing…" for a moment before sending, as a person would. */
+  typing?: boolean;
+}
+
+/** The recipient's number has no WhatsApp: the engine marks it SKIPPED, not FAILED. */
+export class NotOnWhatsAppError extends Error {
+  constructor(message = 'This number is not on WhatsApp.') {
+    super(message);
+    this.name = 'NotOnWhatsAppError';
+  }
+}
+
+/** The send may or may not have gone out: never retried, so nobody gets it twice. */
+export class UnknownSendOutcomeError extends Error {
+  constructor(message = 'WhatsApp did not confirm the send; it may or may not have gone out.') {
+    super(message);
+    this.name = 'UnknownSendOutcomeError';
+  }
 }
 
 /** After a crash: did the send with this ref go out? */

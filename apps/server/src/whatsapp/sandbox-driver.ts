@@ -3,7 +3,13 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { DriverEvent, OutgoingMessage, SendLookup, WhatsAppDriver } from './driver';
+import {
+  type DriverEvent,
+  NotOnWhatsAppError,
+  type OutgoingMessage,
+  type SendLookup,
+  type WhatsAppDriver,
+} from './driver';
 
 export interface SandboxOptions {
   dataDir: string;
@@ -14,6 +20,8 @@ export interface SandboxOptions {
   readDelayMs: number;
   /** Share of sends that fail, 0–1. */
   failureRate: number;
+  /** E.164 numbers the sandbox treats as not on WhatsApp. */
+  unregistered?: ReadonlySet<string>;
 }
 
 /** One line of the outbox ledger: what the sandbox "delivered". */
@@ -130,6 +138,7 @@ export class SandboxDriver implements WhatsAppDriver {
 
   async send(message: OutgoingMessage): Promise<{ messageId: string }> {
     if (!this.linked) throw new Error('The sandbox account is not linked.');
+    if (this.options.unregistered?.has(message.to)) throw new NotOnWhatsAppError();
     if (this.options.sendLatencyMs > 0) await new Promise((r) => setTimeout(r, this.options.sendLatencyMs));
     if (!this.linked) throw new Error('The sandbox account was disconnected during the send.');
     if (this.options.failureRate > 0 && Math.random() < this.options.failureRate) {
@@ -147,6 +156,26 @@ export class SandboxDriver implements WhatsAppDriver {
     this.later(this.options.deliveryDelayMs, () => this.emit({ type: 'ack', messageId, ack: 'DELIVERED' }));
     this.later(this.options.readDelayMs, () => this.emit({ type: 'ack', messageId, ack: 'READ' }));
     return { messageId };
+  }
+
+  /** Test mode: a reply from a recipient, as if typed on their phone. */
+  simulateIncoming(from: string, body: string): void {
+    this.emit({ type: 'message', from, body });
+  }
+
+  /** Test mode: the connection drops, or the phone unlinks this device (loggedOut). */
+  async simulateDisconnect(options: { loggedOut: boolean }): Promise<void> {
+    this.stopTimers();
+    this.linked = false;
+    if (options.loggedOut) await rm(this.authFile, { force: true });
+    this.emit({
+      type: 'status',
+      status: 'DISCONNECTED',
+      error: options.loggedOut
+        ? 'This device was unlinked from the phone.'
+        : 'The connection to WhatsApp dropped.',
+      loggedOut: options.loggedOut,
+    });
   }
 
   async lookupSent(ref: string): Promise<SendLookup> {

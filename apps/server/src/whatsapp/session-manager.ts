@@ -6,39 +6,53 @@ import {
   type EventBus,
   topics,
   type WhatsAppControlPort,
+  type WhatsAppDriverName,
 } from '@chapar/api';
 import { type Database, whatsappAccounts } from '@chapar/db';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { AppLogger } from '../logger';
 import type { DriverEvent, WhatsAppDriver } from './driver';
-import { SandboxDriver, type SandboxOptions } from './sandbox-driver';
 
 export type DriverListener = (accountId: number, event: DriverEvent) => void;
 
+/** Makes the driver for an account; an Error explains why there is none. */
+export type DriverFactory = (account: { id: number; driver: WhatsAppDriverName }) => WhatsAppDriver | Error;
+
+export interface SessionManagerOptions {
+  db: Database;
+  bus: EventBus;
+  log: AppLogger;
+  dataDir: string;
+  createDriver: DriverFactory;
+  /** Chromium instances this process may run at once (sandbox accounts need none). */
+  maxBrowsers: number;
+  /** First reconnect delay after a drop; each further attempt waits 3× longer, up to 5 minutes. */
+  reconnectBaseMs?: number;
+  maxReconnectAttempts?: number;
+}
+
 interface Live {
   driver: WhatsAppDriver;
+  kind: WhatsAppDriverName;
   state: AccountStatusEvent;
+  /** A QR was shown in this session, so READY means a fresh login (warm-up starts). */
+  scanned: boolean;
 }
+
+const MAX_RECONNECT_DELAY_MS = 5 * 60_000;
 
 /**
  * Owns the drivers of this process (one per connected account), mirrors their status
- * into `whatsapp_accounts`, publishes it on the event bus and hands driver events
- * (acks, incoming messages, status) to the engine.
+ * into `whatsapp_accounts`, publishes it on the event bus, hands driver events (acks,
+ * incoming messages, status) to the engine, and reconnects dropped sessions with backoff.
  */
 export class SessionManager implements WhatsAppControlPort {
   private readonly live = new Map<number, Live>();
   private readonly listeners: DriverListener[] = [];
+  private readonly reconnects = new Map<number, { attempt: number; timer: NodeJS.Timeout }>();
   private stopping = false;
 
-  constructor(
-    private readonly deps: {
-      db: Database;
-      bus: EventBus;
-      log: AppLogger;
-      dataDir: string;
-      sandbox: Omit<SandboxOptions, 'dataDir'>;
-    },
-  ) {}
+  constructor(private readonly o: SessionManagerOptions) {}
 
   onDriverEvent(listener: DriverListener): void {
     this.listeners.push(listener);
@@ -50,55 +64,73 @@ export class SessionManager implements WhatsAppControlPort {
     return live?.state.status === 'READY' ? live.driver : undefined;
   }
 
+  driverOf(accountId: number): WhatsAppDriver | undefined {
+    return this.live.get(accountId)?.driver;
+  }
+
   status(accountId: number): AccountStatus | undefined {
+    if (this.reconnects.has(accountId)) return 'CONNECTING';
     return this.live.get(accountId)?.state.status;
   }
 
   /** After a restart, reconnects every account that was linked and in use. */
   async restoreLinked(): Promise<void> {
-    const rows = await this.deps.db
+    const rows = await this.o.db
       .select({ id: whatsappAccounts.id })
       .from(whatsappAccounts)
       .where(
         and(inArray(whatsappAccounts.status, ['READY', 'CONNECTING']), isNotNull(whatsappAccounts.authRef)),
       );
     // Accounts caught mid-scan have nothing to restore.
-    await this.deps.db
+    await this.o.db
       .update(whatsappAccounts)
       .set({ status: 'DISCONNECTED' })
       .where(inArray(whatsappAccounts.status, ['QR', 'CONNECTING']));
     for (const row of rows) {
       await this.connect(row.id).catch((error: Error) =>
-        this.deps.log.error({ err: error, accountId: row.id }, 'could not restore WhatsApp session'),
+        this.o.log.error({ err: error, accountId: row.id }, 'could not restore WhatsApp session'),
       );
     }
   }
 
+  /** Starts linking at the user's request (cancels any pending automatic reconnect). */
   async connect(accountId: number): Promise<void> {
+    this.cancelReconnect(accountId);
+    await this.open(accountId);
+  }
+
+  private async open(accountId: number): Promise<void> {
     const existing = this.live.get(accountId);
     if (existing && existing.state.status !== 'FAILED' && existing.state.status !== 'DISCONNECTED') return;
-    const [account] = await this.deps.db
+    if (existing) this.live.delete(accountId);
+    const [account] = await this.o.db
       .select({ id: whatsappAccounts.id, driver: whatsappAccounts.driver })
       .from(whatsappAccounts)
       .where(eq(whatsappAccounts.id, accountId))
       .limit(1);
     if (!account) return;
-    if (account.driver !== 'sandbox') {
+    if (account.driver === 'wwebjs' && this.browsersInUse() >= this.o.maxBrowsers) {
       await this.record(accountId, {
         status: 'FAILED',
-        error:
-          'The real WhatsApp (wwebjs) driver is not available in this version yet. Use a sandbox account.',
+        error: `All ${this.o.maxBrowsers} browser slots of this server are in use. Disconnect another account or raise MAX_BROWSERS.`,
       });
       return;
     }
-    const driver = new SandboxDriver(accountId, { ...this.deps.sandbox, dataDir: this.deps.dataDir });
-    const live: Live = { driver, state: { status: 'CONNECTING' } };
+    const driver = this.o.createDriver(account);
+    if (driver instanceof Error) {
+      await this.record(accountId, { status: 'FAILED', error: driver.message });
+      return;
+    }
+    const live: Live = { driver, kind: account.driver, state: { status: 'CONNECTING' }, scanned: false };
     this.live.set(accountId, live);
     driver.onEvent((event) => this.handle(accountId, driver, event));
     await this.record(accountId, { status: 'CONNECTING' });
     try {
       await driver.connect();
     } catch (error) {
+      // Drivers report start failures as FAILED themselves; this is the last line of defence.
+      this.live.delete(accountId);
+      await driver.disconnect().catch(() => {});
       await this.record(accountId, {
         status: 'FAILED',
         error: `Could not start: ${(error as Error).message}`,
@@ -107,6 +139,7 @@ export class SessionManager implements WhatsAppControlPort {
   }
 
   async disconnect(accountId: number): Promise<void> {
+    this.cancelReconnect(accountId);
     const live = this.live.get(accountId);
     this.live.delete(accountId);
     if (live) await live.driver.disconnect().catch(() => {});
@@ -114,26 +147,27 @@ export class SessionManager implements WhatsAppControlPort {
   }
 
   async logout(accountId: number): Promise<void> {
+    this.cancelReconnect(accountId);
     const live = this.live.get(accountId);
     this.live.delete(accountId);
     if (live) await live.driver.logout().catch(() => {});
     await this.forgetLogin(accountId);
-    await this.deps.db
+    await this.o.db
       .update(whatsappAccounts)
-      .set({ authRef: null, phone: null })
+      .set({ authRef: null, phone: null, linkedAt: null })
       .where(eq(whatsappAccounts.id, accountId));
-    await this.record(accountId, { status: 'DISCONNECTED' });
+    await this.record(accountId, { status: 'DISCONNECTED', loggedOut: true });
   }
 
   async remove(accountId: number): Promise<void> {
     await this.logout(accountId);
-    await this.deps.db.delete(whatsappAccounts).where(eq(whatsappAccounts.id, accountId));
+    await this.o.db.delete(whatsappAccounts).where(eq(whatsappAccounts.id, accountId));
   }
 
   async snapshot(accountId: number): Promise<AccountStatusEvent> {
     const live = this.live.get(accountId);
     if (live) return live.state;
-    const [row] = await this.deps.db
+    const [row] = await this.o.db
       .select({
         status: whatsappAccounts.status,
         phone: whatsappAccounts.phone,
@@ -150,34 +184,110 @@ export class SessionManager implements WhatsAppControlPort {
     };
   }
 
-  /** Closes every driver without touching stored status, so the next start restores them. */
+  /** Closes every driver (and its browser) without touching stored status, so the next start restores them. */
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const { timer } of this.reconnects.values()) clearTimeout(timer);
+    this.reconnects.clear();
     const all = [...this.live.values()];
     this.live.clear();
     await Promise.all(all.map((l) => l.driver.disconnect().catch(() => {})));
   }
 
+  private browsersInUse(): number {
+    let n = 0;
+    for (const live of this.live.values()) if (live.kind === 'wwebjs') n++;
+    return n;
+  }
+
+  /** Deletes whatever login a driver stored for the account (sandbox marker, LocalAuth profile). */
   private async forgetLogin(accountId: number) {
-    await rm(path.join(this.deps.dataDir, 'sandbox', `${accountId}.auth.json`), { force: true });
+    await rm(path.join(this.o.dataDir, 'sandbox', `${accountId}.auth.json`), { force: true });
+    await rm(path.join(this.o.dataDir, 'wwebjs', `session-account-${accountId}`), {
+      recursive: true,
+      force: true,
+    });
   }
 
   private handle(accountId: number, driver: WhatsAppDriver, event: DriverEvent) {
     if (this.stopping) return;
+    const live = this.live.get(accountId);
     // Events of a driver that was replaced or closed are stale.
-    if (this.live.get(accountId)?.driver !== driver) return;
-    if (event.type === 'status') {
-      const current = this.live.get(accountId)?.state;
-      if (current && current.status === event.status && current.qr === event.qr && !event.error) return;
-      this.record(accountId, event).catch((error: Error) =>
-        this.deps.log.error({ err: error, accountId }, 'could not store account status'),
-      );
-    } else {
+    if (live?.driver !== driver) return;
+    if (event.type !== 'status') {
       for (const listener of this.listeners) listener(accountId, event);
+      return;
     }
+    const current = live.state;
+    if (current.status === event.status && current.qr === event.qr && !event.error) return;
+    if (event.status === 'QR') live.scanned = true;
+    const run = async () => {
+      if (event.status === 'DISCONNECTED') {
+        // The driver is finished either way; a drop reconnects, an unlink waits for a new scan.
+        this.live.delete(accountId);
+        await driver.disconnect().catch(() => {});
+        if (event.loggedOut) {
+          await this.forgetLogin(accountId);
+          await this.o.db
+            .update(whatsappAccounts)
+            .set({ authRef: null, linkedAt: null })
+            .where(eq(whatsappAccounts.id, accountId));
+        } else {
+          this.scheduleReconnect(accountId);
+        }
+      } else if (event.status === 'FAILED' && this.reconnects.has(accountId)) {
+        // A reconnect attempt failed to start: wait longer and try again.
+        this.live.delete(accountId);
+        await driver.disconnect().catch(() => {});
+        this.scheduleReconnect(accountId);
+      }
+      await this.record(accountId, event, { freshLogin: event.status === 'READY' && live.scanned });
+      if (event.status === 'READY') this.reconnects.delete(accountId);
+    };
+    run().catch((error: Error) =>
+      this.o.log.error({ err: error, accountId }, 'could not store account status'),
+    );
   }
 
-  private async record(accountId: number, event: AccountStatusEvent): Promise<void> {
+  private scheduleReconnect(accountId: number) {
+    const attempt = (this.reconnects.get(accountId)?.attempt ?? 0) + 1;
+    if (attempt > (this.o.maxReconnectAttempts ?? 10)) {
+      this.reconnects.delete(accountId);
+      this.record(accountId, {
+        status: 'FAILED',
+        error: 'The connection dropped and could not be restored. Press Connect to try again.',
+      }).catch(() => {});
+      return;
+    }
+    const base = this.o.reconnectBaseMs ?? 5_000;
+    const delay = Math.min(base * 3 ** (attempt - 1), MAX_RECONNECT_DELAY_MS);
+    const timer = setTimeout(() => {
+      if (this.stopping || this.reconnects.get(accountId)?.timer !== timer) return;
+      this.o.log.info({ accountId, attempt }, 'reconnecting WhatsApp session');
+      // The attempt count stays until READY, so a session that keeps failing waits longer each time.
+      this.open(accountId).then(
+        () => {
+          // Refused before a driver ran (no browser slot, driver unavailable): try again later.
+          if (!this.live.has(accountId)) this.scheduleReconnect(accountId);
+        },
+        () => this.scheduleReconnect(accountId),
+      );
+    }, delay);
+    timer.unref();
+    this.reconnects.set(accountId, { attempt, timer });
+  }
+
+  private cancelReconnect(accountId: number) {
+    const pending = this.reconnects.get(accountId);
+    if (pending) clearTimeout(pending.timer);
+    this.reconnects.delete(accountId);
+  }
+
+  private async record(
+    accountId: number,
+    event: AccountStatusEvent & { loggedOut?: boolean },
+    options: { freshLogin?: boolean } = {},
+  ): Promise<void> {
     const state: AccountStatusEvent = { status: event.status };
     if (event.qr) state.qr = event.qr;
     if (event.phone) state.phone = event.phone;
@@ -185,7 +295,7 @@ export class SessionManager implements WhatsAppControlPort {
     const live = this.live.get(accountId);
     if (live) live.state = state;
     const now = new Date();
-    await this.deps.db
+    await this.o.db
       .update(whatsappAccounts)
       .set({
         status: event.status,
@@ -193,10 +303,16 @@ export class SessionManager implements WhatsAppControlPort {
         ...(event.status === 'READY'
           ? { phone: event.phone ?? null, lastSeenAt: now, authRef: `local:${accountId}` }
           : {}),
+        ...(options.freshLogin ? { linkedAt: now } : {}),
         updatedAt: now,
       })
       .where(eq(whatsappAccounts.id, accountId));
-    this.deps.bus.publish(topics.account(accountId), state);
-    for (const listener of this.listeners) listener(accountId, { type: 'status', ...state });
+    this.o.bus.publish(topics.account(accountId), state);
+    const forListeners: DriverEvent = {
+      type: 'status',
+      ...state,
+      ...(event.loggedOut ? { loggedOut: true } : {}),
+    };
+    for (const listener of this.listeners) listener(accountId, forListeners);
   }
 }

@@ -27,6 +27,8 @@ export interface TestServerOptions {
   /** Environment overrides (strings, as in real life). */
   env?: Record<string, string>;
   clock?: Clock;
+  /** First automatic reconnect delay after a dropped session (short in tests). */
+  reconnectBaseMs?: number;
   /** Reuse a database / data dir (restart after a stop). */
   databaseUrl?: string;
   dataDir?: string;

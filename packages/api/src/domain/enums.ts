@@ -17,7 +17,12 @@ export const CAMPAIGN_STATUSES = [
   'FAILED',
   'CANCELLED',
 ] as const;
-export const PAUSE_CAUSES = ['USER', 'ACCOUNT', 'QUOTA', 'ERRORS'] as const;
+/**
+ * Why a campaign is PAUSED. ACCOUNT (the connection dropped) resumes by itself when the
+ * account is READY again; LOGGED_OUT (unlinked from the phone) waits for the user to
+ * re-scan and resume; the others wait for the user.
+ */
+export const PAUSE_CAUSES = ['USER', 'ACCOUNT', 'LOGGED_OUT', 'QUOTA', 'ERRORS'] as const;
 export const RECIPIENT_STATUSES = [
   'PENDING',
   'SENDING',

@@ -19,6 +19,13 @@ const zMessage = z
   .max(4096, 'WhatsApp messages are limited to 4096 characters here.');
 const zTitle = z.string().trim().max(255).nullish();
 
+/** Pacing beyond the interval; the defaults (25 sends, then 90 s) suit most numbers. */
+const zPacing = {
+  batchSize: z.number().int().min(0).max(1000).optional(),
+  batchPauseSeconds: z.number().int().min(0).max(3600).optional(),
+  typing: z.boolean().optional(),
+};
+
 /** Resolves the campaign only if it belongs to the caller; someone else's is NOT_FOUND. */
 const ownedCampaign = authedProcedure.input(z.object({ id: zId })).use(async ({ ctx, input, next }) => {
   const campaign = await ctx.ports.campaigns.get(ctx.user.id, input.id);
@@ -88,6 +95,7 @@ export const campaignsRouter = router({
         message: zMessage,
         interval: zInterval.default('TEN_SECONDS'),
         whatsappAccountId: zId,
+        ...zPacing,
       }),
     )
     .output(zCampaign)
@@ -103,6 +111,7 @@ export const campaignsRouter = router({
         message: zMessage.optional(),
         interval: zInterval.optional(),
         whatsappAccountId: zId.optional(),
+        ...zPacing,
       }),
     )
     .output(zCampaign)

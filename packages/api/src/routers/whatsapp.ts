@@ -7,6 +7,7 @@ import { snapshotStream } from '../stream';
 import { authedProcedure, router } from '../trpc';
 
 const zAccountId = z.object({ id: zId });
+const zLabel = z.string().trim().min(1, 'Give the account a label.').max(100);
 const zOk = z.object({ ok: z.literal(true) });
 
 /** Resolves the account only if it belongs to the caller; someone else's is NOT_FOUND. */
@@ -24,7 +25,7 @@ export const whatsappRouter = router({
   create: authedProcedure
     .input(
       z.object({
-        label: z.string().trim().min(1, 'Give the account a label.').max(100),
+        label: zLabel,
         driver: zDriver,
       }),
     )
@@ -32,10 +33,31 @@ export const whatsappRouter = router({
     .mutation(({ ctx, input }) => ctx.ports.accounts.create(ctx.user.id, input)),
 
   rename: ownedAccount
-    .input(z.object({ label: z.string().trim().min(1, 'Give the account a label.').max(100) }))
+    .input(z.object({ label: zLabel }))
     .output(zAccount)
     .mutation(async ({ ctx, input }) => {
-      const account = await ctx.ports.accounts.rename(ctx.user.id, input.id, input.label);
+      const account = await ctx.ports.accounts.update(ctx.user.id, input.id, { label: input.label });
+      if (!account) throw notFound('WhatsApp account');
+      return account;
+    }),
+
+  /** Label and the daily cap: at most `dailyLimit` sends in any 24 hours (halved during warm-up). */
+  update: ownedAccount
+    .input(
+      z.object({
+        label: zLabel.optional(),
+        dailyLimit: z
+          .number()
+          .int()
+          .min(1, 'The daily limit is at least 1.')
+          .max(5000, 'More than 5000 messages a day gets numbers banned; the limit is 5000.')
+          .optional(),
+      }),
+    )
+    .output(zAccount)
+    .mutation(async ({ ctx, input }) => {
+      const { id, ...patch } = input;
+      const account = await ctx.ports.accounts.update(ctx.user.id, id, patch);
       if (!account) throw notFound('WhatsApp account');
       return account;
     }),

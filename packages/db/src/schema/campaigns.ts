@@ -37,6 +37,11 @@ export const campaigns = mysqlTable(
     deliveredCount: int('delivered_count').notNull().default(0),
     readCount: int('read_count').notNull().default(0),
     skippedCount: int('skipped_count').notNull().default(0),
+    /** Pacing beyond the interval: a longer pause after every `batchSize` sends (0 = never). */
+    batchSize: int('batch_size').notNull().default(25),
+    batchPauseSeconds: int('batch_pause_seconds').notNull().default(90),
+    /** Show "typing…" before each message, as a person would. */
+    typing: boolean('typing').notNull().default(false),
     scheduledAt: timestamp('scheduled_at'),
     pausedReason: varchar('paused_reason', { length: 500 }),
     pauseCause: mysqlEnum('pause_cause', PAUSE_CAUSES),
@@ -79,6 +84,8 @@ export const recipients = mysqlTable(
     // The engine's queue scan: next PENDING row of a campaign in insertion order.
     index('recipients_campaign_status_idx').on(t.campaignId, t.status, t.id),
     index('recipients_message_idx').on(t.whatsappMessageId),
+    // The daily cap counts an account's sends of the last 24 hours.
+    index('recipients_attempted_idx').on(t.attemptedAt),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { ACCOUNT_STATUSES, WHATSAPP_DRIVERS } from '@chapar/api/domain';
-import { index, mysqlEnum, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { index, int, mysqlEnum, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref, timestamp, updatedAt } from './columns';
 import { users } from './users';
 
@@ -20,6 +20,10 @@ export const whatsappAccounts = mysqlTable(
     /** Where the driver keeps its login; null until linked once. Cleared by logout. */
     authRef: varchar('auth_ref', { length: 255 }),
     lastSeenAt: timestamp('last_seen_at'),
+    /** When the current login was made (the QR scan); young logins send slower (warm-up). */
+    linkedAt: timestamp('linked_at'),
+    /** At most this many sends in any 24 hours (WhatsApp bans numbers that burst). */
+    dailyLimit: int('daily_limit').notNull().default(250),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
