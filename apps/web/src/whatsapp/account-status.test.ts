@@ -10,6 +10,8 @@ const account: Account = {
   error: null,
   phone: null,
   lastSeenAt: null,
+  linkedAt: null,
+  dailyLimit: 250,
   createdAt: '2025-01-01T00:00:00.000Z',
 };
 
