@@ -29,6 +29,9 @@ async function main() {
       },
     );
   };
+  // whatsapp-web.js re-injects into the page on navigation without awaiting it; a stray
+  // rejection there ("Target closed" after a logout) must not take every account down.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }

@@ -2,9 +2,10 @@ import type { Config } from '../env';
 import type { AppLogger } from '../logger';
 import { SandboxDriver } from './sandbox-driver';
 import type { DriverFactory } from './session-manager';
+import { WwebjsDriver } from './wwebjs-driver';
 
 /** Builds the driver an account asks for, configured from the environment. */
-export function createDriverFactory(config: Config, _log: AppLogger): DriverFactory {
+export function createDriverFactory(config: Config, log: AppLogger): DriverFactory {
   const unregistered = new Set(config.SANDBOX_UNREGISTERED_NUMBERS);
   return (account) => {
     if (account.driver === 'sandbox') {
@@ -18,8 +19,6 @@ export function createDriverFactory(config: Config, _log: AppLogger): DriverFact
         unregistered,
       });
     }
-    return new Error(
-      'The real WhatsApp (wwebjs) driver is not available in this version yet. Use a sandbox account.',
-    );
+    return new WwebjsDriver(account.id, { dataDir: config.DATA_DIR, chromePath: config.CHROME_PATH, log });
   };
 }

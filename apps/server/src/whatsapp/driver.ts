@@ -10,6 +10,11 @@ export type DriverEvent =
       error?: string;
       /** With DISCONNECTED: the device was unlinked (from the phone); a new scan is needed. */
       loggedOut?: boolean;
+      /**
+       * With DISCONNECTED or FAILED: false when trying again by itself would not help or
+       * would do harm (WhatsApp opened elsewhere, nobody scanned the QR, Chromium missing).
+       */
+      retryable?: boolean;
     }
   | { type: 'ack'; messageId: string; ack: 'DELIVERED' | 'READ' | 'FAILED'; error?: string }
   | { type: 'message'; from: string; body: string };

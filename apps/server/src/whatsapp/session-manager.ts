@@ -12,6 +12,7 @@ import { type Database, whatsappAccounts } from '@chapar/db';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { AppLogger } from '../logger';
 import type { DriverEvent, WhatsAppDriver } from './driver';
+import { deleteWwebjsAuth } from './wwebjs-driver';
 
 export type DriverListener = (accountId: number, event: DriverEvent) => void;
 
@@ -86,8 +87,10 @@ export class SessionManager implements WhatsAppControlPort {
       .update(whatsappAccounts)
       .set({ status: 'DISCONNECTED' })
       .where(inArray(whatsappAccounts.status, ['QR', 'CONNECTING']));
+    // Restoring is a reconnect: a start that fails for a passing reason is tried again later.
     for (const row of rows) {
-      await this.connect(row.id).catch((error: Error) =>
+      this.reconnects.set(row.id, { attempt: 0, timer: setTimeout(() => {}, 0) });
+      await this.open(row.id).catch((error: Error) =>
         this.o.log.error({ err: error, accountId: row.id }, 'could not restore WhatsApp session'),
       );
     }
@@ -161,6 +164,7 @@ export class SessionManager implements WhatsAppControlPort {
 
   async remove(accountId: number): Promise<void> {
     await this.logout(accountId);
+    await this.forgetLogin(accountId, { journal: true });
     await this.o.db.delete(whatsappAccounts).where(eq(whatsappAccounts.id, accountId));
   }
 
@@ -201,12 +205,9 @@ export class SessionManager implements WhatsAppControlPort {
   }
 
   /** Deletes whatever login a driver stored for the account (sandbox marker, LocalAuth profile). */
-  private async forgetLogin(accountId: number) {
+  private async forgetLogin(accountId: number, options: { journal?: boolean } = {}) {
     await rm(path.join(this.o.dataDir, 'sandbox', `${accountId}.auth.json`), { force: true });
-    await rm(path.join(this.o.dataDir, 'wwebjs', `session-account-${accountId}`), {
-      recursive: true,
-      force: true,
-    });
+    await deleteWwebjsAuth(this.o.dataDir, accountId, options);
   }
 
   private handle(accountId: number, driver: WhatsAppDriver, event: DriverEvent) {
@@ -223,26 +224,33 @@ export class SessionManager implements WhatsAppControlPort {
     if (event.status === 'QR') live.scanned = true;
     const run = async () => {
       if (event.status === 'DISCONNECTED') {
-        // The driver is finished either way; a drop reconnects, an unlink waits for a new scan.
+        // The driver is finished either way: the status is told first (campaigns pause at
+        // once), then the driver closes; a drop reconnects, an unlink waits for a new scan.
         this.live.delete(accountId);
-        await driver.disconnect().catch(() => {});
+        await this.record(accountId, event);
         if (event.loggedOut) {
           await this.forgetLogin(accountId);
           await this.o.db
             .update(whatsappAccounts)
             .set({ authRef: null, linkedAt: null })
             .where(eq(whatsappAccounts.id, accountId));
-        } else {
-          this.scheduleReconnect(accountId);
         }
-      } else if (event.status === 'FAILED' && this.reconnects.has(accountId)) {
-        // A reconnect attempt failed to start: wait longer and try again.
-        this.live.delete(accountId);
         await driver.disconnect().catch(() => {});
-        this.scheduleReconnect(accountId);
+        if (!event.loggedOut && event.retryable !== false) this.scheduleReconnect(accountId);
+        else this.cancelReconnect(accountId);
+        return;
+      }
+      if (event.status === 'FAILED') {
+        this.live.delete(accountId);
+        await this.record(accountId, event);
+        await driver.disconnect().catch(() => {});
+        // Within a reconnect (after a drop or a restart), a passing failure is tried again later.
+        if (this.reconnects.has(accountId) && event.retryable !== false) this.scheduleReconnect(accountId);
+        else this.cancelReconnect(accountId);
+        return;
       }
       await this.record(accountId, event, { freshLogin: event.status === 'READY' && live.scanned });
-      if (event.status === 'READY') this.reconnects.delete(accountId);
+      if (event.status === 'READY') this.cancelReconnect(accountId);
     };
     run().catch((error: Error) =>
       this.o.log.error({ err: error, accountId }, 'could not store account status'),

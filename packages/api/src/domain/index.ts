@@ -1,3 +1,4 @@
 export * from './campaign-state';
 export * from './enums';
 export * from './phone';
+export * from './template';

@@ -1,0 +1,44 @@
+export type ImportErrorCode =
+  | 'EMPTY_FILE'
+  | 'TOO_LARGE'
+  | 'NOT_A_TABLE'
+  | 'SPREADSHEET_BOMB'
+  | 'DAMAGED'
+  | 'NO_SHEET'
+  | 'TOO_MANY_ROWS'
+  | 'TOO_MANY_COLUMNS'
+  | 'NO_PHONE_COLUMN'
+  | 'BAD_MAPPING';
+
+/**
+ * A file that cannot be imported, with a message a person can act on. The API layer maps it
+ * to BAD_REQUEST with `message`; `code` is for the SPA and the tests.
+ */
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isImportError(error: unknown): error is ImportError {
+  return error instanceof ImportError;
+}
+
+/** 52428800 → "50 MB", 2000 → "2 KB" (binary units, as file managers show them). */
+export function formatSize(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const rounded = Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
+  return `${rounded} ${units[unit]}`;
+}
