@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Ports } from '@chapar/api';
 import { createDatabase, migrateDatabase, pendingMigrationCount } from '@chapar/db';
 import { sql } from 'drizzle-orm';
@@ -17,6 +18,9 @@ import { createPackagesPort } from './repositories/packages';
 import { createStatsPort } from './repositories/stats';
 import { createSubscriptionsPort } from './repositories/subscriptions';
 import { createUsersPort } from './repositories/users';
+import { createMediaPort } from './services/media';
+import { createOptOutsPort } from './services/opt-outs';
+import { createRecipientImport } from './services/recipient-import';
 import { createDriverFactory } from './whatsapp/driver-factory';
 import { SessionManager } from './whatsapp/session-manager';
 
@@ -64,13 +68,23 @@ export async function createApp(
     ...(options.reconnectBaseMs !== undefined ? { reconnectBaseMs: options.reconnectBaseMs } : {}),
   });
   const wallClock = { now: () => new Date(clock.now()) };
+  const campaignsPort = createCampaignsPort(db, bus);
+  const tmpDir = path.join(config.DATA_DIR, 'tmp');
+  await mkdir(tmpDir, { recursive: true });
   const ports: Ports = {
     users: createUsersPort(db, { days: config.TRIAL_DAYS, messages: config.TRIAL_MESSAGES }, wallClock),
     auth: createAuthPort(lucia),
     apiKeys: createApiKeysPort(db),
     accounts: createAccountsPort(db),
     whatsapp: sessions,
-    campaigns: createCampaignsPort(db, bus),
+    campaigns: campaignsPort,
+    imports: createRecipientImport(db, bus, {
+      maxBytes: config.IMPORT_MAX_BYTES,
+      maxRows: config.IMPORT_MAX_ROWS,
+      tmpDir,
+    }),
+    optOuts: createOptOutsPort(db, { maxBytes: config.IMPORT_MAX_BYTES, tmpDir }),
+    media: createMediaPort(db, campaignsPort, config.DATA_DIR),
     subscriptions: createSubscriptionsPort(db, wallClock),
     packages: createPackagesPort(db),
     stats: createStatsPort(db),
@@ -83,7 +97,9 @@ export async function createApp(
     sessions,
     log,
     clock,
-    pacing: { jitter: config.PACING_JITTER },
+    pacing: { jitter: config.PACING_JITTER, warmupDays: config.WARMUP_DAYS },
+    optOutWords: config.OPT_OUT_WORDS,
+    dataDir: config.DATA_DIR,
   });
 
   const http = createHttpServer({

@@ -34,6 +34,9 @@ const envSchema = z.object({
   SESSION_DAYS: zInt(1, 365).default(30),
   TRIAL_DAYS: zInt(0, 3650).default(7),
   TRIAL_MESSAGES: zInt(0, 1_000_000).default(100),
+  /** Recipient files: largest upload and most data rows accepted. */
+  IMPORT_MAX_BYTES: zInt(1024, 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  IMPORT_MAX_ROWS: zInt(1, 10_000_000).default(1_000_000),
   CHROME_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Chromium instances (real WhatsApp accounts) per process: about 300 MB each. */
   MAX_BROWSERS: zInt(0, 200).default(4),

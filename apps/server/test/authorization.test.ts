@@ -8,7 +8,15 @@ import { linkedSandboxAccount, signUp } from './support/users';
  * Every procedure of the router, with how it must guard itself. The first test fails when
  * a procedure is added without a line here, so none can be forgotten.
  */
-type Ids = { accountId: number; campaignId: number; apiKeyId: number };
+type Ids = { accountId: number; campaignId: number; apiKeyId: number; optOutId: number };
+
+/** A small valid upload addressed to a campaign. */
+function uploadForm(campaignId: number) {
+  const form = new FormData();
+  form.set('campaignId', String(campaignId));
+  form.set('file', new Blob(['phone\n09121234567\n'], { type: 'text/csv' }), 'list.csv');
+  return form;
+}
 type Rule =
   | { kind: 'owned'; input: (ids: Ids) => unknown }
   | { kind: 'admin'; input: unknown }
@@ -46,6 +54,15 @@ const RULES: Record<string, Rule> = {
     kind: 'owned',
     input: (ids) => ({ campaignId: ids.campaignId, recipients: [{ phone: '09120000001' }] }),
   },
+  'campaigns.importRecipients': { kind: 'owned', input: (ids) => uploadForm(ids.campaignId) },
+  'campaigns.preview': { kind: 'owned', input: (ids) => ({ id: ids.campaignId }) },
+  'campaigns.attachMedia': { kind: 'owned', input: (ids) => uploadForm(ids.campaignId) },
+  'campaigns.detachMedia': { kind: 'owned', input: (ids) => ({ id: ids.campaignId }) },
+  'optOuts.list': { kind: 'self' },
+  'optOuts.add': { kind: 'self' },
+  'optOuts.remove': { kind: 'owned', input: (ids) => ({ id: ids.optOutId }) },
+  'optOuts.import': { kind: 'self' },
+  'auth.updateProfile': { kind: 'self' },
   'campaigns.recipients': { kind: 'owned', input: (ids) => ({ campaignId: ids.campaignId }) },
   'campaigns.start': { kind: 'owned', input: (ids) => ({ id: ids.campaignId }) },
   'campaigns.pause': { kind: 'owned', input: (ids) => ({ id: ids.campaignId }) },
@@ -88,7 +105,9 @@ beforeAll(async () => {
     recipients: [{ phone: '09121111111' }],
   });
   const key = await owner.client.apiKeys.create.mutate({ name: 'k' });
-  ids = { accountId: account.id, campaignId: campaign.id, apiKeyId: key.id };
+  await owner.client.optOuts.add.mutate({ phones: ['09129999999'] });
+  const optOut = (await owner.client.optOuts.list.query()).items[0]!;
+  ids = { accountId: account.id, campaignId: campaign.id, apiKeyId: key.id, optOutId: optOut.id };
 });
 afterAll(() => server?.close());
 

@@ -62,7 +62,14 @@ export interface UsersPort {
   }): Promise<Page<UserRecord>>;
   update(
     id: number,
-    patch: { role?: UserRole; status?: UserStatus; statusReason?: string | null },
+    patch: {
+      role?: UserRole;
+      status?: UserStatus;
+      statusReason?: string | null;
+      name?: string;
+      locale?: string;
+      defaultCountry?: string;
+    },
   ): Promise<UserRecord | null>;
 }
 
@@ -177,7 +184,69 @@ export interface CampaignsPort {
     extra?: { scheduledAt?: Date | null; pausedReason?: string | null; pauseCause?: PauseCause | null },
   ): Promise<boolean>;
   progress(id: number): Promise<CampaignProgress | null>;
+  /** One recipient of the campaign (the first when no id is given), for previews. */
+  recipient(campaignId: number, recipientId?: number): Promise<RecipientRecord | null>;
   pendingCount(id: number): Promise<number>;
+}
+
+export interface ColumnMappingInput {
+  /** 0-based column index or the header text. */
+  phone: number | string;
+  name?: number | string | null;
+  skipHeader?: boolean;
+}
+
+export interface ImportReport {
+  rows: number;
+  added: number;
+  duplicates: number;
+  invalid: number;
+  optedOut: number;
+  /** The first rejected rows (up to 10,000); `rejectedTotal` counts them all. */
+  rejected: Array<{ line: number; value: string; reason: string }>;
+  rejectedTotal: number;
+  /** Variable names the file brought (its other columns). */
+  columns: string[];
+}
+
+/** Recipient files (CSV, TSV, XLSX) into a campaign, atomically: a failed import stores nothing. */
+export interface RecipientImportPort {
+  importFile(input: {
+    userId: number;
+    campaignId: number;
+    file: Blob;
+    mapping: ColumnMappingInput | null;
+    sheet: string | number | null;
+    defaultCountry: string;
+  }): Promise<ImportReport>;
+}
+
+export interface OptOutRecord {
+  id: number;
+  phone: string;
+  source: string;
+  createdAt: Date;
+}
+
+export interface OptOutsPort {
+  list(
+    userId: number,
+    filter: { search?: string; cursor?: number | null; limit: number },
+  ): Promise<Page<OptOutRecord>>;
+  /** Adds E.164 numbers; answers how many were new. */
+  add(userId: number, phones: string[], source: string): Promise<number>;
+  remove(userId: number, id: number): Promise<boolean>;
+  importFile(
+    userId: number,
+    file: Blob,
+    defaultCountry: string,
+  ): Promise<{ rows: number; added: number; duplicates: number; invalid: number }>;
+}
+
+/** Campaign attachments: checked by content, stored by content hash. */
+export interface MediaPort {
+  attach(userId: number, campaignId: number, file: Blob, fileName: string): Promise<CampaignRecord>;
+  detach(userId: number, campaignId: number): Promise<CampaignRecord | null>;
 }
 
 export interface SubscriptionsPort {
@@ -233,6 +302,9 @@ export interface Ports {
   campaigns: CampaignsPort;
   subscriptions: SubscriptionsPort;
   packages: PackagesPort;
+  imports: RecipientImportPort;
+  optOuts: OptOutsPort;
+  media: MediaPort;
   stats: StatsPort;
   events: EventBus;
   clock: { now(): Date };

@@ -2,6 +2,7 @@ import { adminRouter } from './routers/admin';
 import { apiKeysRouter } from './routers/api-keys';
 import { authRouter } from './routers/auth';
 import { campaignsRouter } from './routers/campaigns';
+import { optOutsRouter } from './routers/opt-outs';
 import { packagesRouter } from './routers/packages';
 import { subscriptionRouter } from './routers/subscription';
 import { whatsappRouter } from './routers/whatsapp';
@@ -12,6 +13,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   whatsapp: whatsappRouter,
   campaigns: campaignsRouter,
+  optOuts: optOutsRouter,
   packages: packagesRouter,
   subscription: subscriptionRouter,
   admin: adminRouter,

@@ -74,6 +74,18 @@ export const zCampaign = z.object({
   batchSize: z.number().int(),
   batchPauseSeconds: z.number().int(),
   typing: z.boolean(),
+  /** The attachment sent with every message (the message is its caption). */
+  media: z
+    .object({
+      uploadId: zId,
+      fileName: z.string(),
+      mimeType: z.string(),
+      kind: z.enum(['image', 'video', 'audio', 'document']),
+      size: z.number().int(),
+    })
+    .nullable(),
+  /** Variable names the recipients carry besides name and phone (from imports). */
+  variableKeys: z.array(z.string()),
   scheduledAt: zIsoDate.nullable(),
   pausedReason: z.string().nullable(),
   pauseCause: zPauseCause.nullable(),
@@ -131,3 +143,21 @@ export const zSubscription = z.object({
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: zId.nullable() });
+
+export const zImportReport = z.object({
+  rows: z.number().int(),
+  added: z.number().int(),
+  duplicates: z.number().int(),
+  invalid: z.number().int(),
+  optedOut: z.number().int(),
+  rejected: z.array(z.object({ line: z.number().int(), value: z.string(), reason: z.string() })),
+  rejectedTotal: z.number().int(),
+  columns: z.array(z.string()),
+});
+
+export const zOptOut = z.object({
+  id: zId,
+  phone: z.string(),
+  source: z.string(),
+  createdAt: zIsoDate,
+});

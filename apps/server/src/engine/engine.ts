@@ -1,10 +1,11 @@
 import type { EventBus } from '@chapar/api';
-import { normalizePhone } from '@chapar/api';
+import { type CompiledTemplate, normalizePhone, parseTemplate, renderTemplate } from '@chapar/api';
 import type { Database } from '@chapar/db';
 import type { AppLogger } from '../logger';
 import { CAMPAIGNS_CHANGED, publishProgress } from '../repositories/campaign-progress';
 import { createCampaignsPort } from '../repositories/campaigns';
 import { usableSubscription } from '../repositories/subscriptions';
+import { mediaPath } from '../services/media';
 import {
   type DriverEvent,
   NotOnWhatsAppError,
@@ -14,7 +15,7 @@ import {
 import type { SessionManager } from '../whatsapp/session-manager';
 import type { Clock } from './clock';
 import { AccountPacer, type PacingPolicy } from './pacing';
-import { createEngineStore, type RunningCampaign } from './store';
+import { type Claimed, createEngineStore, type RunningCampaign } from './store';
 
 export interface EngineOptions {
   db: Database;
@@ -29,6 +30,8 @@ export interface EngineOptions {
   maxConsecutiveFailures?: number;
   /** How often scheduled campaigns and idle accounts are looked at. */
   tickMs?: number;
+  /** Where campaign attachments are stored. */
+  dataDir: string;
 }
 
 const ACCOUNT_LOST_STATUSES = new Set(['DISCONNECTED', 'FAILED', 'QR']);
@@ -61,6 +64,8 @@ export class CampaignEngine {
   /** Driver events being stored; shutdown waits for them. */
   private readonly handling = new Set<Promise<void>>();
   private readonly optOutWords: Set<string>;
+  /** Compiled message templates by campaign (recompiled when the message changes). */
+  private readonly templates = new Map<number, { source: string; template: CompiledTemplate }>();
   private ticker: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private lastTickAt = 0;
@@ -164,11 +169,9 @@ export class CampaignEngine {
     const account = await this.store.pacingOf(accountId);
     if (!account) return;
     const since = new Date(this.o.clock.now() - DAY_MS);
-    const pacer = new AccountPacer(
-      account,
-      this.o.pacing,
-      await this.store.recentSendTimes(accountId, since),
-    );
+    // Warm-up protects a real number; the sandbox has none to protect and keeps its pace.
+    const policy = account.driver === 'sandbox' ? { ...this.o.pacing, warmupDays: 0 } : this.o.pacing;
+    const pacer = new AccountPacer(account, policy, await this.store.recentSendTimes(accountId, since));
     let turn = 0;
     let idleInARow = 0;
     while (!this.abort.signal.aborted && this.o.sessions.readyDriver(accountId) === driver) {
@@ -220,9 +223,18 @@ export class CampaignEngine {
     try {
       const { messageId } = await driver.send({
         to: recipient.phone,
-        text: campaign.message,
+        text: this.render(campaign, recipient),
         ref: `r${recipient.id}`,
         typing: campaign.typing,
+        ...(campaign.media
+          ? {
+              media: {
+                path: mediaPath(this.o.dataDir, campaign.media.sha256, campaign.media.mimeType),
+                mimeType: campaign.media.mimeType,
+                fileName: campaign.media.fileName,
+              },
+            }
+          : {}),
       });
       await this.store.markSent(campaign.id, recipient.id, messageId, this.now());
       this.consecutiveFailures.delete(campaign.id);
@@ -248,6 +260,23 @@ export class CampaignEngine {
     }
     await this.finishOrPublish(campaign.id);
     return outcome;
+  }
+
+  /**
+   * The message for one recipient: variables filled in, variants picked by the recipient's
+   * id (so a preview shows exactly this, and neighbours differ).
+   */
+  private render(campaign: RunningCampaign, recipient: Claimed): string {
+    let compiled = this.templates.get(campaign.id);
+    if (compiled?.source !== campaign.message) {
+      compiled = { source: campaign.message, template: parseTemplate(campaign.message).template };
+      this.templates.set(campaign.id, compiled);
+    }
+    return renderTemplate(
+      compiled.template,
+      { name: recipient.name, phone: recipient.phone, ...(recipient.variables ?? {}) },
+      { seed: recipient.id },
+    );
   }
 
   /** Completes at once after the last recipient rather than one interval later. */

@@ -1,5 +1,13 @@
 import type { CampaignInterval } from '@chapar/api';
-import { campaigns, type Database, optOuts, recipients, subscriptions, whatsappAccounts } from '@chapar/db';
+import {
+  campaigns,
+  type Database,
+  optOuts,
+  recipients,
+  subscriptions,
+  uploads,
+  whatsappAccounts,
+} from '@chapar/db';
 import { and, asc, count, eq, gte, inArray, sql } from 'drizzle-orm';
 import { usableSubscription } from '../repositories/subscriptions';
 
@@ -29,6 +37,7 @@ export interface RunningCampaign {
   batchSize: number;
   batchPauseSeconds: number;
   typing: boolean;
+  media: { sha256: string; mimeType: string; fileName: string } | null;
 }
 
 export function createEngineStore(db: Database) {
@@ -40,8 +49,8 @@ export function createEngineStore(db: Database) {
   });
 
   return {
-    runningCampaignsOf: (accountId: number): Promise<RunningCampaign[]> =>
-      db
+    runningCampaignsOf: async (accountId: number): Promise<RunningCampaign[]> => {
+      const rows = await db
         .select({
           id: campaigns.id,
           userId: campaigns.userId,
@@ -50,10 +59,19 @@ export function createEngineStore(db: Database) {
           batchSize: campaigns.batchSize,
           batchPauseSeconds: campaigns.batchPauseSeconds,
           typing: campaigns.typing,
+          sha256: uploads.sha256,
+          mimeType: uploads.mimeType,
+          fileName: uploads.fileName,
         })
         .from(campaigns)
+        .leftJoin(uploads, eq(uploads.id, campaigns.mediaUploadId))
         .where(and(eq(campaigns.whatsappAccountId, accountId), eq(campaigns.status, 'RUNNING')))
-        .orderBy(asc(campaigns.id)),
+        .orderBy(asc(campaigns.id));
+      return rows.map(({ sha256, mimeType, fileName, ...c }) => ({
+        ...c,
+        media: sha256 && mimeType && fileName ? { sha256, mimeType, fileName } : null,
+      }));
+    },
 
     /** Accounts with work to do: RUNNING campaigns, or rows left in SENDING by a crash. */
     accountsWithRunningCampaigns: async (): Promise<number[]> => {
@@ -162,6 +180,7 @@ export function createEngineStore(db: Database) {
           dailyLimit: whatsappAccounts.dailyLimit,
           linkedAt: whatsappAccounts.linkedAt,
           userId: whatsappAccounts.userId,
+          driver: whatsappAccounts.driver,
         })
         .from(whatsappAccounts)
         .where(eq(whatsappAccounts.id, accountId));

@@ -7,6 +7,7 @@ import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { AppLogger } from '../logger';
 import type { createContextFactory } from './context';
+import { exportRecipients } from './export';
 
 export interface HttpDeps {
   createContext: ReturnType<typeof createContextFactory>;
@@ -49,6 +50,29 @@ export function createHttpServer(deps: HttpDeps) {
     res.setHeader('x-frame-options', 'DENY');
     if (url === TRPC_PREFIX || url.startsWith(`${TRPC_PREFIX}/`)) return trpc(req, res);
     if (url === '/healthz') return sendJson(res, 200, { ok: true });
+    const exportMatch = /^\/api\/campaigns\/(\d+)\/recipients\.(csv|xlsx)(\?.*)?$/.exec(url);
+    if (exportMatch && req.method === 'GET') {
+      deps
+        .createContext({ req, res, info: { connectionParams: null } } as unknown as Parameters<
+          typeof deps.createContext
+        >[0])
+        .then(async (ctx) => {
+          if (!ctx.user) return sendJson(res, 401, { error: 'Please sign in first.' });
+          await exportRecipients(
+            ctx.ports,
+            ctx.user,
+            Number(exportMatch[1]),
+            exportMatch[2] as 'csv' | 'xlsx',
+            res,
+          );
+        })
+        .catch((error: Error) => {
+          deps.log.error({ err: error }, 'export failed');
+          if (!res.headersSent) sendJson(res, 500, { error: 'Export failed.' });
+          else res.destroy(error);
+        });
+      return;
+    }
     if (url === '/readyz') {
       deps.health.ready().then(
         (r) => sendJson(res, r.ok ? 200 : 503, r),

@@ -6,7 +6,7 @@ import {
   type EventBus,
   REMOVABLE_STATUSES,
 } from '@chapar/api';
-import { campaigns, type Database, optOuts, recipients } from '@chapar/db';
+import { campaigns, type Database, optOuts, recipients, uploads } from '@chapar/db';
 import { and, asc, count, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { publishProgress, readProgress } from './campaign-progress';
 import { chunks, pageOf } from './util';
@@ -31,6 +31,12 @@ const campaignColumns = {
   batchSize: campaigns.batchSize,
   batchPauseSeconds: campaigns.batchPauseSeconds,
   typing: campaigns.typing,
+  variableKeys: campaigns.variableKeys,
+  mediaUploadId: campaigns.mediaUploadId,
+  mediaFileName: uploads.fileName,
+  mediaMimeType: uploads.mimeType,
+  mediaKind: uploads.kind,
+  mediaSize: uploads.size,
   scheduledAt: campaigns.scheduledAt,
   pausedReason: campaigns.pausedReason,
   pauseCause: campaigns.pauseCause,
@@ -54,9 +60,55 @@ const recipientColumns = {
 };
 
 type Executor = Pick<Database, 'execute'>;
+type CampaignRow = Awaited<ReturnType<ReturnType<typeof selectCampaigns>['execute']>>[number];
+
+/** Campaigns with their attachment's details (one LEFT JOIN, no lateral queries). */
+function selectCampaigns(db: Database) {
+  return db
+    .select(campaignColumns)
+    .from(campaigns)
+    .leftJoin(uploads, eq(uploads.id, campaigns.mediaUploadId))
+    .$dynamic();
+}
+
+function toRecord(row: CampaignRow): CampaignRecord {
+  const { mediaUploadId, mediaFileName, mediaMimeType, mediaKind, mediaSize, variableKeys, ...rest } = row;
+  return {
+    ...rest,
+    variableKeys: variableKeys ?? [],
+    media:
+      mediaUploadId != null && mediaFileName != null
+        ? {
+            uploadId: mediaUploadId,
+            fileName: mediaFileName,
+            mimeType: mediaMimeType!,
+            kind: mediaKind as 'image' | 'video' | 'audio' | 'document',
+            size: mediaSize!,
+          }
+        : null,
+  };
+}
+
+/** Adds variable names to the campaign's list (inside the caller's transaction). */
+export async function mergeVariableKeys(
+  tx: Pick<Database, 'select' | 'update'>,
+  campaignId: number,
+  keys: Iterable<string>,
+) {
+  const incoming = [...new Set(keys)];
+  if (incoming.length === 0) return;
+  const [row] = await tx
+    .select({ keys: campaigns.variableKeys })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
+  const merged = [...new Set([...(row?.keys ?? []), ...incoming])];
+  if (merged.length !== (row?.keys ?? []).length) {
+    await tx.update(campaigns).set({ variableKeys: merged }).where(eq(campaigns.id, campaignId));
+  }
+}
 
 /** DRAFT ⇄ READY follows from the content: a message, an account and at least one recipient. */
-async function refreshReadiness(db: Executor, id: number): Promise<void> {
+export async function refreshReadiness(db: Executor, id: number): Promise<void> {
   await db.execute(sql`
     UPDATE campaigns SET status = CASE
       WHEN message <> '' AND whatsapp_account_id IS NOT NULL AND total_recipients > 0 THEN 'READY'
@@ -68,8 +120,8 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
   const get = async (owner: number | null, id: number): Promise<CampaignRecord | null> => {
     const where =
       owner == null ? eq(campaigns.id, id) : and(eq(campaigns.id, id), eq(campaigns.userId, owner));
-    const [row] = await db.select(campaignColumns).from(campaigns).where(where).limit(1);
-    return row ?? null;
+    const [row] = await selectCampaigns(db).where(where).limit(1);
+    return row ? toRecord(row) : null;
   };
   const changed = async (id: number) => {
     await publishProgress(db, bus, id);
@@ -80,9 +132,7 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
     get,
 
     async list(owner, { status, cursor, limit }) {
-      const rows = await db
-        .select(campaignColumns)
-        .from(campaigns)
+      const rows = await selectCampaigns(db)
         .where(
           and(
             owner == null ? undefined : eq(campaigns.userId, owner),
@@ -92,7 +142,7 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
         )
         .orderBy(desc(campaigns.id))
         .limit(limit + 1);
-      return pageOf(rows, limit);
+      return pageOf(rows.map(toRecord), limit);
     },
 
     async create(userId, input) {
@@ -151,6 +201,8 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
             batchSize: source.batchSize,
             batchPauseSeconds: source.batchPauseSeconds,
             typing: source.typing,
+            mediaUploadId: source.media?.uploadId ?? null,
+            variableKeys: source.variableKeys,
             createdAt: now,
             updatedAt: now,
           })
@@ -278,6 +330,20 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
     },
 
     progress: (id) => readProgress(db, id),
+
+    async recipient(campaignId, recipientId) {
+      const [row] = await db
+        .select(recipientColumns)
+        .from(recipients)
+        .where(
+          recipientId === undefined
+            ? eq(recipients.campaignId, campaignId)
+            : and(eq(recipients.campaignId, campaignId), eq(recipients.id, recipientId)),
+        )
+        .orderBy(asc(recipients.id))
+        .limit(1);
+      return row ?? null;
+    },
 
     async pendingCount(id) {
       const [row] = await db

@@ -30,6 +30,8 @@ export interface OutgoingMessage {
   ref: string;
   /** Show "typing…" for a moment before sending, as a person would. */
   typing?: boolean;
+  /** An attachment; `text` becomes its caption. */
+  media?: { path: string; mimeType: string; fileName?: string; caption?: string };
 }
 
 /** The recipient's number has no WhatsApp: the engine marks it SKIPPED, not FAILED. */

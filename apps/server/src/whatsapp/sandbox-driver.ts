@@ -31,6 +31,8 @@ export interface LedgerEntry {
   messageId: string;
   body: string;
   ref: string;
+  /** The attachment, when the message had one. */
+  media?: { fileName: string; mimeType: string };
 }
 
 export function sandboxLedgerPath(dataDir: string, accountId: number): string {
@@ -151,6 +153,14 @@ export class SandboxDriver implements WhatsAppDriver {
       messageId,
       body: message.text,
       ref: message.ref,
+      ...(message.media
+        ? {
+            media: {
+              fileName: message.media.fileName ?? path.basename(message.media.path),
+              mimeType: message.media.mimeType,
+            },
+          }
+        : {}),
     };
     await appendDurably(this.ledgerFile, `${JSON.stringify(entry)}\n`);
     this.later(this.options.deliveryDelayMs, () => this.emit({ type: 'ack', messageId, ack: 'DELIVERED' }));

@@ -227,15 +227,16 @@ export class SessionManager implements WhatsAppControlPort {
         // The driver is finished either way: the status is told first (campaigns pause at
         // once), then the driver closes; a drop reconnects, an unlink waits for a new scan.
         this.live.delete(accountId);
-        await this.record(accountId, event);
         if (event.loggedOut) {
-          await this.forgetLogin(accountId);
           await this.o.db
             .update(whatsappAccounts)
             .set({ authRef: null, linkedAt: null })
             .where(eq(whatsappAccounts.id, accountId));
         }
+        await this.record(accountId, event);
+        // Closing can wait for the library's own reload (up to seconds); nothing waits on it.
         await driver.disconnect().catch(() => {});
+        if (event.loggedOut) await this.forgetLogin(accountId);
         if (!event.loggedOut && event.retryable !== false) this.scheduleReconnect(accountId);
         else this.cancelReconnect(accountId);
         return;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizePhone, toAsciiDigits } from '../domain/phone';
+import { isCountryCode, normalizePhone, toAsciiDigits } from '../domain/phone';
 import { ChaparError } from '../errors';
 import { zUser } from '../schemas';
 import { authedProcedure, publicProcedure, router } from '../trpc';
@@ -93,6 +93,27 @@ export const authRouter = router({
   }),
 
   me: authedProcedure.output(zUser).query(({ ctx }) => ctx.user),
+
+  /** Name, interface language and the country assumed for numbers written without one. */
+  updateProfile: authedProcedure
+    .input(
+      z.object({
+        name: z.string().trim().min(1, 'Enter your name.').max(255).optional(),
+        locale: z.enum(['fa', 'en']).optional(),
+        defaultCountry: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .refine(isCountryCode, 'Choose a country by its two-letter code, e.g. IR, CA or DE.')
+          .optional(),
+      }),
+    )
+    .output(zUser)
+    .mutation(async ({ ctx, input }) => {
+      const user = await ctx.ports.users.update(ctx.user.id, input);
+      if (!user) throw new ChaparError('NOT_FOUND', 'User not found.');
+      return user;
+    }),
 });
 
 /** An Argon2id hash of a random string, verified against when the user does not exist. */

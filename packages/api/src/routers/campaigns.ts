@@ -3,13 +3,30 @@ import { z } from 'zod';
 import { type CampaignTransition, EDITABLE_STATUSES, transitionRefusal } from '../domain/campaign-state';
 import { zCampaignStatus, zInterval, zRecipientStatus } from '../domain/enums';
 import { type CountryCode, normalizePhone } from '../domain/phone';
+import { findUnknownVariables, parseTemplate, renderTemplate } from '../domain/template';
 import { ChaparError, notFound } from '../errors';
+import { formFile, formId, formJson, formText, zFormData } from '../form-data';
 import { type CampaignRecord, type NewRecipient, topics } from '../ports';
-import { type CampaignProgress, page, zCampaign, zCursor, zId, zProgress, zRecipient } from '../schemas';
+import {
+  type CampaignProgress,
+  page,
+  zCampaign,
+  zCursor,
+  zId,
+  zImportReport,
+  zProgress,
+  zRecipient,
+} from '../schemas';
 import { snapshotStream } from '../stream';
 import { authedProcedure, type Context, router } from '../trpc';
 
 const MAX_BATCH = 10_000;
+
+const zMapping = z.object({
+  phone: z.union([z.number().int().min(0), z.string().min(1)]),
+  name: z.union([z.number().int().min(0), z.string().min(1)]).nullish(),
+  skipHeader: z.boolean().optional(),
+});
 const MAX_REPORTED_REJECTIONS = 1_000;
 
 const zMessage = z
@@ -55,6 +72,28 @@ async function requireSendable(ctx: Context & { user: { id: number } }, campaign
     throw new ChaparError(
       'PRECONDITION_FAILED',
       'You have no active subscription with messages left. Buy or renew a package to send.',
+    );
+  }
+}
+
+/** Template mistakes and unknown variables are reported before the start, not at send time. */
+function checkMessage(campaign: CampaignRecord) {
+  const { problems } = parseTemplate(campaign.message);
+  if (problems[0]) {
+    const p = problems[0];
+    throw new ChaparError(
+      'BAD_REQUEST',
+      `Message, line ${p.line}, column ${p.column}: ${p.message}`,
+      'message',
+    );
+  }
+  const unknown = findUnknownVariables(campaign.message, campaign.variableKeys);
+  if (unknown.length > 0) {
+    const list = unknown.map((v) => `{{${v}}}`).join(', ');
+    throw new ChaparError(
+      'BAD_REQUEST',
+      `The message uses ${list}, which the recipients do not have. Import a column with that name, add a fallback like {{${unknown[0]}|…}}, or remove it.`,
+      'message',
     );
   }
 }
@@ -212,6 +251,86 @@ export const campaignsRouter = router({
       };
     }),
 
+  /**
+   * A CSV, TSV or XLSX file (FormData: campaignId, file, optional mapping JSON
+   * `{ phone, name?, skipHeader? }` and sheet). All or nothing: a failed import stores nothing.
+   */
+  importRecipients: authedProcedure
+    .input(zFormData)
+    .output(zImportReport)
+    .mutation(async ({ ctx, input }) => {
+      const campaignId = formId(input, 'campaignId');
+      const campaign = await ctx.ports.campaigns.get(ctx.user.id, campaignId);
+      if (!campaign) throw notFound('Campaign');
+      if (!EDITABLE_STATUSES.includes(campaign.status)) {
+        throw new ChaparError(
+          'CONFLICT',
+          `Recipients cannot be added to a ${campaign.status.toLowerCase()} campaign.`,
+        );
+      }
+      const file = formFile(input);
+      const sheet = formText(input, 'sheet');
+      return ctx.ports.imports.importFile({
+        userId: ctx.user.id,
+        campaignId,
+        file,
+        mapping: formJson(input, 'mapping', zMapping),
+        sheet: sheet !== null && /^\d+$/.test(sheet) ? Number(sheet) : sheet,
+        defaultCountry: ctx.user.defaultCountry,
+      });
+    }),
+
+  /** The message exactly as one recipient (the first by default) will get it. */
+  preview: ownedCampaign
+    .input(z.object({ recipientId: zId.optional(), message: z.string().max(4096).optional() }))
+    .output(
+      z.object({
+        text: z.string(),
+        recipient: z.object({ id: zId, phone: z.string(), name: z.string().nullable() }).nullable(),
+        unknownVariables: z.array(z.string()),
+        problems: z.array(
+          z.object({ message: z.string(), line: z.number().int(), column: z.number().int() }),
+        ),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const message = input.message ?? ctx.campaign.message;
+      const recipient = await ctx.ports.campaigns.recipient(ctx.campaign.id, input.recipientId);
+      if (input.recipientId && !recipient) throw notFound('Recipient');
+      const parsed = parseTemplate(message);
+      const values = {
+        name: recipient?.name ?? null,
+        phone: recipient?.phone ?? null,
+        ...(recipient?.variables ?? {}),
+      };
+      return {
+        text: renderTemplate(parsed.template, values, { seed: recipient?.id ?? 0 }),
+        recipient: recipient ? { id: recipient.id, phone: recipient.phone, name: recipient.name } : null,
+        unknownVariables: findUnknownVariables(message, ctx.campaign.variableKeys),
+        problems: parsed.problems.map(({ message: m, line, column }) => ({ message: m, line, column })),
+      };
+    }),
+
+  /** One image, video, audio or document sent with every message (FormData: campaignId, file). */
+  attachMedia: authedProcedure
+    .input(zFormData)
+    .output(zCampaign)
+    .mutation(async ({ ctx, input }) => {
+      const campaignId = formId(input, 'campaignId');
+      const file = formFile(input);
+      return ctx.ports.media.attach(ctx.user.id, campaignId, file, (file as File).name || 'attachment');
+    }),
+
+  detachMedia: ownedCampaign.output(zCampaign).mutation(async ({ ctx }) => {
+    const campaign = await ctx.ports.media.detach(ctx.user.id, ctx.campaign.id);
+    if (!campaign)
+      throw new ChaparError(
+        'CONFLICT',
+        'The attachment of a running campaign cannot change. Pause it first.',
+      );
+    return campaign;
+  }),
+
   recipients: authedProcedure
     .input(
       z.object({
@@ -241,6 +360,7 @@ export const campaignsRouter = router({
       if ((await ctx.ports.campaigns.pendingCount(campaign.id)) === 0) {
         throw new ChaparError('BAD_REQUEST', 'There is nobody left to send to: add recipients first.');
       }
+      checkMessage(campaign);
       const now = ctx.ports.clock.now();
       if (input.scheduledAt && input.scheduledAt.getTime() > now.getTime()) {
         if (input.scheduledAt.getTime() > now.getTime() + 365 * 86_400_000) {
@@ -269,6 +389,7 @@ export const campaignsRouter = router({
       throw new ChaparError('CONFLICT', transitionRefusal(ctx.campaign.status, 'resume'));
     }
     await requireSendable(ctx, ctx.campaign);
+    checkMessage(ctx.campaign);
     return transitionOrExplain(ctx, ctx.campaign, 'resume');
   }),
 

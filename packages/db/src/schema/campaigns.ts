@@ -45,7 +45,10 @@ export const campaigns = mysqlTable(
     scheduledAt: timestamp('scheduled_at'),
     pausedReason: varchar('paused_reason', { length: 500 }),
     pauseCause: mysqlEnum('pause_cause', PAUSE_CAUSES),
-    media: jsonText<{ uploadId: number; caption?: string } | null>('media'),
+    /** The attachment sent with every message; the (personalised) message is its caption. */
+    mediaUploadId: ref('media_upload_id'),
+    /** Every variable name the recipients carry (from imports), to check the message before start. */
+    variableKeys: jsonText<string[] | null>('variable_keys'),
     startedAt: timestamp('started_at'),
     completedAt: timestamp('completed_at'),
     createdAt: createdAt(),

@@ -1,4 +1,5 @@
 export * from './billing';
 export * from './campaigns';
+export * from './uploads';
 export * from './users';
 export * from './whatsapp';

@@ -1,0 +1,578 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { type DriverEvent, NotOnWhatsAppError, type SendLookup, type WhatsAppDriver } from '../driver';
+import { browserConnected, browserMissing, browserPid, isAlive, killTree } from './chromium';
+import type { ClientLike, MessageLike, WidLike } from './client-like';
+import { createWwebjsClient, wwebjsClientOptions } from './client-options';
+import {
+  type DriverLog,
+  silentLog,
+  type WwebjsDriverOptions,
+  type WwebjsOutgoingMessage,
+} from './driver-options';
+import {
+  describeDisconnect,
+  describeStartFailure,
+  errorText,
+  toError,
+  toSendError,
+  unknownOutcome,
+  type WwebjsFailure,
+  type WwebjsStatusEvent,
+} from './failures';
+import { deleteWwebjsAuth, wwebjsAuthDir, wwebjsDir, wwebjsJournalPath } from './files';
+import { SendJournal } from './journal';
+import { isFromMe, mapAck, phoneOf, replySender } from './messages';
+import { reclaimProfile, recordOwner } from './profile-lock';
+import { findSentInChat, outgoingContent, sendWithTimeout } from './sending';
+import { sleep, withTimeout } from './timeouts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DESTROY_TIMEOUT_MS = 10_000;
+const LOGOUT_TIMEOUT_MS = 15_000;
+/** After the phone unlinks, whatsapp-web.js reloads the page itself; closing mid-reload makes it reject unhandled. */
+const LOGOUT_SETTLE_MS = 10_000;
+const NUMBER_CACHE_MAX = 50_000;
+const DEFAULT_TYPING_MS = 2500;
+
+/** WAStates after which WhatsApp Web reconnects by itself. */
+const TRANSIENT_STATES = new Set(['OPENING', 'PAIRING', 'TIMEOUT']);
+
+type Phase = 'idle' | 'starting' | 'qr' | 'authenticating' | 'ready' | 'interrupted';
+
+/**
+ * A real WhatsApp number through whatsapp-web.js and the system Chromium. One browser per
+ * account; the login lives in `<dataDir>/wwebjs/session-account-<id>` (LocalAuth), so a
+ * restart reconnects without a new scan.
+ */
+export class WwebjsDriver implements WhatsAppDriver {
+  static readonly deleteAuth = deleteWwebjsAuth;
+
+  private listeners: Array<(event: DriverEvent) => void> = [];
+  private client: ClientLike | undefined;
+  /** Bumped whenever the current client is retired; events of older clients are ignored. */
+  private generation = 0;
+  private phase: Phase = 'idle';
+  private phone: string | undefined;
+  private readyTimer: NodeJS.Timeout | undefined;
+  /** Closing (and, after a logout, deleting) a retired client; connect waits for it. */
+  private closing: Promise<void> = Promise.resolve();
+  /** The connect() in progress; concurrent calls share it. */
+  private starting: Promise<void> | undefined;
+  /** Resolves a pending connect() when the client is retired during start. */
+  private cancelStart: (() => void) | undefined;
+  /** Each client's initialize(), settled (never rejects), for closing a client that is still starting. */
+  private readonly settling = new WeakMap<ClientLike, Promise<unknown>>();
+  private readonly numbers = new Map<string, { wid: string | null; at: number }>();
+  private readonly journal: SendJournal;
+  private readonly log: DriverLog;
+  private readonly dataDir: string;
+
+  private lastReason: string | undefined;
+  private unlinked = false;
+  private failure: WwebjsFailure | undefined;
+
+  constructor(
+    readonly accountId: number,
+    private readonly options: WwebjsDriverOptions,
+  ) {
+    this.log = options.log ?? silentLog;
+    this.dataDir = path.resolve(options.dataDir);
+    this.journal = new SendJournal(wwebjsJournalPath(this.dataDir, accountId));
+  }
+
+  /** whatsapp-web.js's reason for the last disconnect ('LOGOUT', 'CONFLICT', …). */
+  get lastDisconnectReason(): string | undefined {
+    return this.lastReason;
+  }
+
+  /** True once the phone (or WhatsApp) unlinked this device: the stored login is gone. */
+  get loggedOut(): boolean {
+    return this.unlinked;
+  }
+
+  /** Why the last connect failed, and whether reconnecting later by itself makes sense. */
+  get lastFailure(): WwebjsFailure | undefined {
+    return this.failure;
+  }
+
+  get authDir(): string {
+    return wwebjsAuthDir(this.dataDir, this.accountId);
+  }
+
+  /** Linked to the phone: ready, or briefly reconnecting by itself. */
+  private get linked(): boolean {
+    return this.phase === 'ready' || this.phase === 'interrupted';
+  }
+
+  onEvent(listener: (event: DriverEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private emit(event: DriverEvent | WwebjsStatusEvent) {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.log.error({ err: error, accountId: this.accountId }, 'a WhatsApp driver listener threw');
+      }
+    }
+  }
+
+  private status(event: Omit<WwebjsStatusEvent, 'type'>) {
+    this.emit({ type: 'status', ...event });
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Connecting
+  // -------------------------------------------------------------------------------------
+
+  /**
+   * Starts Chromium and WhatsApp Web. Resolves once the start is over (QR shown, session
+   * restored, or FAILED emitted); never rejects and never leaves Chromium running on
+   * failure. Later progress (QR, READY, DISCONNECTED) arrives as events.
+   */
+  connect(): Promise<void> {
+    if (this.starting) return this.starting;
+    if (this.client) return Promise.resolve();
+    this.starting = this.start().finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  private async start(): Promise<void> {
+    await this.closing;
+    const generation = ++this.generation;
+    this.unlinked = false;
+    this.lastReason = undefined;
+    this.failure = undefined;
+    this.phone = undefined;
+    this.phase = 'starting';
+    this.status({ status: 'CONNECTING' });
+
+    let client: ClientLike;
+    try {
+      await mkdir(wwebjsDir(this.dataDir), { recursive: true });
+      if (await browserMissing(this.options.chromePath)) {
+        throw new Error(`Browser was not found at ${this.options.chromePath}`);
+      }
+      const profile = await reclaimProfile(this.dataDir, this.accountId, this.log);
+      if (generation !== this.generation) return; // disconnected meanwhile
+      if (profile === 'free') await recordOwner(this.dataDir, this.accountId, this.log);
+      client = (this.options.clientFactory ?? createWwebjsClient)(
+        wwebjsClientOptions({
+          accountId: this.accountId,
+          dataDir: this.dataDir,
+          chromePath: this.options.chromePath,
+          qrMaxRetries: this.options.qrMaxRetries ?? 5,
+        }),
+      );
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.phase = 'idle';
+      this.reportFailure(describeStartFailure(error, this.options.chromePath));
+      return;
+    }
+    this.client = client;
+    this.attach(client, generation);
+
+    const initializing = Promise.resolve()
+      .then(() => client.initialize())
+      .then(
+        () => ({ ok: true as const }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+    this.settling.set(client, initializing);
+    let startTimer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([
+      initializing,
+      new Promise<{ ok: 'timeout' }>((resolve) => {
+        startTimer = setTimeout(() => resolve({ ok: 'timeout' }), this.options.startTimeoutMs ?? 90_000);
+      }),
+      new Promise<{ ok: 'cancelled' }>((resolve) => {
+        this.cancelStart = () => resolve({ ok: 'cancelled' });
+      }),
+    ]);
+    clearTimeout(startTimer);
+    this.cancelStart = undefined;
+
+    // Disconnected (or unlinked) while starting: whoever retired the client closes it.
+    if (outcome.ok === 'cancelled' || generation !== this.generation) return;
+    if (outcome.ok === true) {
+      this.watchBrowser(client, generation);
+      // A restored session goes on to `ready` by itself; give it a deadline unless a QR waits for a person.
+      if (this.phase === 'starting' || this.phase === 'authenticating') this.armReadyTimer(generation);
+      return;
+    }
+    const failure: WwebjsFailure =
+      outcome.ok === 'timeout'
+        ? {
+            kind: 'timeout',
+            retryable: true,
+            message: `WhatsApp Web did not load within ${Math.round((this.options.startTimeoutMs ?? 90_000) / 1000)} s. The connection from this server to web.whatsapp.com may be slow or blocked.`,
+          }
+        : describeStartFailure(outcome.error, this.options.chromePath);
+    this.log.warn(
+      { accountId: this.accountId, err: outcome.ok === false ? toError(outcome.error) : undefined },
+      'WhatsApp Web did not start',
+    );
+    await this.failAndClose(client, failure);
+  }
+
+  private attach(client: ClientLike, generation: number) {
+    const live = () => generation === this.generation;
+    client.on('qr', (qr: string) => {
+      if (!live()) return;
+      this.clearReadyTimer();
+      this.phase = 'qr';
+      this.status({ status: 'QR', qr });
+    });
+    client.on('authenticated', () => {
+      if (!live()) return;
+      this.phase = 'authenticating';
+      this.status({ status: 'CONNECTING' });
+      this.armReadyTimer(generation);
+    });
+    client.on('loading_screen', () => {
+      if (!live() || this.phase === 'ready') return;
+      this.status({ status: 'CONNECTING' });
+    });
+    client.on('ready', () => {
+      if (!live()) return;
+      this.clearReadyTimer();
+      this.phase = 'ready';
+      this.phone = phoneOf(client.info?.wid);
+      this.status({ status: 'READY', ...(this.phone ? { phone: this.phone } : {}) });
+    });
+    client.on('change_state', (state: string) => {
+      if (!live()) return;
+      if (this.phase === 'ready' && TRANSIENT_STATES.has(state)) {
+        this.phase = 'interrupted';
+        this.status({ status: 'CONNECTING' });
+      } else if (this.phase === 'interrupted' && state === 'CONNECTED') {
+        this.phase = 'ready';
+        this.status({ status: 'READY', ...(this.phone ? { phone: this.phone } : {}) });
+      }
+    });
+    client.on('disconnected', (reason: unknown) => {
+      if (!live()) return;
+      this.onDisconnected(client, typeof reason === 'string' ? reason : String(reason));
+    });
+    client.on('message_ack', (message: MessageLike, ack: number) => {
+      if (!live() || !message?.id?._serialized || !isFromMe(message)) return;
+      const mapped = mapAck(ack);
+      if (!mapped) return;
+      this.emit({
+        type: 'ack',
+        messageId: message.id._serialized,
+        ack: mapped,
+        ...(mapped === 'FAILED' ? { error: 'WhatsApp reported that the message could not be sent.' } : {}),
+      });
+    });
+    client.on('message', (message: MessageLike) => {
+      if (!live()) return;
+      this.onIncoming(client, message).catch((error: unknown) =>
+        this.log.warn(
+          { err: toError(error), accountId: this.accountId },
+          'could not read an incoming message',
+        ),
+      );
+    });
+  }
+
+  /** Chromium or the page dying under a live session is reported, not left looking READY. */
+  private watchBrowser(client: ClientLike, generation: number) {
+    const crashed = (detail: string) => {
+      if (generation !== this.generation) return;
+      this.log.warn({ accountId: this.accountId, detail }, 'Chromium stopped under a live WhatsApp session');
+      this.failAndClose(client, {
+        kind: 'browser-crashed',
+        retryable: true,
+        message: `Chromium stopped unexpectedly (${detail}). Connect again; the login is kept.`,
+      });
+    };
+    client.pupBrowser?.on?.('disconnected', () => crashed('the browser closed'));
+    client.pupPage?.on?.('error', (error: Error) => crashed(`the page crashed: ${error?.message ?? error}`));
+  }
+
+  private onDisconnected(client: ClientLike, reason: string) {
+    const info = describeDisconnect(reason);
+    this.lastReason = reason;
+    this.unlinked = info.loggedOut;
+    this.log.info({ accountId: this.accountId, reason }, 'WhatsApp disconnected');
+    if (info.loggedOut) {
+      // whatsapp-web.js reloads the page after a logout; close once that is over (next QR).
+      const settled = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, LOGOUT_SETTLE_MS);
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        client.on('qr', done);
+        client.on('ready', done);
+      });
+      this.retire(client, { after: settled, deleteAuth: true });
+    } else {
+      this.retire(client);
+    }
+    this.status({
+      status: 'DISCONNECTED',
+      error: info.message,
+      reason,
+      loggedOut: info.loggedOut,
+      retryable: info.retryable,
+    });
+  }
+
+  private armReadyTimer(generation: number) {
+    this.clearReadyTimer();
+    const ms = this.options.readyTimeoutMs ?? 120_000;
+    this.readyTimer = setTimeout(() => {
+      if (generation !== this.generation || !this.client) return;
+      this.log.warn({ accountId: this.accountId }, 'WhatsApp Web did not become ready in time');
+      this.failAndClose(this.client, {
+        kind: 'timeout',
+        retryable: true,
+        message: `WhatsApp Web did not finish loading within ${Math.round(ms / 1000)} s after linking. Connect again; the login is kept.`,
+      });
+    }, ms);
+  }
+
+  private clearReadyTimer() {
+    clearTimeout(this.readyTimer);
+    this.readyTimer = undefined;
+  }
+
+  /** FAILED is reported once Chromium is gone, so a reconnect right after it finds the profile free. */
+  private failAndClose(client: ClientLike, failure: WwebjsFailure): Promise<void> {
+    this.retire(client);
+    return this.closing.then(() => this.reportFailure(failure));
+  }
+
+  private reportFailure(failure: WwebjsFailure) {
+    this.failure = failure;
+    this.status({
+      status: 'FAILED',
+      error: failure.message,
+      failure: failure.kind,
+      retryable: failure.retryable,
+    });
+  }
+
+  /**
+   * Makes `client` stale (its events are ignored from now on) and closes it in the
+   * background; `closing` tracks that so the next connect does not race it.
+   */
+  private retire(client: ClientLike, options: { after?: Promise<void>; deleteAuth?: boolean } = {}) {
+    if (this.client === client) this.client = undefined;
+    this.generation++;
+    this.phase = 'idle';
+    this.clearReadyTimer();
+    this.cancelStart?.();
+    const previous = this.closing;
+    this.closing = (async () => {
+      await previous;
+      if (options.after) await options.after;
+      await this.closeClient(client);
+      if (options.deleteAuth) {
+        await deleteWwebjsAuth(this.dataDir, this.accountId).catch((error: Error) =>
+          this.log.warn({ err: error, accountId: this.accountId }, 'could not delete the WhatsApp login'),
+        );
+      }
+    })();
+  }
+
+  /**
+   * destroy(), bounded. A client told to close while Chromium was still launching gets a
+   * second destroy() once initialize() has given up; a Chromium still alive after that is killed.
+   */
+  private async closeClient(client: ClientLike) {
+    const destroy = () =>
+      withTimeout(
+        Promise.resolve().then(() => client.destroy()),
+        DESTROY_TIMEOUT_MS,
+      ).catch((error: unknown) =>
+        this.log.warn({ err: toError(error), accountId: this.accountId }, 'closing Chromium failed'),
+      );
+    await destroy();
+    const settled = this.settling.get(client);
+    if (settled) {
+      await withTimeout(settled, DESTROY_TIMEOUT_MS).catch(() => {});
+      if (browserConnected(client)) await destroy();
+    }
+    const pid = browserPid(client);
+    if (pid && isAlive(pid)) {
+      this.log.warn({ accountId: this.accountId, pid }, 'Chromium outlived destroy(); killing it');
+      killTree(pid);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Disconnecting
+  // -------------------------------------------------------------------------------------
+
+  /** Closes Chromium; the login stays on disk. Safe to call at any time, any number of times. */
+  async disconnect(): Promise<void> {
+    const client = this.client;
+    if (client) {
+      this.retire(client);
+    } else {
+      // Perhaps still before launch: the start sees the new generation and stops.
+      this.generation++;
+      this.phase = 'idle';
+      this.clearReadyTimer();
+    }
+    await this.closing;
+    this.status({ status: 'DISCONNECTED' });
+  }
+
+  /** Unlinks the device from the phone (when connected), closes Chromium and deletes the login. */
+  async logout(): Promise<void> {
+    const client = this.client;
+    const linked = this.linked;
+    if (client) {
+      this.generation++;
+      this.client = undefined;
+      this.phase = 'idle';
+      this.clearReadyTimer();
+      this.cancelStart?.();
+      if (linked) {
+        await withTimeout(
+          Promise.resolve().then(() => client.logout()),
+          LOGOUT_TIMEOUT_MS,
+        ).catch((error: unknown) =>
+          this.log.warn({ err: toError(error), accountId: this.accountId }, 'WhatsApp logout failed'),
+        );
+      }
+      this.retire(client, { deleteAuth: true });
+    } else {
+      this.generation++;
+      this.phase = 'idle';
+      this.clearReadyTimer();
+    }
+    await this.closing;
+    await deleteWwebjsAuth(this.dataDir, this.accountId);
+    this.unlinked = true;
+    this.status({ status: 'DISCONNECTED' });
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Incoming
+  // -------------------------------------------------------------------------------------
+
+  private async onIncoming(client: ClientLike, message: MessageLike) {
+    const from = await replySender(client, message);
+    if (from) this.emit({ type: 'message', from, body: message.body ?? '' });
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Sending
+  // -------------------------------------------------------------------------------------
+
+  async send(message: WwebjsOutgoingMessage): Promise<{ messageId: string }> {
+    const client = this.client;
+    if (!client || !this.linked) {
+      throw new Error('The WhatsApp account is not connected.');
+    }
+    const digits = message.to.replace(/\D/g, '');
+    if (digits.length < 6) throw new Error(`"${message.to}" is not a phone number.`);
+    let chatId = await this.whatsAppId(client, digits);
+    if (!chatId) throw new NotOnWhatsAppError();
+
+    const typing = message.typing ?? (this.options.typingMs ?? 0) > 0;
+    const typingMs = this.options.typingMs ?? DEFAULT_TYPING_MS;
+    if (typing && typingMs > 0) {
+      try {
+        const chat = await client.getChatById(chatId);
+        await chat?.sendStateTyping?.();
+      } catch (error) {
+        this.log.warn({ err: toError(error), accountId: this.accountId }, 'could not show typing');
+      }
+      await sleep(typingMs);
+    }
+
+    const { content, options } = outgoingContent(message);
+    const intentAt = Date.now();
+    await this.journal.intent(message.ref, message.to, new Date(intentAt));
+
+    const sendTimeoutMs = this.options.sendTimeoutMs ?? 60_000;
+    let sent: MessageLike | null | undefined;
+    try {
+      sent = await sendWithTimeout(client, chatId, content, options, sendTimeoutMs);
+    } catch (error) {
+      if (!/No LID for user/i.test(errorText(error))) throw toSendError(error);
+      // WhatsApp Web forgot how to address this number; ask again (nothing was sent) and retry once.
+      this.numbers.delete(digits);
+      chatId = await this.whatsAppId(client, digits);
+      if (!chatId) throw new NotOnWhatsAppError();
+      try {
+        sent = await sendWithTimeout(client, chatId, content, options, sendTimeoutMs);
+      } catch (retryError) {
+        throw toSendError(retryError);
+      }
+    }
+    let messageId = sent?.id?._serialized;
+    if (!messageId) {
+      // whatsapp-web.js sends first and looks the message up afterwards; look in the chat.
+      messageId = await findSentInChat(client, chatId, intentAt).catch(() => undefined);
+      if (!messageId) throw unknownOutcome('WhatsApp Web did not return the sent message');
+    }
+    await this.journal.result(message.ref, messageId);
+    return { messageId };
+  }
+
+  /** The WhatsApp id for a number, or null when it is not on WhatsApp; remembered for a day. */
+  private async whatsAppId(client: ClientLike, digits: string): Promise<string | null> {
+    const ttl = this.options.numberCheckTtlMs ?? DAY_MS;
+    const now = Date.now();
+    const cached = this.numbers.get(digits);
+    if (cached && now - cached.at < ttl) return cached.wid;
+    let wid: WidLike | null;
+    try {
+      wid = await client.getNumberId(digits);
+    } catch (error) {
+      throw new Error(`Could not check whether the number is on WhatsApp: ${errorText(error)}`);
+    }
+    const value = wid?._serialized ?? null;
+    this.numbers.delete(digits);
+    this.numbers.set(digits, { wid: value, at: now });
+    if (this.numbers.size > NUMBER_CACHE_MAX) {
+      for (const [key, entry] of this.numbers) {
+        if (this.numbers.size <= NUMBER_CACHE_MAX && now - entry.at < ttl) break;
+        this.numbers.delete(key);
+      }
+    }
+    return value;
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Crash lookup
+  // -------------------------------------------------------------------------------------
+
+  /**
+   * After a crash: did the send with this ref go out? The journal answers when it has the
+   * message id or no intent at all; an intent without a result is looked up in the chat.
+   */
+  async lookupSent(ref: string, to: string): Promise<SendLookup> {
+    const known = await this.journal.find(ref);
+    if (!known) return { sent: false };
+    if ('messageId' in known) return { sent: true, messageId: known.messageId };
+    const client = this.client;
+    if (!client || !this.linked) return { sent: 'unknown' };
+    try {
+      const digits = (known.to ?? to).replace(/\D/g, '');
+      const messageId = await findSentInChat(client, `${digits}@c.us`, known.intentAt);
+      if (messageId) {
+        await this.journal.result(ref, messageId);
+        return { sent: true, messageId };
+      }
+    } catch (error) {
+      this.log.warn(
+        { err: toError(error), accountId: this.accountId, ref },
+        'could not look up a send in the chat',
+      );
+    }
+    return { sent: 'unknown' };
+  }
+}
