@@ -93,7 +93,12 @@ export function createMediaPort(db: Database, campaignsPort: CampaignsPort, data
         await rm(partial, { force: true });
         throw error;
       });
-      const safeName = fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 255) || 'attachment';
+      // Path separators and control characters never reach the stored name.
+      const safeName =
+        [...fileName]
+          .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c))
+          .join('')
+          .slice(0, 255) || 'attachment';
       await db
         .insert(uploads)
         .values({
