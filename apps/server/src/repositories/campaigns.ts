@@ -257,6 +257,11 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
               updatedAt: new Date(),
             })
             .where(eq(campaigns.id, campaignId));
+          await mergeVariableKeys(
+            tx,
+            campaignId,
+            fresh.flatMap((r) => Object.keys(r.variables ?? {})),
+          );
           await refreshReadiness(tx, campaignId);
         }
         return {
