@@ -8,11 +8,25 @@ import {
 } from '@chapar/api';
 import { campaigns, type Database, optOuts } from '@chapar/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { importRecipientFile, isImportError } from '../import/index';
+import mysql from 'mysql2';
+import { type ImportedRecipient, importRecipientFile, isImportError } from '../import/index';
 import { publishProgress } from '../repositories/campaign-progress';
 import { mergeVariableKeys, refreshReadiness } from '../repositories/campaigns';
 
 const MAX_REPORTED_REJECTIONS = 10_000;
+
+/**
+ * One multi-row INSERT IGNORE as plain SQL text: for thousands of rows, escaping with
+ * mysql2 is several times cheaper than binding one parameter per value. The unique
+ * (campaign, phone) index drops numbers the campaign already has.
+ */
+function insertSql(campaignId: number, rows: ImportedRecipient[]): string {
+  const values = rows.map(
+    (r) =>
+      `(${campaignId},${mysql.escape(r.phone)},${mysql.escape(r.name)},${r.variables ? mysql.escape(JSON.stringify(r.variables)) : 'NULL'},'PENDING')`,
+  );
+  return `INSERT IGNORE INTO recipients (campaign_id, phone, name, variables, status) VALUES ${values.join(',')}`;
+}
 
 export interface ImportLimits {
   maxBytes: number;
@@ -77,30 +91,29 @@ export function createRecipientImport(
             maxBytes: limits.maxBytes,
             maxRows: limits.maxRows,
             tmpDir: limits.tmpDir,
+            batchSize: 2000,
           });
+          // One INSERT in flight while the next batch is parsed: Node parses, MariaDB writes.
+          let inFlight: Promise<void> = Promise.resolve();
+          const insert = async (rows: ImportedRecipient[]) => {
+            const [inserted] = await tx.execute(sql.raw(insertSql(campaignId, rows)));
+            const added = (inserted as unknown as { affectedRows: number }).affectedRows;
+            result.added += added;
+            result.duplicates += rows.length - added;
+          };
           for await (const batch of batches) {
             const fresh = batch.recipients.filter((r) => !blocked.has(r.phone));
             result.optedOut += batch.recipients.length - fresh.length;
             if (fresh.length > 0) {
-              const values = sql.join(
-                fresh.map(
-                  (r) =>
-                    sql`(${campaignId}, ${r.phone}, ${r.name}, ${r.variables ? JSON.stringify(r.variables) : null}, 'PENDING')`,
-                ),
-                sql`, `,
-              );
-              const [inserted] = await tx.execute(
-                sql`INSERT IGNORE INTO recipients (campaign_id, phone, name, variables, status) VALUES ${values}`,
-              );
-              const added = (inserted as unknown as { affectedRows: number }).affectedRows;
-              result.added += added;
-              result.duplicates += fresh.length - added;
+              await inFlight;
+              inFlight = insert(fresh);
             }
             for (const rejected of batch.rejected) {
               if (result.rejected.length < MAX_REPORTED_REJECTIONS) result.rejected.push(rejected);
             }
             result.rejectedTotal += batch.rejected.length;
             if (batch.done) {
+              await inFlight;
               result.rows = batch.totals.rows;
               result.invalid = batch.totals.invalid;
               result.duplicates += batch.totals.duplicates;
