@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-/** The API (HTTP and WebSocket on the same `/trpc` path) runs on :3000 in development. */
+/** The API (HTTP and WebSocket on the same `/trpc` path, exports under `/api`) runs on :3000 in development. */
 const API_ORIGIN = 'http://localhost:3000';
 
 export default defineConfig({
@@ -10,6 +10,8 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/trpc': { target: API_ORIGIN, ws: true, changeOrigin: false },
+      // Recipient exports (plain downloads authenticated by the session cookie).
+      '/api': { target: API_ORIGIN, changeOrigin: false },
     },
   },
   build: {

@@ -135,8 +135,9 @@ export async function createApp(
         http.server.listen(config.PORT, config.HOST, () => resolve());
       });
       started = true;
-      await sessions.restoreLinked();
+      // The engine listens before accounts are restored, so no READY or QR is missed.
       engine.start();
+      await sessions.restoreLinked();
       const address = http.server.address();
       const port = typeof address === 'object' && address ? address.port : config.PORT;
       return `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;

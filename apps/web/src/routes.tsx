@@ -9,6 +9,8 @@ import { CampaignPage } from './campaigns/campaign-page';
 import { CampaignsPage } from './campaigns/campaigns-page';
 import { FullPageError, FullPageLoader } from './components/full-page';
 import { NotFoundPage } from './components/not-found-page';
+import { OptOutsPage } from './opt-outs/opt-outs-page';
+import { ProfilePage } from './profile/profile-page';
 import { AppLayout } from './shell/app-layout';
 import { isUnauthorized } from './trpc/errors';
 import { trpc, type User } from './trpc/trpc';
@@ -46,6 +48,8 @@ function SignedInRoutes({ user }: { user: User }) {
           <Route path="campaigns/new" element={<CampaignCreatePage />} />
           <Route path="campaigns/:id" element={<CampaignPage />} />
           <Route path="whatsapp" element={<AccountsPage />} />
+          <Route path="opt-outs" element={<OptOutsPage />} />
+          <Route path="settings" element={<ProfilePage />} />
           <Route path="login" element={<AfterSignIn />} />
           <Route path="register" element={<AfterSignIn />} />
           <Route path="*" element={<NotFoundPage />} />

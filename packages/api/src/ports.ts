@@ -163,6 +163,8 @@ export interface CampaignsPort {
     },
   ): Promise<CampaignRecord | null>;
   remove(userId: number, id: number): Promise<boolean>;
+  /** Stops a user's RUNNING and SCHEDULED campaigns (ban); answers how many. */
+  pauseAllOfUser(userId: number, reason: string): Promise<number>;
   duplicate(userId: number, id: number): Promise<CampaignRecord | null>;
   /**
    * Stores the rows in one transaction, skipping phones already in the campaign and

@@ -69,6 +69,9 @@ export class CampaignEngine {
   private ticker: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private lastTickAt = 0;
+  private ticking = false;
+  /** Driver events of one account are handled in order (READY after CONNECTING, …). */
+  private readonly eventQueues = new Map<number, Promise<void>>();
 
   constructor(private readonly o: EngineOptions) {
     this.store = createEngineStore(o.db);
@@ -97,11 +100,16 @@ export class CampaignEngine {
   }
 
   private tick(): void {
-    if (this.abort.signal.aborted) return;
+    // A slow database must not stack one tick per second onto the pool.
+    if (this.abort.signal.aborted || this.ticking) return;
+    this.ticking = true;
     this.lastTickAt = Date.now();
     this.startDueScheduled()
       .then(() => this.kickAll())
-      .catch((error: Error) => this.o.log.error({ err: error }, 'engine tick failed'));
+      .catch((error: Error) => this.o.log.error({ err: error }, 'engine tick failed'))
+      .finally(() => {
+        this.ticking = false;
+      });
   }
 
   private now(): Date {
@@ -219,9 +227,9 @@ export class CampaignEngine {
       return 'idle';
     }
     const { recipient } = claim;
-    let outcome: SendOutcome;
+    let messageId: string;
     try {
-      const { messageId } = await driver.send({
+      ({ messageId } = await driver.send({
         to: recipient.phone,
         text: this.render(campaign, recipient),
         ref: `r${recipient.id}`,
@@ -235,29 +243,32 @@ export class CampaignEngine {
               },
             }
           : {}),
-      });
-      await this.store.markSent(campaign.id, recipient.id, messageId, this.now());
-      this.consecutiveFailures.delete(campaign.id);
-      await this.applyEarlyAcks(messageId);
-      outcome = 'sent';
+      }));
     } catch (error) {
+      // Only the driver's answer decides FAILED/SKIPPED. A database error after a send
+      // that went out propagates instead: the row stays SENDING and is resolved later.
       if (error instanceof NotOnWhatsAppError) {
         await this.store.markSkipped(
           campaign.id,
           recipient.id,
           'Not on WhatsApp: this number has no WhatsApp account.',
         );
-        outcome = 'skipped';
-      } else {
-        const unknown = error instanceof UnknownSendOutcomeError;
-        const reason = unknown
-          ? `${describe(error)} It was not retried, so nobody gets it twice.`
-          : describe(error);
-        await this.store.markFailed(campaign.id, recipient.id, reason, !unknown);
-        outcome = 'failed';
-        await this.countFailure(campaign.id, error);
+        await this.finishOrPublish(campaign.id);
+        return 'skipped';
       }
+      const unknown = error instanceof UnknownSendOutcomeError;
+      const reason = unknown
+        ? `${describe(error)} It was not retried, so nobody gets it twice.`
+        : describe(error);
+      await this.store.markFailed(campaign.id, recipient.id, reason, !unknown);
+      await this.countFailure(campaign.id, error);
+      await this.finishOrPublish(campaign.id);
+      return 'failed';
     }
+    await this.store.markSent(campaign.id, recipient.id, messageId, this.now());
+    this.consecutiveFailures.delete(campaign.id);
+    await this.applyEarlyAcks(messageId);
+    const outcome: SendOutcome = 'sent';
     await this.finishOrPublish(campaign.id);
     return outcome;
   }
@@ -281,9 +292,9 @@ export class CampaignEngine {
 
   /** Completes at once after the last recipient rather than one interval later. */
   private async finishOrPublish(campaignId: number) {
-    if ((await this.store.unfinishedCount(campaignId)) === 0) {
-      await this.campaignsPort.transition(campaignId, 'complete');
-    } else {
+    const done = (await this.store.unfinishedCount(campaignId)) === 0;
+    // A campaign cancelled or paused during its last send still gets its final counters out.
+    if (!done || !(await this.campaignsPort.transition(campaignId, 'complete'))) {
       await publishProgress(this.o.db, this.o.bus, campaignId);
     }
   }
@@ -365,11 +376,17 @@ export class CampaignEngine {
       }
     };
     if (this.abort.signal.aborted) return;
-    const handled = run()
+    const previous = this.eventQueues.get(accountId) ?? Promise.resolve();
+    const handled: Promise<void> = previous
+      .then(run)
       .catch((error: Error) =>
         this.o.log.error({ err: error, accountId }, 'engine could not handle a driver event'),
       )
-      .finally(() => this.handling.delete(handled));
+      .finally(() => {
+        this.handling.delete(handled);
+        if (this.eventQueues.get(accountId) === handled) this.eventQueues.delete(accountId);
+      });
+    this.eventQueues.set(accountId, handled);
     this.handling.add(handled);
   }
 
@@ -391,6 +408,8 @@ export class CampaignEngine {
       list.push({ ack, at: Date.now() });
       this.earlyAcks.set(messageId, list);
       this.dropStaleEarlyAcks();
+      // The send may have been stored between the look-up and parking the ack.
+      await this.applyEarlyAcks(messageId);
       return;
     }
     if (changed != null) await publishProgress(this.o.db, this.o.bus, changed);

@@ -6,6 +6,7 @@ import {
   recipients,
   subscriptions,
   uploads,
+  users,
   whatsappAccounts,
 } from '@chapar/db';
 import { and, asc, count, eq, gte, inArray, sql } from 'drizzle-orm';
@@ -64,6 +65,8 @@ export function createEngineStore(db: Database) {
           fileName: uploads.fileName,
         })
         .from(campaigns)
+        // Only active users send: a ban stops the engine even before its pause lands.
+        .innerJoin(users, and(eq(users.id, campaigns.userId), eq(users.status, 'ACTIVE')))
         .leftJoin(uploads, eq(uploads.id, campaigns.mediaUploadId))
         .where(and(eq(campaigns.whatsappAccountId, accountId), eq(campaigns.status, 'RUNNING')))
         .orderBy(asc(campaigns.id));
@@ -91,6 +94,9 @@ export function createEngineStore(db: Database) {
     /** Next PENDING row → SENDING, charged to the user's subscription, in one transaction. */
     async claimNext(campaign: RunningCampaign, now: Date): Promise<ClaimResult> {
       return db.transaction(async (tx) => {
+        // The campaign row first (every engine transaction locks it before recipients, so
+        // none deadlocks with a cancel), and a pause or cancel that just landed is honoured.
+        if (!(await lockCampaign(tx, campaign.id, true))) return { kind: 'empty' as const };
         const [next] = await tx
           .select({
             id: recipients.id,
@@ -142,6 +148,7 @@ export function createEngineStore(db: Database) {
 
     async markSent(campaignId: number, recipientId: number, messageId: string, now: Date): Promise<boolean> {
       return db.transaction(async (tx) => {
+        await lockCampaign(tx, campaignId, false);
         const [r] = await tx
           .update(recipients)
           .set({ status: 'SENT', whatsappMessageId: messageId, sentAt: now, error: null })
@@ -232,7 +239,14 @@ export function createEngineStore(db: Database) {
      * campaign id when something changed, 'unknown' when no row has that message id yet.
      */
     async applyAck(messageId: string, ack: 'DELIVERED' | 'READ' | 'FAILED', now: Date, error?: string) {
+      const [owner] = await db
+        .select({ campaignId: recipients.campaignId })
+        .from(recipients)
+        .where(eq(recipients.whatsappMessageId, messageId))
+        .limit(1);
+      if (!owner) return 'unknown' as const;
       return db.transaction(async (tx) => {
+        await lockCampaign(tx, owner.campaignId, false);
         const [row] = await tx
           .select({ id: recipients.id, campaignId: recipients.campaignId, status: recipients.status })
           .from(recipients)
@@ -280,6 +294,16 @@ export function createEngineStore(db: Database) {
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
+/** Locks the campaign row; with `mustRun`, answers false unless it is RUNNING. */
+async function lockCampaign(tx: Tx, campaignId: number, mustRun: boolean): Promise<boolean> {
+  const [row] = await tx
+    .select({ status: campaigns.status })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId))
+    .for('update');
+  return mustRun ? row?.status === 'RUNNING' : row !== undefined;
+}
+
 /**
  * Moves a SENDING row on without a send (FAILED or back to PENDING) and gives the
  * message back to the subscription it was charged to, all in one transaction.
@@ -293,9 +317,10 @@ function releaseSending(
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ subscriptionId: recipients.subscriptionId })
+      .select({ subscriptionId: recipients.subscriptionId, campaignId: recipients.campaignId })
       .from(recipients)
       .where(eq(recipients.id, recipientId));
+    if (row) await lockCampaign(tx, row.campaignId, false);
     const [moved] = await tx
       .update(recipients)
       .set(set)

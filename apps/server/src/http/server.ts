@@ -29,8 +29,8 @@ export function createHttpServer(deps: HttpDeps) {
     router: appRouter,
     basePath: `${TRPC_PREFIX}/`,
     createContext: deps.createContext,
-    // Uploads (FormData) and big batches are bounded here as well as per procedure.
-    maxBodySize: 60 * 1024 * 1024,
+    // Bounded here as well as per procedure: the largest upload is a 100 MB document.
+    maxBodySize: 110 * 1024 * 1024,
   });
   const spa = existsSync(deps.webDist)
     ? sirv(deps.webDist, {

@@ -157,19 +157,49 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
 
     async update(userId, id, patch) {
       const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const updated = await db.transaction(async (tx) => {
+        const [result] = await tx
+          .update(campaigns)
+          .set({ ...set, updatedAt: new Date() })
+          .where(
+            and(
+              eq(campaigns.id, id),
+              eq(campaigns.userId, userId),
+              inArray(campaigns.status, EDITABLE_STATUSES),
+            ),
+          );
+        if (result.affectedRows !== 1) return false;
+        if (patch.whatsappAccountId !== undefined) {
+          // A send interrupted on the old account can only be checked by that account;
+          // the new one would answer "never sent" and send it again. Settle it instead.
+          const [interrupted] = await tx
+            .update(recipients)
+            .set({
+              status: 'FAILED',
+              error:
+                'The account changed while this send was in progress; it may have gone out, so it was not sent again.',
+            })
+            .where(and(eq(recipients.campaignId, id), eq(recipients.status, 'SENDING')));
+          if (interrupted.affectedRows > 0) {
+            await tx
+              .update(campaigns)
+              .set({ failedCount: sql`${campaigns.failedCount} + ${interrupted.affectedRows}` })
+              .where(eq(campaigns.id, id));
+          }
+        }
+        await refreshReadiness(tx, id);
+        return true;
+      });
+      if (!updated) return null;
+      return changed(id);
+    },
+
+    async pauseAllOfUser(userId, reason) {
       const [result] = await db
         .update(campaigns)
-        .set({ ...set, updatedAt: new Date() })
-        .where(
-          and(
-            eq(campaigns.id, id),
-            eq(campaigns.userId, userId),
-            inArray(campaigns.status, EDITABLE_STATUSES),
-          ),
-        );
-      if (result.affectedRows !== 1) return null;
-      await refreshReadiness(db, id);
-      return changed(id);
+        .set({ status: 'PAUSED', pauseCause: 'USER', pausedReason: reason, updatedAt: new Date() })
+        .where(and(eq(campaigns.userId, userId), inArray(campaigns.status, ['RUNNING', 'SCHEDULED'])));
+      return result.affectedRows;
     },
 
     async remove(userId, id) {

@@ -9,7 +9,7 @@ import {
   type WhatsAppDriverName,
 } from '@chapar/api';
 import { type Database, whatsappAccounts } from '@chapar/db';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { AppLogger } from '../logger';
 import type { DriverEvent, WhatsAppDriver } from './driver';
 import { deleteWwebjsAuth } from './wwebjs-driver';
@@ -51,6 +51,9 @@ export class SessionManager implements WhatsAppControlPort {
   private readonly live = new Map<number, Live>();
   private readonly listeners: DriverListener[] = [];
   private readonly reconnects = new Map<number, { attempt: number; timer: NodeJS.Timeout }>();
+  private readonly opening = new Map<number, Promise<boolean>>();
+  /** Status events of one account are stored in the order they happened. */
+  private readonly statusQueues = new Map<number, Promise<void>>();
   private stopping = false;
 
   constructor(private readonly o: SessionManagerOptions) {}
@@ -87,12 +90,17 @@ export class SessionManager implements WhatsAppControlPort {
       .update(whatsappAccounts)
       .set({ status: 'DISCONNECTED' })
       .where(inArray(whatsappAccounts.status, ['QR', 'CONNECTING']));
-    // Restoring is a reconnect: a start that fails for a passing reason is tried again later.
+    // Restoring is a reconnect: a start that fails for a passing reason is tried again
+    // later. Accounts open side by side; nobody waits for a slow browser.
     for (const row of rows) {
       this.reconnects.set(row.id, { attempt: 0, timer: setTimeout(() => {}, 0) });
-      await this.open(row.id).catch((error: Error) =>
-        this.o.log.error({ err: error, accountId: row.id }, 'could not restore WhatsApp session'),
-      );
+      this.open(row.id)
+        .then((started) => {
+          if (!started) this.scheduleReconnect(row.id);
+        })
+        .catch((error: Error) =>
+          this.o.log.error({ err: error, accountId: row.id }, 'could not restore WhatsApp session'),
+        );
     }
   }
 
@@ -102,43 +110,55 @@ export class SessionManager implements WhatsAppControlPort {
     await this.open(accountId);
   }
 
-  private async open(accountId: number): Promise<void> {
+  /**
+   * Starts the account's driver unless one is already starting or running. Answers
+   * whether a driver was started; its progress then arrives as status events.
+   */
+  private open(accountId: number): Promise<boolean> {
+    // Two clicks, or a reconnect timer racing a click, share one start (one Chromium).
+    const pending = this.opening.get(accountId);
+    if (pending) return pending;
+    const opening = this.startDriver(accountId).finally(() => this.opening.delete(accountId));
+    this.opening.set(accountId, opening);
+    return opening;
+  }
+
+  private async startDriver(accountId: number): Promise<boolean> {
     const existing = this.live.get(accountId);
-    if (existing && existing.state.status !== 'FAILED' && existing.state.status !== 'DISCONNECTED') return;
+    if (existing && existing.state.status !== 'FAILED' && existing.state.status !== 'DISCONNECTED')
+      return true;
     if (existing) this.live.delete(accountId);
     const [account] = await this.o.db
       .select({ id: whatsappAccounts.id, driver: whatsappAccounts.driver })
       .from(whatsappAccounts)
       .where(eq(whatsappAccounts.id, accountId))
       .limit(1);
-    if (!account) return;
+    if (!account) return false;
     if (account.driver === 'wwebjs' && this.browsersInUse() >= this.o.maxBrowsers) {
       await this.record(accountId, {
         status: 'FAILED',
         error: `All ${this.o.maxBrowsers} browser slots of this server are in use. Disconnect another account or raise MAX_BROWSERS.`,
       });
-      return;
+      return false;
     }
     const driver = this.o.createDriver(account);
     if (driver instanceof Error) {
       await this.record(accountId, { status: 'FAILED', error: driver.message });
-      return;
+      return false;
     }
     const live: Live = { driver, kind: account.driver, state: { status: 'CONNECTING' }, scanned: false };
     this.live.set(accountId, live);
     driver.onEvent((event) => this.handle(accountId, driver, event));
     await this.record(accountId, { status: 'CONNECTING' });
-    try {
-      await driver.connect();
-    } catch (error) {
+    // A real start can take a minute; the caller gets CONNECTING now and the rest as events.
+    driver.connect().catch(async (error: Error) => {
       // Drivers report start failures as FAILED themselves; this is the last line of defence.
+      if (this.live.get(accountId)?.driver !== driver) return;
       this.live.delete(accountId);
       await driver.disconnect().catch(() => {});
-      await this.record(accountId, {
-        status: 'FAILED',
-        error: `Could not start: ${(error as Error).message}`,
-      });
-    }
+      await this.record(accountId, { status: 'FAILED', error: `Could not start: ${error.message}` });
+    });
+    return true;
   }
 
   async disconnect(accountId: number): Promise<void> {
@@ -250,12 +270,18 @@ export class SessionManager implements WhatsAppControlPort {
         else this.cancelReconnect(accountId);
         return;
       }
+      // A QR means the stored login is gone: no automatic reconnect can help any more.
+      if (event.status === 'READY' || event.status === 'QR') this.cancelReconnect(accountId);
       await this.record(accountId, event, { freshLogin: event.status === 'READY' && live.scanned });
-      if (event.status === 'READY') this.cancelReconnect(accountId);
     };
-    run().catch((error: Error) =>
-      this.o.log.error({ err: error, accountId }, 'could not store account status'),
-    );
+    const previous = this.statusQueues.get(accountId) ?? Promise.resolve();
+    const queued: Promise<void> = previous
+      .then(run)
+      .catch((error: Error) => this.o.log.error({ err: error, accountId }, 'could not store account status'))
+      .finally(() => {
+        if (this.statusQueues.get(accountId) === queued) this.statusQueues.delete(accountId);
+      });
+    this.statusQueues.set(accountId, queued);
   }
 
   private scheduleReconnect(accountId: number) {
@@ -275,9 +301,10 @@ export class SessionManager implements WhatsAppControlPort {
       this.o.log.info({ accountId, attempt }, 'reconnecting WhatsApp session');
       // The attempt count stays until READY, so a session that keeps failing waits longer each time.
       this.open(accountId).then(
-        () => {
-          // Refused before a driver ran (no browser slot, driver unavailable): try again later.
-          if (!this.live.has(accountId)) this.scheduleReconnect(accountId);
+        (started) => {
+          // Refused before a driver ran (no browser slot): try again later. A driver that
+          // started reports its own FAILED, which schedules the next attempt.
+          if (!started) this.scheduleReconnect(accountId);
         },
         () => this.scheduleReconnect(accountId),
       );
@@ -310,9 +337,14 @@ export class SessionManager implements WhatsAppControlPort {
         status: event.status,
         error: event.error ?? null,
         ...(event.status === 'READY'
-          ? { phone: event.phone ?? null, lastSeenAt: now, authRef: `local:${accountId}` }
+          ? {
+              phone: event.phone ?? null,
+              lastSeenAt: now,
+              authRef: `local:${accountId}`,
+              // A fresh scan starts the warm-up; a login of unknown age counts from now.
+              linkedAt: options.freshLogin ? now : sql`COALESCE(${whatsappAccounts.linkedAt}, ${now})`,
+            }
           : {}),
-        ...(options.freshLogin ? { linkedAt: now } : {}),
         updatedAt: now,
       })
       .where(eq(whatsappAccounts.id, accountId));

@@ -13,3 +13,8 @@ export function useUser(): User {
   if (!user) throw new Error('useUser must be used inside the signed-in routes.');
   return user;
 }
+
+/** The signed-in user, or null on the sign-in pages (for parts shared by both). */
+export function useOptionalUser(): User | null {
+  return useContext(UserContext);
+}

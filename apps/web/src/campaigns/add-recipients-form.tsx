@@ -1,5 +1,5 @@
 import type { CountryCode } from '@chapar/api/domain';
-import { Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { notifyError } from '../components/notify';
@@ -9,7 +9,7 @@ import { parseRecipients } from './recipients-parse';
 import type { ImportOutcome } from './recipients-report';
 import { useAddRecipients } from './use-add-recipients';
 
-/** More recipients for a campaign that has not finished. */
+/** Pasted recipients ("phone, name" per line) for a campaign that has not finished. */
 export function AddRecipientsForm(props: {
   campaignId: number;
   country: CountryCode;
@@ -31,26 +31,21 @@ export function AddRecipientsForm(props: {
   };
 
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="add-recipients-title">
-      <form onSubmit={submit}>
-        <Stack gap="sm">
-          <Title order={2} size="h4" id="add-recipients-title">
-            {t('recipients.add.title')}
-          </Title>
-          <RecipientsInput value={text} onChange={setText} country={props.country} />
-          <Group>
-            <Button
-              type="submit"
-              variant="light"
-              leftSection={<IconUserPlus size={16} aria-hidden />}
-              loading={pending}
-              disabled={rows.length === 0}
-            >
-              {t('recipients.add.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <form onSubmit={submit} aria-label={t('recipients.add.paste')}>
+      <Stack gap="sm">
+        <RecipientsInput value={text} onChange={setText} country={props.country} />
+        <Group>
+          <Button
+            type="submit"
+            variant="light"
+            leftSection={<IconUserPlus size={16} aria-hidden />}
+            loading={pending}
+            disabled={rows.length === 0}
+          >
+            {t('recipients.add.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -6,26 +6,37 @@ import {
   Group,
   NativeSelect,
   Paper,
+  SimpleGrid,
   Stack,
+  Tabs,
   Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { IconClipboardText, IconFileSpreadsheet } from '@tabler/icons-react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { userCountry } from '../auth/country';
 import { useUser } from '../auth/user-context';
-import { notifyError } from '../components/notify';
+import { describeError, notifyError } from '../components/notify';
 import { useT } from '../i18n/i18n-provider';
 import { formErrors } from '../trpc/errors';
-import { trpc } from '../trpc/trpc';
+import { type ImportReport, trpc } from '../trpc/trpc';
 import type { LiveAccount } from '../whatsapp/account-status';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
+import { CreatePreview } from './create-preview';
+import { ImportFileFields } from './import-file-fields';
+import { DEFAULT_PACING, PACING_FIELDS, type Pacing, PacingFields } from './pacing-fields';
 import { RecipientsInput } from './recipients-input';
 import { parseRecipients } from './recipients-parse';
+import type { FileImport, ImportOutcome } from './recipients-report';
+import { TemplateHelp } from './template-help';
 import { useAddRecipients } from './use-add-recipients';
+import { useImportFile } from './use-import-file';
 
-const FIELDS = ['title', 'message', 'interval', 'whatsappAccountId'] as const;
+const FIELDS = ['title', 'message', 'interval', 'whatsappAccountId', ...PACING_FIELDS] as const;
+
+type RecipientsSource = 'paste' | 'file';
 
 function isInterval(value: string): value is CampaignInterval {
   return (CAMPAIGN_INTERVALS as readonly string[]).includes(value);
@@ -37,22 +48,36 @@ function defaultAccountId(accounts: readonly LiveAccount[] | undefined): string 
   return account ? String(account.id) : '';
 }
 
+/** What the campaign page shows on arrival: the import's report, or why it failed. */
+export interface ArrivalState {
+  importOutcome?: ImportOutcome | null;
+  fileImport?: FileImport | null;
+  importError?: string | null;
+}
+
 export function CampaignCreatePage() {
   const t = useT();
   const user = useUser();
+  const country = userCountry(user);
   const navigate = useNavigate();
   const { accounts } = useLiveAccounts();
   const [title, setTitle] = useState('');
   const [message, setMessage] = useState('');
   const [interval, setInterval] = useState<CampaignInterval>('TEN_SECONDS');
+  const [pacing, setPacing] = useState<Pacing>(DEFAULT_PACING);
   const [chosenAccount, setChosenAccount] = useState<string | null>(null);
+  const [source, setSource] = useState<RecipientsSource>('paste');
   const [recipients, setRecipients] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [sheet, setSheet] = useState('');
   const accountId = chosenAccount ?? defaultAccountId(accounts);
+  const rows = useMemo(() => parseRecipients(recipients), [recipients]);
 
   const create = trpc.campaigns.create.useMutation();
   const addRecipients = useAddRecipients();
+  const importFile = useImportFile();
   const errors = formErrors(create.error, FIELDS, t('errors.offline'));
-  const busy = create.isPending || addRecipients.pending;
+  const busy = create.isPending || addRecipients.pending || importFile.pending;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,26 +88,34 @@ export function CampaignCreatePage() {
         message,
         interval,
         whatsappAccountId: Number(accountId),
+        ...pacing,
       });
     } catch {
       return; // shown beside the fields from create.error
     }
-    const rows = parseRecipients(recipients);
-    let importOutcome = null;
-    if (rows.length > 0) {
+    const state: ArrivalState = {};
+    if (source === 'file' && file) {
       try {
-        importOutcome = await addRecipients.add(campaign.id, rows);
+        const report: ImportReport = await importFile.importFile(campaign.id, file, sheet);
+        state.fileImport = { report, fileName: file.name };
+      } catch (error) {
+        // The campaign exists: its page explains, and offers the import again.
+        state.importError = describeError(t, error);
+      }
+    } else if (source === 'paste' && rows.length > 0) {
+      try {
+        state.importOutcome = await addRecipients.add(campaign.id, rows);
       } catch (error) {
         notifyError(t, error);
       }
     }
-    navigate(`/campaigns/${campaign.id}`, { state: { importOutcome } });
+    navigate(`/campaigns/${campaign.id}`, { state });
   };
 
   const noAccounts = accounts !== undefined && accounts.length === 0;
 
   return (
-    <Stack maw={760}>
+    <Stack maw={960}>
       <Title order={1} size="h2" id="create-campaign-title">
         {t('create.title')}
       </Title>
@@ -121,6 +154,10 @@ export function CampaignCreatePage() {
               onChange={(e) => setMessage(e.currentTarget.value)}
               error={errors.fields.message && <bdi>{errors.fields.message}</bdi>}
             />
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+              <TemplateHelp />
+              <CreatePreview message={message} rows={rows} fromFile={source === 'file'} country={country} />
+            </SimpleGrid>
             <Group grow align="flex-start">
               <NativeSelect
                 label={t('create.interval')}
@@ -149,7 +186,41 @@ export function CampaignCreatePage() {
                 error={errors.fields.whatsappAccountId && <bdi>{errors.fields.whatsappAccountId}</bdi>}
               />
             </Group>
-            <RecipientsInput value={recipients} onChange={setRecipients} country={userCountry(user)} />
+            <PacingFields
+              value={pacing}
+              onChange={setPacing}
+              errors={{
+                batchSize: errors.fields.batchSize,
+                batchPauseSeconds: errors.fields.batchPauseSeconds,
+                typing: errors.fields.typing,
+              }}
+            />
+            <Tabs
+              value={source}
+              onChange={(value) => setSource(value === 'file' ? 'file' : 'paste')}
+              keepMounted={false}
+            >
+              <Tabs.List mb="sm" aria-label={t('create.recipientsSource')}>
+                <Tabs.Tab value="paste" leftSection={<IconClipboardText size={16} aria-hidden />}>
+                  {t('recipients.add.paste')}
+                </Tabs.Tab>
+                <Tabs.Tab value="file" leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
+                  {t('recipients.add.file')}
+                </Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="paste">
+                <RecipientsInput value={recipients} onChange={setRecipients} country={country} />
+              </Tabs.Panel>
+              <Tabs.Panel value="file">
+                <ImportFileFields
+                  file={file}
+                  onFile={setFile}
+                  sheet={sheet}
+                  onSheet={setSheet}
+                  disabled={busy}
+                />
+              </Tabs.Panel>
+            </Tabs>
             <Group justify="flex-end">
               <Button variant="default" component={Link} to="/campaigns">
                 {t('common.back')}

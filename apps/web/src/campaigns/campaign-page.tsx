@@ -9,13 +9,23 @@ import { NotFoundPage } from '../components/not-found-page';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n-provider';
 import { errorCode } from '../trpc/errors';
-import { type Campaign, trpc } from '../trpc/trpc';
+import { type Campaign, type ImportReport, trpc } from '../trpc/trpc';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
-import { AddRecipientsForm } from './add-recipients-form';
+import { AddRecipientsSection } from './add-recipients-section';
 import { CampaignActionButtons } from './campaign-action-buttons';
 import { CampaignCounters } from './campaign-counters';
+import { CampaignMediaSection } from './campaign-media';
 import { campaignTitle } from './campaign-title';
-import { type ImportOutcome, outcomeFromState } from './recipients-report';
+import { ExportButtons } from './export-buttons';
+import { ImportReportAlert } from './import-report-alert';
+import { MessagePanel } from './message-panel';
+import {
+  type FileImport,
+  fileImportFromState,
+  type ImportOutcome,
+  importErrorFromState,
+  outcomeFromState,
+} from './recipients-report';
 import { RecipientsReportAlert } from './recipients-report-alert';
 import { RecipientsTable } from './recipients-table';
 import { CampaignStatusBadge } from './status-badges';
@@ -38,6 +48,9 @@ function CampaignView({ id }: { id: number }) {
   const location = useLocation();
   const navigate = useNavigate();
   const [outcome, setOutcome] = useState<ImportOutcome | null>(() => outcomeFromState(location.state));
+  const [fileImport, setFileImport] = useState<FileImport | null>(() => fileImportFromState(location.state));
+  const [previewId, setPreviewId] = useState<number | null>(null);
+  const [importError, setImportError] = useState<string | null>(() => importErrorFromState(location.state));
 
   const campaign = query.data;
   if (!campaign) {
@@ -45,10 +58,25 @@ function CampaignView({ id }: { id: number }) {
     return <QueryState error={query.error} onRetry={() => void query.refetch()} />;
   }
 
+  const forgetArrivalState = () => {
+    // So a reload does not show the report again.
+    if (location.state) navigate(location.pathname, { replace: true, state: null });
+  };
   const closeOutcome = () => {
     setOutcome(null);
-    // So a reload does not show the report again.
-    navigate(location.pathname, { replace: true, state: null });
+    forgetArrivalState();
+  };
+  const closeImportError = () => {
+    setImportError(null);
+    forgetArrivalState();
+  };
+  const closeFileImport = () => {
+    setFileImport(null);
+    forgetArrivalState();
+  };
+  const previewRecipient = (recipientId: number) => {
+    setPreviewId(recipientId);
+    document.getElementById('message-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   };
   const BackIcon = dir === 'rtl' ? IconArrowRight : IconArrowLeft;
 
@@ -77,13 +105,55 @@ function CampaignView({ id }: { id: number }) {
         />
       </Group>
       {outcome && <RecipientsReportAlert outcome={outcome} onClose={closeOutcome} />}
+      {importError && (
+        <Alert
+          color="red"
+          title={t('import.failedAfterCreate')}
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={closeImportError}
+          role="alert"
+        >
+          <bdi>{importError}</bdi>
+        </Alert>
+      )}
+      {fileImport && (
+        <ImportReportAlert
+          report={fileImport.report}
+          fileName={fileImport.fileName}
+          onClose={closeFileImport}
+        />
+      )}
       <StatusNote campaign={campaign} />
       <CampaignCounters campaign={campaign} />
-      <CampaignDetails campaign={campaign} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <MessagePanel campaign={campaign} recipientId={previewId} onRecipientChange={setPreviewId} />
+        <Stack>
+          <CampaignDetails campaign={campaign} />
+          <CampaignMediaSection campaign={campaign} />
+        </Stack>
+      </SimpleGrid>
       {EDITABLE_STATUSES.includes(campaign.status) && (
-        <EditableRecipients campaignId={id} onAdded={setOutcome} />
+        <EditableRecipients
+          campaignId={id}
+          onAdded={(o) => {
+            setFileImport(null);
+            setImportError(null);
+            setOutcome(o);
+          }}
+          onImported={(report, fileName) => {
+            setOutcome(null);
+            setImportError(null);
+            setFileImport({ report, fileName });
+          }}
+        />
       )}
-      <RecipientsTable campaignId={id} />
+      <RecipientsTable
+        campaignId={id}
+        actions={campaign.totalRecipients > 0 && <ExportButtons campaignId={id} />}
+        onPreview={previewRecipient}
+        previewedId={previewId}
+      />
     </Stack>
   );
 }
@@ -117,42 +187,37 @@ function CampaignDetails({ campaign }: { campaign: Campaign }) {
     [t('campaign.created'), formatDate(campaign.createdAt)],
     [t('campaign.started'), campaign.startedAt ? formatDate(campaign.startedAt) : '—'],
     [t('campaign.completed'), campaign.completedAt ? formatDate(campaign.completedAt) : '—'],
+    [
+      t('campaign.batches'),
+      campaign.batchSize > 0
+        ? t('campaign.batchesEvery', { size: campaign.batchSize, seconds: campaign.batchPauseSeconds })
+        : t('campaign.batchesNever'),
+    ],
+    [t('campaign.typing'), campaign.typing ? t('common.yes') : t('common.no')],
   ];
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }}>
-      <Paper withBorder p="md" component="section" aria-labelledby="message-title">
-        <Title order={2} size="h5" id="message-title" mb="xs">
-          {t('campaign.message')}
-        </Title>
-        <Text style={{ whiteSpace: 'pre-wrap' }} dir="auto">
-          {campaign.message}
-        </Text>
-      </Paper>
-      <Paper withBorder p="md">
-        <Stack gap={6} component="dl" m={0}>
-          {facts.map(([label, value]) => (
-            <Group key={label} gap="xs" wrap="nowrap">
-              <Text component="dt" size="sm" c="dimmed" w={140}>
-                {label}
-              </Text>
-              <Text component="dd" size="sm" m={0}>
-                {value}
-              </Text>
-            </Group>
-          ))}
-        </Stack>
-      </Paper>
-    </SimpleGrid>
+    <Paper withBorder p="md" component="section" aria-label={t('campaign.details')}>
+      <Stack gap={6} component="dl" m={0}>
+        {facts.map(([label, value]) => (
+          <Group key={label} gap="xs" wrap="nowrap" align="flex-start">
+            <Text component="dt" size="sm" c="dimmed" w={140} style={{ flex: 'none' }}>
+              {label}
+            </Text>
+            <Text component="dd" size="sm" m={0}>
+              {value}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
   );
 }
 
-function EditableRecipients({
-  campaignId,
-  onAdded,
-}: {
+function EditableRecipients(props: {
   campaignId: number;
   onAdded(o: ImportOutcome): void;
+  onImported(report: ImportReport, fileName: string): void;
 }) {
   const user = useUser();
-  return <AddRecipientsForm campaignId={campaignId} country={userCountry(user)} onAdded={onAdded} />;
+  return <AddRecipientsSection {...props} country={userCountry(user)} />;
 }

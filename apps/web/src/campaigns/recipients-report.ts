@@ -1,4 +1,4 @@
-import type { RecipientsReport } from '../trpc/trpc';
+import type { ImportReport, RecipientsReport } from '../trpc/trpc';
 import type { RecipientRow } from './recipients-parse';
 
 /** The server's answers for every batch of one import, with rejections pointing at textarea lines. */
@@ -47,4 +47,24 @@ export function addReport(
 export function outcomeFromState(state: unknown): ImportOutcome | null {
   const outcome = (state as { importOutcome?: ImportOutcome } | null)?.importOutcome;
   return outcome && typeof outcome.added === 'number' ? outcome : null;
+}
+
+/** A file import done before arriving (the create form imports, then opens the campaign). */
+export interface FileImport {
+  report: ImportReport;
+  fileName: string;
+}
+
+/** The router state's file import report, if it carries one. */
+export function fileImportFromState(state: unknown): FileImport | null {
+  const value = (state as { fileImport?: FileImport } | null)?.fileImport;
+  return value && typeof value.report?.added === 'number' && Array.isArray(value.report.rejected)
+    ? value
+    : null;
+}
+
+/** Why an import made before arriving failed (the campaign was created all the same). */
+export function importErrorFromState(state: unknown): string | null {
+  const value = (state as { importError?: unknown } | null)?.importError;
+  return typeof value === 'string' && value !== '' ? value : null;
 }

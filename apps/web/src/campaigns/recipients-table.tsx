@@ -1,11 +1,34 @@
-import { Button, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconEye } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-provider';
 import { trpc } from '../trpc/trpc';
 import { RecipientStatusBadge } from './status-badges';
 
 const PAGE = 50;
 
-export function RecipientsTable({ campaignId }: { campaignId: number }) {
+interface Props {
+  campaignId: number;
+  /** Shown beside the title (e.g. the export links). */
+  actions?: ReactNode;
+  /** Offers a "preview the message for this recipient" button on each row. */
+  onPreview?: ((recipientId: number) => void) | undefined;
+  /** The recipient the preview shows, highlighted. */
+  previewedId?: number | null | undefined;
+}
+
+export function RecipientsTable({ campaignId, actions, onPreview, previewedId }: Props) {
   const { t, formatDate } = useI18n();
   const query = trpc.campaigns.recipients.useInfiniteQuery(
     { campaignId, limit: PAGE },
@@ -15,9 +38,12 @@ export function RecipientsTable({ campaignId }: { campaignId: number }) {
 
   return (
     <Stack component="section" aria-labelledby="recipients-title" gap="sm">
-      <Title order={2} size="h4" id="recipients-title">
-        {t('recipients.title')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={2} size="h4" id="recipients-title">
+          {t('recipients.title')}
+        </Title>
+        {actions}
+      </Group>
       {query.isPending ? (
         <Center py="md">
           <Loader size="sm" aria-label={t('common.loading')} />
@@ -34,13 +60,24 @@ export function RecipientsTable({ campaignId }: { campaignId: number }) {
                 <Table.Th>{t('recipients.col.status')}</Table.Th>
                 <Table.Th>{t('recipients.col.sentAt')}</Table.Th>
                 <Table.Th>{t('recipients.col.error')}</Table.Th>
+                {onPreview && (
+                  <Table.Th>
+                    <VisuallyHidden>{t('recipients.col.preview')}</VisuallyHidden>
+                  </Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((r) => (
-                <Table.Tr key={r.id}>
+                <Table.Tr
+                  key={r.id}
+                  bg={previewedId === r.id ? 'var(--mantine-color-teal-light)' : undefined}
+                  aria-current={previewedId === r.id ? 'true' : undefined}
+                >
                   <Table.Td>
-                    <bdi dir="ltr">{r.phone}</bdi>
+                    <bdi dir="ltr" id={`recipient-${r.id}-phone`}>
+                      {r.phone}
+                    </bdi>
                   </Table.Td>
                   <Table.Td>{r.name ?? ''}</Table.Td>
                   <Table.Td>
@@ -52,6 +89,18 @@ export function RecipientsTable({ campaignId }: { campaignId: number }) {
                       <bdi>{r.error ?? ''}</bdi>
                     </Text>
                   </Table.Td>
+                  {onPreview && (
+                    <Table.Td>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('recipients.preview')}
+                        aria-describedby={`recipient-${r.id}-phone`}
+                        onClick={() => onPreview(r.id)}
+                      >
+                        <IconEye size={16} aria-hidden />
+                      </ActionIcon>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -30,6 +30,7 @@ export function useAddRecipients() {
       await Promise.all([
         utils.campaigns.get.invalidate({ id: campaignId }),
         utils.campaigns.recipients.invalidate({ campaignId }),
+        utils.campaigns.preview.invalidate({ id: campaignId }),
       ]);
     }
   }

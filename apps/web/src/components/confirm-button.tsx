@@ -4,8 +4,10 @@ import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n-provider';
 
 interface ConfirmButtonProps extends ButtonProps {
-  /** The button's text, also its accessible name. */
+  /** The button's text, also its accessible name unless `aria-label` says more. */
   children: ReactNode;
+  /** A fuller accessible name (start it with the visible text), e.g. which row it acts on. */
+  'aria-label'?: string | undefined;
   title: string;
   message: ReactNode;
   /** The text of the button that carries the action out. */

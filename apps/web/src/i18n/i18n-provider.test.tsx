@@ -1,5 +1,6 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { userFixture } from '../test/fixtures';
 import { renderWithProviders } from '../test/render';
 import { useI18n } from './i18n-provider';
 import { LANGUAGE_STORAGE_KEY } from './language';
@@ -46,5 +47,21 @@ describe('I18nProvider', () => {
     expect(screen.getByRole('combobox', { name: 'زبان' })).toBeTruthy();
     expect(document.documentElement.dir).toBe('rtl');
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('fa');
+  });
+
+  it('also saves the choice in the profile when signed in', async () => {
+    const saved: unknown[] = [];
+    renderWithProviders(<LanguageSwitch />, {
+      language: 'en',
+      user: userFixture({ locale: 'en' }),
+      api: {
+        'auth.updateProfile': (input) => {
+          saved.push(input);
+          return userFixture({ locale: 'fa' });
+        },
+      },
+    });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'fa' } });
+    await waitFor(() => expect(saved).toEqual([{ locale: 'fa' }]));
   });
 });

@@ -1,5 +1,6 @@
-import { Button, Group, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, VisuallyHidden } from '@mantine/core';
 import { IconLogout, IconUser } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useLogout } from '../auth/use-session-actions';
 import { useUser } from '../auth/user-context';
 import { useT } from '../i18n/i18n-provider';
@@ -14,13 +15,22 @@ export function HeaderActions() {
     <Group gap="sm" wrap="nowrap">
       <AccountsIndicator />
       <LanguageSwitch />
-      <Group gap={4} wrap="nowrap" visibleFrom="sm">
+      {/* The name opens the profile settings. */}
+      <Anchor
+        component={Link}
+        to="/settings"
+        size="sm"
+        fw={500}
+        c="var(--mantine-color-text)"
+        underline="hover"
+        visibleFrom="sm"
+        title={t('header.settings')}
+        style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+      >
         <IconUser size={16} aria-hidden />
-        <Text size="sm" fw={500}>
-          <VisuallyHidden>{t('header.signedInAs')} </VisuallyHidden>
-          {user.name}
-        </Text>
-      </Group>
+        <VisuallyHidden>{t('header.signedInAs')} </VisuallyHidden>
+        {user.name}
+      </Anchor>
       <Button
         variant="subtle"
         color="gray"

@@ -1,4 +1,11 @@
-import { createWSClient, httpBatchLink, splitLink, wsLink } from '@trpc/client';
+import {
+  createWSClient,
+  httpBatchLink,
+  httpLink,
+  isNonJsonSerializable,
+  splitLink,
+  wsLink,
+} from '@trpc/client';
 import { trpc } from './trpc';
 import { websocketUrl } from './urls';
 
@@ -20,12 +27,20 @@ export function resetRealtime(): Promise<void> {
   return wsClient.close();
 }
 
+/**
+ * Subscriptions over the socket; uploads (FormData, Blob) one per request, since a batch
+ * is a JSON body; everything else batched.
+ */
 export const trpcClient = trpc.createClient({
   links: [
     splitLink({
       condition: (op) => op.type === 'subscription',
       true: wsLink({ client: wsClient }),
-      false: httpBatchLink({ url: '/trpc' }),
+      false: splitLink({
+        condition: (op) => isNonJsonSerializable(op.input),
+        true: httpLink({ url: '/trpc' }),
+        false: httpBatchLink({ url: '/trpc' }),
+      }),
     }),
   ],
 });

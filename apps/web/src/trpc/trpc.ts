@@ -14,3 +14,7 @@ export type Account = RouterOutputs['whatsapp']['list'][number];
 export type Campaign = RouterOutputs['campaigns']['get'];
 export type Recipient = RouterOutputs['campaigns']['recipients']['items'][number];
 export type RecipientsReport = RouterOutputs['campaigns']['addRecipients'];
+export type ImportReport = RouterOutputs['campaigns']['importRecipients'];
+export type MessagePreview = RouterOutputs['campaigns']['preview'];
+export type CampaignMedia = NonNullable<Campaign['media']>;
+export type OptOut = RouterOutputs['optOuts']['list']['items'][number];

@@ -5,7 +5,9 @@ import { useI18n } from '../i18n/i18n-provider';
 import { AccountQr } from './account-qr';
 import { accountActions, type LiveAccount } from './account-status';
 import { AccountStatusBadge } from './account-status-badge';
+import { DailyLimit } from './daily-limit';
 import { useAccountMutations } from './use-account-mutations';
+import { WarmUpBadge } from './warm-up-badge';
 
 /** One account, labelled by its own name so its buttons are told apart from other cards'. */
 export function AccountCard({ account }: { account: LiveAccount }) {
@@ -27,6 +29,7 @@ export function AccountCard({ account }: { account: LiveAccount }) {
                 {t('accounts.testMode')}
               </Badge>
             )}
+            <WarmUpBadge account={account} />
           </Group>
           <AccountStatusBadge status={account.status} size="lg" />
         </Group>
@@ -39,7 +42,9 @@ export function AccountCard({ account }: { account: LiveAccount }) {
             </>
           )}
           {account.lastSeenAt && ` · ${t('accounts.lastSeen')}: ${formatDate(account.lastSeenAt)}`}
+          {account.linkedAt && ` · ${t('accounts.linkedAt')}: ${formatDate(account.linkedAt)}`}
         </Text>
+        <DailyLimit account={account} />
         {account.status === 'FAILED' && (
           <Alert color="red" title={t('accounts.failed')}>
             <bdi>{account.error ?? t('errors.generic')}</bdi>

@@ -66,7 +66,14 @@ const usersRouter = router({
               : (input.statusReason ?? null),
       });
       if (!updated) throw notFound('User');
-      if (updated.status !== 'ACTIVE') await ctx.ports.auth.invalidateUserSessions(updated.id);
+      if (updated.status !== 'ACTIVE') {
+        await ctx.ports.auth.invalidateUserSessions(updated.id);
+        // A banned account stops sending at once, not when its campaigns run out.
+        await ctx.ports.campaigns.pauseAllOfUser(
+          updated.id,
+          `Paused by an administrator: the account is ${updated.status.toLowerCase()}.`,
+        );
+      }
       ctx.log.info(
         { targetUserId: updated.id, role: input.role, status: input.status },
         'admin updated user',
@@ -87,8 +94,9 @@ const packagesAdminRouter = router({
         category: input.category ?? null,
       }),
     ),
+  // No defaults on an update: leaving `status` out must not put a package back on sale.
   update: adminProcedure
-    .input(zPackageInput.partial().extend({ id: zId }))
+    .input(zPackageInput.extend({ status: zPackageStatus }).partial().extend({ id: zId }))
     .output(zPackage)
     .mutation(async ({ ctx, input }) => {
       const { id, ...patch } = input;

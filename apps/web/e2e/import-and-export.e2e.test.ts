@@ -1,0 +1,252 @@
+// @vitest-environment node
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { type Browser, chromium, type Download, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../server/test/support/test-server';
+
+/**
+ * A campaign fed from a spreadsheet, through the built SPA in a real Chromium: an XLSX with
+ * Persian headers and Persian digits is imported while creating the campaign, the report
+ * and its rejected rows are checked, a recipient's personalised message is previewed, a
+ * PNG is attached, the campaign is sent, and the recipients are exported as CSV.
+ */
+
+const DIST_INDEX = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Three sends at FIVE_SECONDS with jitter take ~10–20 s; generous for a small machine. */
+const COMPLETE_WITHIN_MS = 60_000;
+
+const PHONES = ['+989121234567', '+989121234568', '+989121234569'];
+
+let server: TestServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+const pageErrors: string[] = [];
+const consoleLines: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(DIST_INDEX)) {
+    throw new Error('The SPA is not built: run `npm run build -w @chapar/web` first.');
+  }
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const context = await browser.newContext({
+    locale: 'en-US',
+    viewport: { width: 1366, height: 900 },
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+}, 60_000);
+
+async function reportFailure(): Promise<void> {
+  if (page.isClosed()) return;
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}import-failure.png`, fullPage: true }).catch(() => {});
+  console.error(`browser console:\n${consoleLines.join('\n')}\npage errors:\n${pageErrors.join('\n')}`);
+}
+
+/** Persian digits, as Iranian spreadsheets often hold them. */
+function persianDigits(text: string): string {
+  return text.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+}
+
+/** A workbook headed "شماره موبایل" / "نام": three good rows, one bad number, one repeat. */
+async function recipientsWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('مشتریان');
+  sheet.addRow(['شماره موبایل', 'نام']);
+  sheet.addRow([persianDigits('09121234567'), 'سارا']);
+  sheet.addRow([persianDigits('0912 123 4568'), 'علی']);
+  sheet.addRow([persianDigits('09121234569'), 'مریم']);
+  sheet.addRow(['12345', 'نامعتبر']);
+  sheet.addRow([persianDigits('09121234567'), 'تکراری']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A valid 2×2 teal PNG, built byte by byte. */
+function tinyPng(): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(2, 0); // width
+  header.writeUInt32BE(2, 4); // height
+  header[8] = 8; // bit depth
+  header[9] = 2; // colour type: RGB
+  const row = Buffer.from([0, 0x12, 0xb8, 0x86, 0x12, 0xb8, 0x86]); // filter byte, two pixels
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.concat([row, row]))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+async function downloadedText(download: Download): Promise<string> {
+  const path = await download.path();
+  return readFile(path, 'utf8');
+}
+
+describe('import and export', () => {
+  it('imports an XLSX, previews, attaches an image, sends and exports', async ({ onTestFailed }) => {
+    onTestFailed(reportFailure);
+    if (!server) throw new Error('no server');
+    const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+    const phone = `0912${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+
+    // Register and link a test-mode account.
+    await page.goto(`${server.url}/register?lang=en`);
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Nima E2E');
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(`import-${unique}@example.com`);
+    await page.getByRole('textbox', { name: 'Mobile phone' }).fill(phone);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'WhatsApp accounts', level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: 'Label', exact: true }).fill('Test phone');
+    await page.getByRole('combobox', { name: 'Connection' }).selectOption('sandbox');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    const card = page.getByRole('region', { name: 'Test phone' });
+    await card.getByRole('button', { name: 'Connect' }).click();
+    await card.locator('[data-status="READY"]').waitFor({ timeout: 15_000 });
+    await card.getByTestId('daily-limit').waitFor();
+
+    // Create the campaign with a personalised message and the workbook as its recipients.
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Campaigns' })
+      .click();
+    await page.getByRole('link', { name: 'New campaign' }).click();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Spreadsheet campaign');
+    await page.getByRole('textbox', { name: 'Message' }).fill('سلام {{name}}');
+    await page.getByRole('combobox', { name: 'Pace' }).selectOption('FIVE_SECONDS');
+    await page
+      .getByRole('combobox', { name: 'WhatsApp account' })
+      .selectOption({ label: 'Test phone (Ready)' });
+    await page.getByRole('tab', { name: 'Import a file' }).click();
+    await page
+      .getByRole('tabpanel')
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'مشتریان.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await recipientsWorkbook(),
+      });
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+
+    // The campaign page shows the import's report and the rejected row.
+    await page.waitForURL(/\/campaigns\/\d+$/);
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    const summary = await report.getByTestId('import-report-summary').textContent();
+    expect(summary).toContain('3 added');
+    expect(summary).toContain('1 already in the list');
+    expect(summary).toContain('1 invalid');
+    const rejected = report.getByRole('table', { name: 'Rejected rows' });
+    await rejected.getByRole('cell', { name: '12345', exact: true }).waitFor();
+    const [rejectedDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      report.getByRole('button', { name: 'Download rejected rows' }).click(),
+    ]);
+    const rejectedCsv = await downloadedText(rejectedDownload);
+    expect(rejectedCsv.charCodeAt(0)).toBe(0xfeff);
+    expect(rejectedCsv).toContain('12345');
+    await page.locator('[data-testid="campaign-status"][data-status="READY"]').waitFor();
+
+    // The preview shows each recipient's own message.
+    const preview = page.getByTestId('message-preview');
+    await expect.poll(() => preview.textContent()).toBe('سلام سارا');
+    await page.getByRole('button', { name: 'Next recipient' }).click();
+    await expect.poll(() => preview.textContent()).toBe('سلام علی');
+    await page.getByRole('row', { name: PHONES[2] }).getByRole('button', { name: 'Preview message' }).click();
+    await expect.poll(() => preview.textContent()).toBe('سلام مریم');
+
+    // A file that is not a spreadsheet is refused with the server's reason.
+    await page.getByRole('tab', { name: 'Import a file' }).click();
+    const importForm = page.getByRole('form', { name: 'Import recipients from a file' });
+    await importForm.locator('input[type="file"]').setInputFiles({
+      name: 'picture.csv',
+      mimeType: 'text/csv',
+      buffer: tinyPng(),
+    });
+    await importForm.getByRole('button', { name: 'Import file' }).click();
+    await importForm.getByRole('alert').waitFor();
+    expect(await importForm.getByRole('alert').textContent()).toContain('The file was not imported');
+
+    // Attach a small image: the message becomes its caption.
+    const attachment = page.getByRole('region', { name: 'Attachment' });
+    await attachment.locator('input[type="file"]').setInputFiles({
+      name: 'dot.png',
+      mimeType: 'image/png',
+      buffer: tinyPng(),
+    });
+    await attachment.getByRole('button', { name: 'Attach', exact: true }).click();
+    await attachment.getByTestId('campaign-media').getByText('dot.png').waitFor();
+    await page.getByText('Image: dot.png').waitFor();
+
+    // Send, and watch it complete.
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page
+      .locator('[data-testid="campaign-status"][data-status="COMPLETED"]')
+      .waitFor({ timeout: COMPLETE_WITHIN_MS });
+    await page.locator('[data-testid="count-sent"][data-value="3"]').waitFor();
+
+    // The export link downloads every recipient.
+    const exportLink = page.getByRole('link', { name: 'Export CSV' });
+    const [exportDownload] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
+    expect(exportDownload.suggestedFilename()).toMatch(/^campaign-\d+-recipients\.csv$/);
+    const exported = await downloadedText(exportDownload);
+    for (const e164 of PHONES) expect(exported).toContain(e164);
+    expect(exported).toContain('سارا');
+    expect(await page.getByRole('link', { name: 'Export Excel' }).getAttribute('href')).toMatch(
+      /^\/api\/campaigns\/\d+\/recipients\.xlsx$/,
+    );
+
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}import-and-export.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});

@@ -1,0 +1,43 @@
+import { Stack, TextInput } from '@mantine/core';
+import { FileDrop } from '../files/file-drop';
+import { useT } from '../i18n/i18n-provider';
+
+/** What the file picker offers; the server decides the type by the content. */
+export const RECIPIENT_FILE_ACCEPT =
+  '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface Props {
+  file: File | null;
+  onFile(file: File | null): void;
+  sheet: string;
+  onSheet(sheet: string): void;
+  disabled?: boolean | undefined;
+  error?: string | null | undefined;
+}
+
+/** The recipients file and, for a workbook, which sheet to read. */
+export function ImportFileFields({ file, onFile, sheet, onSheet, disabled, error }: Props) {
+  const t = useT();
+  return (
+    <Stack gap="xs">
+      <FileDrop
+        label={t('import.file')}
+        description={t('import.fileHint')}
+        accept={RECIPIENT_FILE_ACCEPT}
+        value={file}
+        onChange={onFile}
+        disabled={disabled}
+        error={error}
+      />
+      <TextInput
+        label={t('import.sheet')}
+        description={t('import.sheetHint')}
+        value={sheet}
+        onChange={(e) => onSheet(e.currentTarget.value)}
+        disabled={disabled}
+        dir="auto"
+        maw={320}
+      />
+    </Stack>
+  );
+}

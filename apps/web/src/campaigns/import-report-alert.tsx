@@ -1,0 +1,121 @@
+import { Alert, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { downloadText } from '../files/download';
+import { useI18n } from '../i18n/i18n-provider';
+import type { ImportReport } from '../trpc/trpc';
+import { rejectedRowsCsv } from './rejected-csv';
+
+/** Rejected rows shown on the page; all the reported ones are in the download. */
+export const SHOWN_REJECTED_ROWS = 10;
+
+interface Props {
+  report: ImportReport;
+  /** The imported file's name, for the title and the download's name. */
+  fileName?: string | null | undefined;
+  onClose?: (() => void) | undefined;
+}
+
+/** What a file import did: the totals, the columns found, and the rows refused. */
+export function ImportReportAlert({ report, fileName, onClose }: Props) {
+  const { t, formatNumber } = useI18n();
+  const problems = report.invalid + report.duplicates + report.optedOut > 0;
+  const color = report.added === 0 ? (report.rows === 0 ? 'red' : 'yellow') : problems ? 'yellow' : 'teal';
+  const shown = report.rejected.slice(0, SHOWN_REJECTED_ROWS);
+  const download = () =>
+    downloadText(
+      `${(fileName ?? 'import').replace(/\.[^.]+$/, '')}-rejected.csv`,
+      rejectedRowsCsv(report.rejected, [
+        t('import.rejected.line'),
+        t('import.rejected.value'),
+        t('import.rejected.reason'),
+      ]),
+    );
+
+  return (
+    <Alert
+      color={color}
+      title={fileName ? t('import.report.titleFile', { file: fileName }) : t('import.report.title')}
+      data-testid="import-report"
+      {...(onClose ? { withCloseButton: true, closeButtonLabel: t('common.close'), onClose } : {})}
+    >
+      <Stack gap="xs">
+        <Text size="sm" data-testid="import-report-summary">
+          {t('import.report.summary', {
+            rows: report.rows,
+            added: report.added,
+            duplicates: report.duplicates,
+            optedOut: report.optedOut,
+            invalid: report.invalid,
+          })}
+        </Text>
+        {report.rows === 0 && <Text size="sm">{t('import.report.noRows')}</Text>}
+        {report.columns.length > 0 && (
+          <Text size="sm">
+            {t('import.report.columns')}{' '}
+            {report.columns.map((column, i) => (
+              <span key={column}>
+                {i > 0 && ' '}
+                <Code dir="ltr">{`{{${column}}}`}</Code>
+              </span>
+            ))}
+          </Text>
+        )}
+        {report.rejectedTotal > 0 && (
+          <>
+            <Table
+              withTableBorder
+              fz="sm"
+              verticalSpacing={4}
+              aria-label={t('import.rejected.title')}
+              data-testid="import-rejected"
+            >
+              <Table.Caption>
+                {report.rejectedTotal > shown.length
+                  ? t('import.rejected.firstOf', { shown: shown.length, total: report.rejectedTotal })
+                  : t('import.rejected.title')}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('import.rejected.line')}</Table.Th>
+                  <Table.Th>{t('import.rejected.value')}</Table.Th>
+                  <Table.Th>{t('import.rejected.reason')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((r) => (
+                  <Table.Tr key={`${r.line}:${r.value}`}>
+                    <Table.Td>{formatNumber(r.line)}</Table.Td>
+                    <Table.Td>
+                      <bdi>{r.value}</bdi>
+                    </Table.Td>
+                    <Table.Td>
+                      <bdi>{r.reason}</bdi>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconDownload size={14} aria-hidden />}
+                onClick={download}
+              >
+                {t('import.rejected.download')}
+              </Button>
+              {report.rejected.length < report.rejectedTotal && (
+                <Text size="xs" c="dimmed">
+                  {t('import.rejected.downloadLimit', {
+                    count: report.rejected.length,
+                    total: report.rejectedTotal,
+                  })}
+                </Text>
+              )}
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,68 @@
+import { Alert, Code, List, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useT } from '../i18n/i18n-provider';
+
+export interface PreviewProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Template mistakes (a `{{` not closed, an empty or odd variable name) and variables no
+ * recipient has: both stop the campaign from starting, so they are shown before it.
+ */
+export function PreviewWarnings({
+  unknownVariables,
+  problems,
+  unknownHint,
+}: {
+  unknownVariables: readonly string[];
+  problems: readonly PreviewProblem[];
+  /** Replaces the usual advice under the unknown variables (e.g. before any import). */
+  unknownHint?: string | undefined;
+}) {
+  const t = useT();
+  if (unknownVariables.length === 0 && problems.length === 0) return null;
+  const first = unknownVariables[0];
+  return (
+    <Stack gap="xs" aria-live="polite">
+      {problems.length > 0 && (
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle size={18} aria-hidden />}
+          title={t('preview.problems.title')}
+          data-testid="preview-problems"
+        >
+          <List size="sm">
+            {problems.map((p) => (
+              <List.Item key={`${p.line}:${p.column}:${p.message}`}>
+                {t('preview.problems.at', { line: p.line, column: p.column })} <bdi>{p.message}</bdi>
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {first !== undefined && (
+        <Alert
+          color="yellow"
+          icon={<IconAlertTriangle size={18} aria-hidden />}
+          title={t('preview.unknown.title')}
+          data-testid="preview-unknown"
+        >
+          <Text size="sm">
+            {unknownVariables.map((name, i) => (
+              <span key={name}>
+                {i > 0 && ' '}
+                <Code dir="ltr">{`{{${name}}}`}</Code>
+              </span>
+            ))}
+          </Text>
+          <Text size="sm" mt={4}>
+            {unknownHint ?? t('preview.unknown.hint', { example: `{{${first}|…}}` })}
+          </Text>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,31 @@
+import { type ImportReport, trpc } from '../trpc/trpc';
+
+/** Builds the FormData `campaigns.importRecipients` takes. */
+export function importFormData(campaignId: number, file: File, sheet?: string | null): FormData {
+  const form = new FormData();
+  form.append('campaignId', String(campaignId));
+  form.append('file', file, file.name);
+  const trimmed = sheet?.trim();
+  if (trimmed) form.append('sheet', trimmed);
+  return form;
+}
+
+/** Uploads a recipients file to a campaign; the campaign, its recipients and previews refresh after. */
+export function useImportFile() {
+  const utils = trpc.useUtils();
+  const mutation = trpc.campaigns.importRecipients.useMutation();
+
+  async function importFile(campaignId: number, file: File, sheet?: string | null): Promise<ImportReport> {
+    try {
+      return await mutation.mutateAsync(importFormData(campaignId, file, sheet));
+    } finally {
+      await Promise.all([
+        utils.campaigns.get.invalidate({ id: campaignId }),
+        utils.campaigns.recipients.invalidate({ campaignId }),
+        utils.campaigns.preview.invalidate({ id: campaignId }),
+      ]);
+    }
+  }
+
+  return { importFile, pending: mutation.isPending, error: mutation.error, reset: mutation.reset };
+}
