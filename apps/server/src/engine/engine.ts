@@ -185,10 +185,13 @@ export class CampaignEngine {
     while (!this.abort.signal.aborted && this.o.sessions.readyDriver(accountId) === driver) {
       const running = await this.store.runningCampaignsOf(accountId);
       if (running.length === 0 || idleInARow >= running.length) return;
+      const current = await this.store.pacingOf(accountId);
+      if (current) pacer.setAccount(current);
       const capWait = pacer.capWaitMs(this.o.clock.now());
       if (capWait > 0) {
         this.o.log.info({ accountId, waitMs: capWait }, 'daily cap reached; waiting');
-        await this.o.clock.sleep(capWait, this.abort.signal);
+        // Look again every few minutes: the user may raise the limit meanwhile.
+        await this.o.clock.sleep(Math.min(capWait, 5 * 60_000), this.abort.signal);
         continue;
       }
       // Round-robin between the account's running campaigns.

@@ -39,12 +39,17 @@ export class AccountPacer {
   private readonly window: number[];
 
   constructor(
-    private readonly account: { dailyLimit: number; linkedAt: Date | null },
+    private account: { dailyLimit: number; linkedAt: Date | null },
     private readonly policy: PacingPolicy,
     /** Send times of the last 24 hours, oldest first (from the database at worker start). */
     recentSends: number[],
   ) {
     this.window = [...recentSends].sort((a, b) => a - b);
+  }
+
+  /** The account's settings as they are now (the user may change the limit mid-campaign). */
+  setAccount(account: { dailyLimit: number; linkedAt: Date | null }): void {
+    this.account = account;
   }
 
   inWarmup(now: number): boolean {

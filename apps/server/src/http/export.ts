@@ -1,4 +1,6 @@
 import type http from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Ports, RecipientRecord, UserRecord } from '@chapar/api';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
@@ -74,14 +76,15 @@ export async function exportRecipients(
     });
     // A BOM so Excel opens Persian text as UTF-8.
     res.write('\uFEFF');
-    const csv = stringify({ header: true, columns: header });
-    csv.pipe(res);
-    for await (const r of allRecipients(ports, campaign.id)) {
-      if (!csv.write(cells(r, campaign.variableKeys)))
-        await new Promise((resolve) => csv.once('drain', resolve));
-    }
-    csv.end();
-    await new Promise((resolve) => res.once('finish', resolve));
+    const rows = async function* () {
+      for await (const r of allRecipients(ports, campaign.id)) yield cells(r, campaign.variableKeys);
+    };
+    // pipeline: backpressure from a slow client, and a client that goes away ends the export.
+    await pipeline(
+      Readable.from(rows()),
+      stringify({ header: true, columns: header.map(neutralizeCell) }),
+      res,
+    );
     return;
   }
   res.writeHead(200, {
@@ -90,9 +93,11 @@ export async function exportRecipients(
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Recipients');
-  sheet.addRow(header).commit();
-  for await (const r of allRecipients(ports, campaign.id))
+  sheet.addRow(header.map(neutralizeCell)).commit();
+  for await (const r of allRecipients(ports, campaign.id)) {
+    if (res.destroyed) return; // the client went away
     sheet.addRow(cells(r, campaign.variableKeys)).commit();
+  }
   sheet.commit();
   await workbook.commit();
 }
