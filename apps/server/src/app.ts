@@ -5,7 +5,7 @@ import { createDatabase, migrateDatabase, pendingMigrationCount } from '@chapar/
 import { sql } from 'drizzle-orm';
 import { createApiKeysPort } from './auth/api-keys';
 import { createAuthPort, createLucia } from './auth/lucia';
-import { type Clock, systemClock } from './engine/clock';
+import { type Clock, ScaledClock, systemClock } from './engine/clock';
 import { CampaignEngine } from './engine/engine';
 import type { Config } from './env';
 import { InProcessEventBus } from './events/event-bus';
@@ -53,7 +53,8 @@ export async function createApp(
   }
   await mkdir(config.DATA_DIR, { recursive: true });
 
-  const clock = options.clock ?? systemClock;
+  const clock =
+    options.clock ?? (config.ENGINE_TIME_SCALE > 1 ? new ScaledClock(config.ENGINE_TIME_SCALE) : systemClock);
   const handle = createDatabase(config.DATABASE_URL, { connectionLimit: 20 });
   const { db } = handle;
   const bus = new InProcessEventBus();

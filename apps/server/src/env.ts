@@ -72,6 +72,15 @@ const envSchema = z.object({
     .min(0, 'must be a number from 0 to 1')
     .max(1, 'must be a number from 0 to 1')
     .default(0),
+  /**
+   * Tests and benchmarks only: the engine's clock runs this many times faster than real
+   * time (intervals, pauses, schedules). Never set it for real sending.
+   */
+  ENGINE_TIME_SCALE: z.coerce
+    .number({ error: 'must be a number from 1 to 100000' })
+    .min(1, 'must be a number from 1 to 100000')
+    .max(100_000, 'must be a number from 1 to 100000')
+    .default(1),
   /** Gap between a campaign's sends is the interval × (1 ± this), never a fixed beat. */
   PACING_JITTER: z.coerce
     .number({ error: 'must be a number from 0 to 0.9' })
