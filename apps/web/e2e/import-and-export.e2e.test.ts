@@ -1,12 +1,16 @@
 // @vitest-environment node
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { type Browser, chromium, type Download, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/test/support/test-server';
+import type { Download } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setUpBrowserSession } from './support/browser';
+import {
+  fillNewCampaign,
+  linkSandboxAccount,
+  registerNewUser,
+  startAndAwaitCompletion,
+} from './support/flows';
 
 /**
  * A campaign fed from a spreadsheet, through the built SPA in a real Chromium: an XLSX with
@@ -15,61 +19,9 @@ import { startTestServer, type TestServer } from '../../server/test/support/test
  * PNG is attached, the campaign is sent, and the recipients are exported as CSV.
  */
 
-const DIST_INDEX = fileURLToPath(new URL('../dist/index.html', import.meta.url));
-const SCREENSHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** Three sends at FIVE_SECONDS with jitter take ~10–20 s; generous for a small machine. */
-const COMPLETE_WITHIN_MS = 60_000;
-
 const PHONES = ['+989121234567', '+989121234568', '+989121234569'];
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-let page: Page;
-const pageErrors: string[] = [];
-const consoleLines: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(DIST_INDEX)) {
-    throw new Error('The SPA is not built: run `npm run build -w @chapar/web` first.');
-  }
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-  const context = await browser.newContext({
-    locale: 'en-US',
-    viewport: { width: 1366, height: 900 },
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, 60_000);
-
-async function reportFailure(): Promise<void> {
-  if (page.isClosed()) return;
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}import-failure.png`, fullPage: true }).catch(() => {});
-  console.error(`browser console:\n${consoleLines.join('\n')}\npage errors:\n${pageErrors.join('\n')}`);
-}
+const session = setUpBrowserSession({ failureScreenshot: 'import-failure.png', acceptDownloads: true });
 
 /** Persian digits, as Iranian spreadsheets often hold them. */
 function persianDigits(text: string): string {
@@ -133,39 +85,17 @@ async function downloadedText(download: Download): Promise<string> {
 
 describe('import and export', () => {
   it('imports an XLSX, previews, attaches an image, sends and exports', async ({ onTestFailed }) => {
-    onTestFailed(reportFailure);
+    onTestFailed(session.reportFailure);
+    const { server, page, pageErrors } = session;
     if (!server) throw new Error('no server');
-    const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-    const phone = `0912${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 
     // Register and link a test-mode account.
-    await page.goto(`${server.url}/register?lang=en`);
-    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Nima E2E');
-    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(`import-${unique}@example.com`);
-    await page.getByRole('textbox', { name: 'Mobile phone' }).fill(phone);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'WhatsApp accounts', level: 1 }).waitFor();
-    await page.getByRole('textbox', { name: 'Label', exact: true }).fill('Test phone');
-    await page.getByRole('combobox', { name: 'Connection' }).selectOption('sandbox');
-    await page.getByRole('button', { name: 'Add account' }).click();
-    const card = page.getByRole('region', { name: 'Test phone' });
-    await card.getByRole('button', { name: 'Connect' }).click();
-    await card.locator('[data-status="READY"]').waitFor({ timeout: 15_000 });
+    await registerNewUser(page, server.url, { name: 'Nima E2E', emailPrefix: 'import' });
+    const card = await linkSandboxAccount(page);
     await card.getByTestId('daily-limit').waitFor();
 
     // Create the campaign with a personalised message and the workbook as its recipients.
-    await page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Campaigns' })
-      .click();
-    await page.getByRole('link', { name: 'New campaign' }).click();
-    await page.getByRole('textbox', { name: 'Title' }).fill('Spreadsheet campaign');
-    await page.getByRole('textbox', { name: 'Message' }).fill('سلام {{name}}');
-    await page.getByRole('combobox', { name: 'Pace' }).selectOption('FIVE_SECONDS');
-    await page
-      .getByRole('combobox', { name: 'WhatsApp account' })
-      .selectOption({ label: 'Test phone (Ready)' });
+    await fillNewCampaign(page, { title: 'Spreadsheet campaign', message: 'سلام {{name}}' });
     await page.getByRole('tab', { name: 'Import a file' }).click();
     await page
       .getByRole('tabpanel')
@@ -228,11 +158,7 @@ describe('import and export', () => {
     await page.getByText('Image: dot.png').waitFor();
 
     // Send, and watch it complete.
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page
-      .locator('[data-testid="campaign-status"][data-status="COMPLETED"]')
-      .waitFor({ timeout: COMPLETE_WITHIN_MS });
-    await page.locator('[data-testid="count-sent"][data-value="3"]').waitFor();
+    await startAndAwaitCompletion(page, 3);
 
     // The export link downloads every recipient.
     const exportLink = page.getByRole('link', { name: 'Export CSV' });
@@ -245,8 +171,7 @@ describe('import and export', () => {
       /^\/api\/campaigns\/\d+\/recipients\.xlsx$/,
     );
 
-    await mkdir(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: `${SCREENSHOTS}import-and-export.png`, fullPage: true });
+    await session.screenshot('import-and-export.png');
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { useT } from '../i18n/i18n-provider';
 import { formErrors } from '../trpc/errors';
 import { trpc } from '../trpc/trpc';
@@ -38,11 +39,7 @@ export function LoginPage() {
         <Title order={2} size="h3" id="login-title">
           {t('auth.login.title')}
         </Title>
-        {errors.general && (
-          <Alert color="red">
-            <bdi>{errors.general}</bdi>
-          </Alert>
-        )}
+        <FormErrorAlert message={errors.general} />
         <TextInput
           label={t('auth.login.identifier')}
           name="identifier"
@@ -50,7 +47,7 @@ export function LoginPage() {
           required
           value={identifier}
           onChange={(e) => setIdentifier(e.currentTarget.value)}
-          error={errors.fields.identifier && <bdi>{errors.fields.identifier}</bdi>}
+          error={fieldError(errors.fields.identifier)}
         />
         <PasswordInput
           label={t('auth.password')}
@@ -59,7 +56,7 @@ export function LoginPage() {
           required
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
-          error={errors.fields.password && <bdi>{errors.fields.password}</bdi>}
+          error={fieldError(errors.fields.password)}
         />
         <Button type="submit" loading={login.isPending}>
           {t('auth.login.submit')}

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { useT } from '../i18n/i18n-provider';
 import { formErrors } from '../trpc/errors';
 import { trpc } from '../trpc/trpc';
@@ -26,7 +27,7 @@ export function RegisterPage() {
   const field = (name: Field) => ({
     name,
     value: form[name],
-    error: errors.fields[name] && <bdi>{errors.fields[name]}</bdi>,
+    error: fieldError(errors.fields[name]),
     onChange: (e: { currentTarget: { value: string } }) => {
       const value = e.currentTarget.value;
       setForm((f) => ({ ...f, [name]: value }));
@@ -45,11 +46,7 @@ export function RegisterPage() {
         <Title order={2} size="h3" id="register-title">
           {t('auth.register.title')}
         </Title>
-        {errors.general && (
-          <Alert color="red">
-            <bdi>{errors.general}</bdi>
-          </Alert>
-        )}
+        <FormErrorAlert message={errors.general} />
         <TextInput label={t('auth.register.name')} autoComplete="name" required {...field('name')} />
         <TextInput
           label={t('auth.register.email')}

@@ -1,11 +1,11 @@
 import type { CountryCode } from '@chapar/api/domain';
 import { Paper, Tabs, Title } from '@mantine/core';
-import { IconClipboardText, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useT } from '../i18n/i18n-provider';
 import type { ImportReport } from '../trpc/trpc';
 import { AddRecipientsForm } from './add-recipients-form';
 import { ImportFileForm } from './import-file-form';
 import type { ImportOutcome } from './recipients-report';
+import { RecipientsSourceTabList } from './recipients-source-tabs';
 
 /** More recipients for an editable campaign: pasted, or from a CSV / TSV / Excel file. */
 export function AddRecipientsSection(props: {
@@ -21,14 +21,7 @@ export function AddRecipientsSection(props: {
         {t('recipients.add.title')}
       </Title>
       <Tabs defaultValue="paste" keepMounted={false}>
-        <Tabs.List mb="md">
-          <Tabs.Tab value="paste" leftSection={<IconClipboardText size={16} aria-hidden />}>
-            {t('recipients.add.paste')}
-          </Tabs.Tab>
-          <Tabs.Tab value="file" leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
-            {t('recipients.add.file')}
-          </Tabs.Tab>
-        </Tabs.List>
+        <RecipientsSourceTabList mb="md" />
         <Tabs.Panel value="paste">
           <AddRecipientsForm campaignId={props.campaignId} country={props.country} onAdded={props.onAdded} />
         </Tabs.Panel>

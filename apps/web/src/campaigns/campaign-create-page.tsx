@@ -13,11 +13,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconClipboardText, IconFileSpreadsheet } from '@tabler/icons-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { userCountry } from '../auth/country';
 import { useUser } from '../auth/user-context';
+import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { describeError, notifyError } from '../components/notify';
 import { useT } from '../i18n/i18n-provider';
 import { formErrors } from '../trpc/errors';
@@ -30,6 +30,7 @@ import { DEFAULT_PACING, PACING_FIELDS, type Pacing, PacingFields } from './paci
 import { RecipientsInput } from './recipients-input';
 import { parseRecipients } from './recipients-parse';
 import type { FileImport, ImportOutcome } from './recipients-report';
+import { RecipientsSourceTabList } from './recipients-source-tabs';
 import { TemplateHelp } from './template-help';
 import { useAddRecipients } from './use-add-recipients';
 import { useImportFile } from './use-import-file';
@@ -130,17 +131,13 @@ export function CampaignCreatePage() {
       <Paper withBorder p="lg">
         <form onSubmit={submit} aria-labelledby="create-campaign-title" noValidate>
           <Stack>
-            {errors.general && (
-              <Alert color="red">
-                <bdi>{errors.general}</bdi>
-              </Alert>
-            )}
+            <FormErrorAlert message={errors.general} />
             <TextInput
               label={t('create.titleLabel')}
               description={t('create.titleHint')}
               value={title}
               onChange={(e) => setTitle(e.currentTarget.value)}
-              error={errors.fields.title && <bdi>{errors.fields.title}</bdi>}
+              error={fieldError(errors.fields.title)}
             />
             <Textarea
               label={t('create.message')}
@@ -152,7 +149,7 @@ export function CampaignCreatePage() {
               dir="auto"
               value={message}
               onChange={(e) => setMessage(e.currentTarget.value)}
-              error={errors.fields.message && <bdi>{errors.fields.message}</bdi>}
+              error={fieldError(errors.fields.message)}
             />
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
               <TemplateHelp />
@@ -168,7 +165,7 @@ export function CampaignCreatePage() {
                   if (isInterval(value)) setInterval(value);
                 }}
                 data={CAMPAIGN_INTERVALS.map((value) => ({ value, label: t(`interval.${value}`) }))}
-                error={errors.fields.interval && <bdi>{errors.fields.interval}</bdi>}
+                error={fieldError(errors.fields.interval)}
               />
               <NativeSelect
                 label={t('create.account')}
@@ -183,7 +180,7 @@ export function CampaignCreatePage() {
                     label: `${a.label} (${t(`accountStatus.${a.status}`)})`,
                   })),
                 ]}
-                error={errors.fields.whatsappAccountId && <bdi>{errors.fields.whatsappAccountId}</bdi>}
+                error={fieldError(errors.fields.whatsappAccountId)}
               />
             </Group>
             <PacingFields
@@ -200,14 +197,7 @@ export function CampaignCreatePage() {
               onChange={(value) => setSource(value === 'file' ? 'file' : 'paste')}
               keepMounted={false}
             >
-              <Tabs.List mb="sm" aria-label={t('create.recipientsSource')}>
-                <Tabs.Tab value="paste" leftSection={<IconClipboardText size={16} aria-hidden />}>
-                  {t('recipients.add.paste')}
-                </Tabs.Tab>
-                <Tabs.Tab value="file" leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
-                  {t('recipients.add.file')}
-                </Tabs.Tab>
-              </Tabs.List>
+              <RecipientsSourceTabList mb="sm" label={t('create.recipientsSource')} />
               <Tabs.Panel value="paste">
                 <RecipientsInput value={recipients} onChange={setRecipients} country={country} />
               </Tabs.Panel>

@@ -3,6 +3,7 @@ import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, Title } from '
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { LoadMore } from '../components/load-more';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n-provider';
 import { trpc } from '../trpc/trpc';
@@ -87,17 +88,7 @@ export function CampaignsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {query.hasNextPage && (
-        <Group>
-          <Button
-            variant="default"
-            loading={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {t('common.loadMore')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore query={query} />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { useT } from '../i18n/i18n-provider';
 import { errorMessage, formErrors } from '../trpc/errors';
 import { type Campaign, type Recipient, trpc } from '../trpc/trpc';
@@ -93,11 +94,7 @@ export function MessagePanel({
       {editing ? (
         <form onSubmit={save} aria-label={t('message.edit')}>
           <Stack gap="sm">
-            {errors.general && (
-              <Alert color="red">
-                <bdi>{errors.general}</bdi>
-              </Alert>
-            )}
+            <FormErrorAlert message={errors.general} />
             <Textarea
               label={t('create.message')}
               autosize
@@ -106,7 +103,7 @@ export function MessagePanel({
               dir="auto"
               value={draft}
               onChange={(e) => setDraft(e.currentTarget.value)}
-              error={errors.fields.message && <bdi>{errors.fields.message}</bdi>}
+              error={fieldError(errors.fields.message)}
             />
             <TemplateHelp />
             <Group gap="xs">

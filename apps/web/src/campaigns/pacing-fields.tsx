@@ -1,6 +1,7 @@
 import { Button, Collapse, NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { IconChevronDown, IconShieldCheck } from '@tabler/icons-react';
 import { useId, useState } from 'react';
+import { fieldError } from '../components/form-errors';
 import { useT } from '../i18n/i18n-provider';
 
 export interface Pacing {
@@ -71,7 +72,7 @@ export function PacingFields({
             maw={320}
             value={value.batchSize}
             onChange={(v) => onChange({ ...value, batchSize: toInt(v) })}
-            error={errors.batchSize && <bdi>{errors.batchSize}</bdi>}
+            error={fieldError(errors.batchSize)}
           />
           <NumberInput
             label={t('pacing.batchPause')}
@@ -85,14 +86,14 @@ export function PacingFields({
             disabled={value.batchSize === 0}
             value={value.batchPauseSeconds}
             onChange={(v) => onChange({ ...value, batchPauseSeconds: toInt(v) })}
-            error={errors.batchPauseSeconds && <bdi>{errors.batchPauseSeconds}</bdi>}
+            error={fieldError(errors.batchPauseSeconds)}
           />
           <Switch
             label={t('pacing.typing')}
             description={t('pacing.typingHint')}
             checked={value.typing}
             onChange={(e) => onChange({ ...value, typing: e.currentTarget.checked })}
-            error={errors.typing && <bdi>{errors.typing}</bdi>}
+            error={fieldError(errors.typing)}
           />
         </Stack>
       </Collapse>

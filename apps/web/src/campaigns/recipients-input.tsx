@@ -1,6 +1,7 @@
 import type { CountryCode } from '@chapar/api/domain';
-import { Text, Textarea } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useId, useMemo } from 'react';
+import { LinesTextarea } from '../components/lines-textarea';
 import { useT } from '../i18n/i18n-provider';
 import { parseRecipients, summarizeRecipients } from './recipients-parse';
 
@@ -21,19 +22,16 @@ export function RecipientsInput({ value, onChange, country, error }: Props) {
   }, [value, country]);
   return (
     <div>
-      <Textarea
+      <LinesTextarea
         label={t('recipients.input.label')}
         description={t('recipients.input.hint')}
         placeholder={'0912 123 4567, Ali\n+98 935 765 4321'}
-        autosize
-        minRows={4}
         maxRows={14}
         dir="auto"
         value={value}
-        onChange={(e) => onChange(e.currentTarget.value)}
+        onChange={onChange}
         error={error}
         aria-describedby={summaryId}
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       />
       <Text id={summaryId} size="sm" c="dimmed" mt={4} aria-live="polite">
         {summary ? t('recipients.input.summary', summary) : t('recipients.input.none')}

@@ -1,17 +1,7 @@
-import {
-  ActionIcon,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ActionIcon, Center, Group, Loader, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { LoadMore } from '../components/load-more';
 import { useI18n } from '../i18n/i18n-provider';
 import { trpc } from '../trpc/trpc';
 import { RecipientStatusBadge } from './status-badges';
@@ -112,17 +102,7 @@ export function RecipientsTable({ campaignId, actions, onPreview, previewedId }:
           <bdi>{query.error.message}</bdi>
         </Text>
       )}
-      {query.hasNextPage && (
-        <Group>
-          <Button
-            variant="default"
-            loading={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {t('common.loadMore')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore query={query} />
     </Stack>
   );
 }

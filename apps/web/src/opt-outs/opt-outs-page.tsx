@@ -1,6 +1,5 @@
 import { toAsciiDigits } from '@chapar/api/domain';
 import {
-  Button,
   Center,
   Group,
   Loader,
@@ -17,6 +16,7 @@ import { IconMessageOff, IconSearch, IconTrash } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmButton } from '../components/confirm-button';
+import { LoadMore } from '../components/load-more';
 import { notifyError } from '../components/notify';
 import { QueryState } from '../components/query-state';
 import type { MessageKey } from '../i18n/en';
@@ -104,17 +104,7 @@ export function OptOutsPage() {
             <Loader size="xs" aria-label={t('common.loading')} />
           </Center>
         )}
-        {query.hasNextPage && (
-          <Group>
-            <Button
-              variant="default"
-              loading={query.isFetchingNextPage}
-              onClick={() => void query.fetchNextPage()}
-            >
-              {t('common.loadMore')}
-            </Button>
-          </Group>
-        )}
+        <LoadMore query={query} />
       </Stack>
     </Stack>
   );

@@ -4,19 +4,25 @@ import { userFixture } from '../test/fixtures';
 import { renderWithProviders } from '../test/render';
 import { ProfilePage } from './profile-page';
 
+/** Renders the page, in English, for a user in Iran; returns the list of what it saves. */
+function renderProfilePage(): unknown[] {
+  const saved: unknown[] = [];
+  renderWithProviders(<ProfilePage />, {
+    language: 'en',
+    user: userFixture({ defaultCountry: 'IR' }),
+    api: {
+      'auth.updateProfile': (input) => {
+        saved.push(input);
+        return userFixture({ ...(input as object) });
+      },
+    },
+  });
+  return saved;
+}
+
 describe('ProfilePage', () => {
   it('saves the name, language and a common country', async () => {
-    const saved: unknown[] = [];
-    renderWithProviders(<ProfilePage />, {
-      language: 'en',
-      user: userFixture({ defaultCountry: 'IR' }),
-      api: {
-        'auth.updateProfile': (input) => {
-          saved.push(input);
-          return userFixture({ ...(input as object) });
-        },
-      },
-    });
+    const saved = renderProfilePage();
     const country = screen.getByRole('combobox', { name: 'Default country for phone numbers' });
     expect((country as HTMLSelectElement).value).toBe('IR');
     fireEvent.change(country, { target: { value: 'DE' } });
@@ -25,17 +31,7 @@ describe('ProfilePage', () => {
   });
 
   it('takes any other two-letter code, and refuses an unknown one', async () => {
-    const saved: unknown[] = [];
-    renderWithProviders(<ProfilePage />, {
-      language: 'en',
-      user: userFixture({ defaultCountry: 'IR' }),
-      api: {
-        'auth.updateProfile': (input) => {
-          saved.push(input);
-          return userFixture({ ...(input as object) });
-        },
-      },
-    });
+    const saved = renderProfilePage();
     fireEvent.change(screen.getByRole('combobox', { name: 'Default country for phone numbers' }), {
       target: { value: 'other' },
     });

@@ -1,7 +1,8 @@
 import { isCountryCode } from '@chapar/api/domain';
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useUser } from '../auth/user-context';
+import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { notifySuccess } from '../components/notify';
 import { useI18n } from '../i18n/i18n-provider';
 import { isLanguage, LANGUAGES, type Language } from '../i18n/language';
@@ -51,11 +52,7 @@ export function ProfilePage() {
       <Paper withBorder p="lg">
         <form onSubmit={submit} aria-labelledby="profile-title" noValidate>
           <Stack>
-            {errors.general && (
-              <Alert color="red">
-                <bdi>{errors.general}</bdi>
-              </Alert>
-            )}
+            <FormErrorAlert message={errors.general} />
             <Text size="sm" c="dimmed">
               {t('profile.account', { email: user.email })}
             </Text>
@@ -64,7 +61,7 @@ export function ProfilePage() {
               required
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
-              error={errors.fields.name && <bdi>{errors.fields.name}</bdi>}
+              error={fieldError(errors.fields.name)}
             />
             <NativeSelect
               label={t('language.label')}
@@ -75,7 +72,7 @@ export function ProfilePage() {
                 if (isLanguage(value)) setLang(value);
               }}
               data={LANGUAGES.map((value) => ({ value, label: NATIVE_NAMES[value] }))}
-              error={errors.fields.locale && <bdi>{errors.fields.locale}</bdi>}
+              error={fieldError(errors.fields.locale)}
             />
             <NativeSelect
               label={t('profile.country')}
@@ -89,7 +86,7 @@ export function ProfilePage() {
                 })),
                 { value: OTHER, label: t('profile.country.other') },
               ]}
-              error={choice !== OTHER && countryError && <bdi>{countryError}</bdi>}
+              error={choice !== OTHER && fieldError(countryError)}
             />
             {choice === OTHER && (
               <TextInput
@@ -101,7 +98,7 @@ export function ProfilePage() {
                 dir="ltr"
                 w={160}
                 required
-                error={countryError && <bdi>{countryError}</bdi>}
+                error={fieldError(countryError)}
               />
             )}
             <Group justify="flex-end">

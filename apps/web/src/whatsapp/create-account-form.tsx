@@ -1,7 +1,8 @@
 import { WHATSAPP_DRIVERS, type WhatsAppDriverName } from '@chapar/api/domain';
-import { Alert, Button, Group, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
+import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { notifySuccess } from '../components/notify';
 import { useT } from '../i18n/i18n-provider';
 import { formErrors } from '../trpc/errors';
@@ -39,11 +40,7 @@ export function CreateAccountForm() {
           <Title order={2} size="h4" id="create-account-title">
             {t('accounts.create.title')}
           </Title>
-          {errors.general && (
-            <Alert color="red">
-              <bdi>{errors.general}</bdi>
-            </Alert>
-          )}
+          <FormErrorAlert message={errors.general} />
           <Group align="flex-start" grow>
             <TextInput
               label={t('accounts.create.label')}
@@ -51,7 +48,7 @@ export function CreateAccountForm() {
               required
               value={label}
               onChange={(e) => setLabel(e.currentTarget.value)}
-              error={errors.fields.label && <bdi>{errors.fields.label}</bdi>}
+              error={fieldError(errors.fields.label)}
             />
             <NativeSelect
               label={t('accounts.create.driver')}
@@ -61,7 +58,7 @@ export function CreateAccountForm() {
                 if (isDriver(value)) setDriver(value);
               }}
               data={WHATSAPP_DRIVERS.map((value) => ({ value, label: t(`accounts.driver.${value}`) }))}
-              error={errors.fields.driver && <bdi>{errors.fields.driver}</bdi>}
+              error={fieldError(errors.fields.driver)}
             />
           </Group>
           <Group>
