@@ -22,6 +22,7 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: stri
 export function normalizePhone(raw: string, defaultCountry: CountryCode = 'IR'): PhoneResult {
   const trimmed = toAsciiDigits(String(raw ?? ''))
     .replace(/[\u200c\u200e\u200f\u202a-\u202e]/g, '') // zero-width and direction marks from RTL editors
+    .replace(/\s+/g, ' ') // tabs, line breaks inside a spreadsheet cell, wide spaces
     .trim();
   if (trimmed === '') return { ok: false, reason: 'empty phone number' };
   if (/[^\d\s\-+()./]/.test(trimmed)) return { ok: false, reason: 'not a phone number' };

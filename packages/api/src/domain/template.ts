@@ -336,7 +336,8 @@ export function findUnknownVariables(text: string, knownKeys: Iterable<string>):
   for (const key of knownKeys) known.add(normalizeVariableKey(key));
   return templateVariables(text).filter((name) => {
     const key = normalizeVariableKey(name);
-    return !known.has(key) && !(key in ALIASES);
+    // Own keys only: `constructor` or `__proto__` are names like any other, not aliases.
+    return !known.has(key) && !Object.hasOwn(ALIASES, key);
   });
 }
 
@@ -445,7 +446,7 @@ export function renderTemplate(
     }
     const direct = normalized.get(key);
     if (direct !== undefined) return direct;
-    const alias = ALIASES[key];
+    const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
     return alias ? normalized.get(alias) : undefined;
   };
 
