@@ -1,8 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Ports } from '@chapar/api';
-import { createDatabase, migrateDatabase, pendingMigrationCount } from '@chapar/db';
-import { sql } from 'drizzle-orm';
+import { createDatabase, migrateDatabase } from '@chapar/db';
 import { createApiKeysPort } from './auth/api-keys';
 import { createAuthPort, createLucia } from './auth/lucia';
 import { type Clock, ScaledClock, systemClock } from './engine/clock';
@@ -12,6 +11,9 @@ import { InProcessEventBus } from './events/event-bus';
 import { createContextFactory } from './http/context';
 import { createHttpServer } from './http/server';
 import type { AppLogger } from './logger';
+import { createReadiness } from './observability/health';
+import { createMetricsSource } from './observability/metrics';
+import { createRateLimits } from './observability/rate-limits';
 import { createAccountsPort } from './repositories/accounts';
 import { createCampaignsPort } from './repositories/campaigns';
 import { createPackagesPort } from './repositories/packages';
@@ -104,21 +106,19 @@ export async function createApp(
   });
 
   const http = createHttpServer({
-    createContext: createContextFactory({ ports, db, lucia, log, trustProxy: config.TRUST_PROXY }),
+    createContext: createContextFactory({
+      ports,
+      db,
+      lucia,
+      log,
+      trustProxy: config.TRUST_PROXY,
+      rateLimits: createRateLimits(config),
+    }),
     log,
     webDist: config.WEB_DIST,
-    health: {
-      async ready() {
-        const checks: Record<string, unknown> = {};
-        await db.execute(sql`SELECT 1`);
-        checks.database = 'ok';
-        checks.pendingMigrations = await pendingMigrationCount(handle);
-        checks.engineTickAgeMs = Date.now() - engine.lastTick;
-        checks.accounts = await ports.accounts.countByStatus();
-        const ok = checks.pendingMigrations === 0 && (checks.engineTickAgeMs as number) < 10_000;
-        return { ok, checks };
-      },
-    },
+    trustProxy: config.TRUST_PROXY,
+    health: createReadiness({ handle, engine, accounts: ports.accounts }),
+    metrics: createMetricsSource({ handle, accounts: ports.accounts }),
   });
 
   let started = false;

@@ -81,6 +81,12 @@ const envSchema = z.object({
     .min(1, 'must be a number from 1 to 100000')
     .max(100_000, 'must be a number from 1 to 100000')
     .default(1),
+  /** Rate limits: sign-ins per IP per minute, failed sign-ins per account per 15 minutes, */
+  /** sign-ups per IP per hour, requests with a wrong API key per IP per 15 minutes. */
+  RATE_LIMIT_LOGIN_PER_IP: zInt(1, 1_000_000).default(20),
+  RATE_LIMIT_LOGIN_FAILURES: zInt(1, 1_000_000).default(5),
+  RATE_LIMIT_REGISTER_PER_IP: zInt(1, 1_000_000).default(5),
+  RATE_LIMIT_API_KEY_FAILURES: zInt(1, 1_000_000).default(20),
   /** Gap between a campaign's sends is the interval × (1 ± this), never a fixed beat. */
   PACING_JITTER: z.coerce
     .number({ error: 'must be a number from 0 to 0.9' })

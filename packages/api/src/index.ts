@@ -2,6 +2,7 @@ export type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 export * from './domain/index';
 export * from './errors';
 export * from './ports';
+export * from './rate-limit';
 export { type AppRouter, appRouter, createCaller } from './root';
 export * from './schemas';
 export type { Context } from './trpc';

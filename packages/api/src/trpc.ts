@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import { ChaparError } from './errors';
 import type { Logger, Ports, UserRecord } from './ports';
+import { RateLimitedError, type RateLimitPort } from './rate-limit';
 
 /** 1. Context: one shape for HTTP and WebSocket requests; the server builds it. */
 export interface Context {
@@ -14,12 +15,20 @@ export interface Context {
   secureCookies: boolean;
   /** Adds a `Set-Cookie` header to the HTTP response; a no-op over WebSocket. */
   setCookie(value: string): void;
+  /** A child logger carrying the request id (and, below `authedProcedure`, the user id). */
   log: Logger;
+  /** This request's id (one per WebSocket connection); also sent as `x-request-id`. */
+  requestId: string;
+  /** The caller's IP address: the socket's, or X-Forwarded-For's behind a trusted proxy. */
+  ip: string;
+  rateLimits: RateLimitPort;
+  /** Told about every procedure call when it ends, for metrics. `code` is 'OK' or the error code. */
+  onProcedureDone(call: { path: string; type: string; code: string; durationMs: number }): void;
 }
 
 /** 2. Init: Zod issues are flattened into `data.zodError` so a form can show them per field. */
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     return {
       ...shape,
@@ -29,10 +38,20 @@ const t = initTRPC.context<Context>().create({
         stack: undefined,
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
         field: cause instanceof ChaparError ? (cause.field ?? null) : null,
+        /** Seconds to wait before trying again (TOO_MANY_REQUESTS only). */
+        retryAfter: cause instanceof RateLimitedError ? cause.retryAfter : null,
+        /** Quote it when reporting a problem: the server's log lines carry the same id. */
+        requestId: ctx?.requestId ?? requestIdOf(error),
       },
     };
   },
 });
+
+/** Errors thrown while the context was built carry the request id themselves. */
+function requestIdOf(error: unknown): string | null {
+  const id = (error as { requestId?: unknown }).requestId;
+  return typeof id === 'string' ? id : null;
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -52,8 +71,21 @@ const mapDomainErrors = t.middleware(async ({ next, path, ctx }) => {
   return result;
 });
 
+/** Duration and outcome of every call, whatever the procedure. */
+const observeCalls = t.middleware(async ({ next, path, type, ctx }) => {
+  const started = performance.now();
+  const result = await next();
+  ctx.onProcedureDone({
+    path,
+    type,
+    code: result.ok ? 'OK' : result.error.code,
+    durationMs: performance.now() - started,
+  });
+  return result;
+});
+
 /** 4. Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+export const publicProcedure = t.procedure.use(observeCalls).use(mapDomainErrors);
 
 /** 5. A signed-in, ACTIVE user; `ctx.user` is non-null below this. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

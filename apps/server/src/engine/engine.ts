@@ -2,6 +2,7 @@ import type { EventBus } from '@chapar/api';
 import { type CompiledTemplate, normalizePhone, parseTemplate, renderTemplate } from '@chapar/api';
 import type { Database } from '@chapar/db';
 import type { AppLogger } from '../logger';
+import { metrics } from '../observability/metrics';
 import { CAMPAIGNS_CHANGED, publishProgress } from '../repositories/campaign-progress';
 import { createCampaignsPort } from '../repositories/campaigns';
 import { usableSubscription } from '../repositories/subscriptions';
@@ -14,7 +15,7 @@ import {
 } from '../whatsapp/driver';
 import type { SessionManager } from '../whatsapp/session-manager';
 import type { Clock } from './clock';
-import { AccountPacer, type PacingPolicy } from './pacing';
+import { AccountPacer, nextGapMs, type PacingPolicy } from './pacing';
 import { type Claimed, createEngineStore, type RunningCampaign } from './store';
 
 export interface EngineOptions {
@@ -179,9 +180,19 @@ export class CampaignEngine {
     const since = new Date(this.o.clock.now() - DAY_MS);
     // Warm-up protects a real number; the sandbox has none to protect and keeps its pace.
     const policy = account.driver === 'sandbox' ? { ...this.o.pacing, warmupDays: 0 } : this.o.pacing;
-    const pacer = new AccountPacer(account, policy, await this.store.recentSendTimes(accountId, since));
+    const recent = await this.store.recentSendTimes(accountId, since);
+    const pacer = new AccountPacer(account, policy, recent);
+    // A restart does not skip the gap: the first send waits for the interval since the last one.
+    const first = (await this.store.runningCampaignsOf(accountId))[0];
+    if (first && recent.length > 0) {
+      const gap = nextGapMs(first.interval, policy);
+      // Never longer than one gap, even if the stored times run ahead of this clock.
+      const wait = Math.min(Math.max(...recent) + gap - this.o.clock.now(), gap);
+      await this.o.clock.sleep(wait, this.abort.signal);
+    }
     let turn = 0;
     let idleInARow = 0;
+    let dueAt: number | null = null; // when pacing wanted the next send to start
     while (!this.abort.signal.aborted && this.o.sessions.readyDriver(accountId) === driver) {
       const running = await this.store.runningCampaignsOf(accountId);
       if (running.length === 0 || idleInARow >= running.length) return;
@@ -190,6 +201,7 @@ export class CampaignEngine {
       const capWait = pacer.capWaitMs(this.o.clock.now());
       if (capWait > 0) {
         this.o.log.info({ accountId, waitMs: capWait }, 'daily cap reached; waiting');
+        dueAt = null;
         // Look again every few minutes: the user may raise the limit meanwhile.
         await this.o.clock.sleep(Math.min(capWait, 5 * 60_000), this.abort.signal);
         continue;
@@ -197,7 +209,10 @@ export class CampaignEngine {
       // Round-robin between the account's running campaigns.
       const campaign = running[turn++ % running.length]!;
       const started = this.o.clock.now();
+      if (dueAt !== null) metrics.engineLag(started - dueAt);
+      dueAt = null;
       const outcome = await this.sendOne(campaign, driver);
+      if (outcome !== 'idle') metrics.messageOutcome(outcome === 'opted-out' ? 'skipped' : outcome);
       if (outcome === 'idle') {
         idleInARow++;
         continue;
@@ -205,6 +220,7 @@ export class CampaignEngine {
       idleInARow = 0;
       if (outcome === 'opted-out') continue;
       const gap = outcome === 'skipped' ? SKIP_GAP_MS : pacer.afterSend(started, campaign);
+      dueAt = started + gap;
       await this.o.clock.sleep(started + gap - this.o.clock.now(), this.abort.signal);
     }
   }

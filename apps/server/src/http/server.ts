@@ -1,19 +1,25 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
-import { type AppRouter, appRouter } from '@chapar/api';
+import { type AppRouter, appRouter, RateLimitedError } from '@chapar/api';
+import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { AppLogger } from '../logger';
+import { type MetricsSource, metrics } from '../observability/metrics';
 import type { createContextFactory } from './context';
 import { exportRecipients } from './export';
+import { describeRequest, requestInfo, setSecurityHeaders } from './request';
 
 export interface HttpDeps {
   createContext: ReturnType<typeof createContextFactory>;
   log: AppLogger;
   webDist: string;
+  /** Honour X-Forwarded-For/-Proto (client IP, https) from a reverse proxy. */
+  trustProxy: boolean;
   health: { ready(): Promise<{ ok: boolean; checks: Record<string, unknown> }> };
+  metrics: MetricsSource;
 }
 
 const TRPC_PREFIX = '/trpc';
@@ -23,7 +29,26 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-/** One port: tRPC over HTTP (batched) and WebSocket, health checks, and the built SPA. */
+/** A bounded label for metrics: never the raw URL, whose values are unbounded. */
+function routeOf(pathname: string): string {
+  if (pathname === TRPC_PREFIX || pathname.startsWith(`${TRPC_PREFIX}/`)) return 'trpc';
+  if (pathname === '/healthz' || pathname === '/readyz' || pathname === '/metrics') return pathname.slice(1);
+  if (pathname.startsWith('/api/campaigns/')) return 'export';
+  return 'static';
+}
+
+const QUIET_ROUTES = new Set(['healthz', 'readyz', 'metrics', 'static']);
+
+/** Whole seconds to wait from the first rate-limited error, for a Retry-After header. */
+function retryAfterOf(errors: readonly unknown[]): number | null {
+  for (const error of errors) {
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof RateLimitedError) return cause.retryAfter;
+  }
+  return null;
+}
+
+/** One port: tRPC over HTTP (batched) and WebSocket, health checks, metrics, and the built SPA. */
 export function createHttpServer(deps: HttpDeps) {
   const trpc = createHTTPHandler<AppRouter>({
     router: appRouter,
@@ -31,6 +56,10 @@ export function createHttpServer(deps: HttpDeps) {
     createContext: deps.createContext,
     // Bounded here as well as per procedure: the largest upload is a 100 MB document.
     maxBodySize: 110 * 1024 * 1024,
+    responseMeta({ errors }) {
+      const retryAfter = retryAfterOf(errors);
+      return retryAfter == null ? {} : { headers: { 'retry-after': String(retryAfter) } };
+    },
   });
   const spa = existsSync(deps.webDist)
     ? sirv(deps.webDist, {
@@ -44,12 +73,43 @@ export function createHttpServer(deps: HttpDeps) {
     : null;
 
   const server = http.createServer((req, res) => {
+    const started = performance.now();
     const url = req.url ?? '/';
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'same-origin');
-    res.setHeader('x-frame-options', 'DENY');
-    if (url === TRPC_PREFIX || url.startsWith(`${TRPC_PREFIX}/`)) return trpc(req, res);
-    if (url === '/healthz') return sendJson(res, 200, { ok: true });
+    const pathname = url.split('?')[0] ?? '/';
+    const route = routeOf(pathname);
+    const info = describeRequest(req, deps.log, deps.trustProxy);
+    res.setHeader('x-request-id', info.id);
+    setSecurityHeaders(res, info.https);
+    res.once('close', () => {
+      const durationMs = performance.now() - started;
+      metrics.httpDone(route, req.method ?? 'GET', res.statusCode, durationMs);
+      // Method, path (no query string: GET inputs live there), status and time; never bodies or headers.
+      const line = {
+        method: req.method,
+        path: pathname,
+        status: res.statusCode,
+        durationMs: Math.round(durationMs * 10) / 10,
+        ...(res.writableFinished ? {} : { aborted: true }),
+      };
+      if (res.statusCode >= 500) info.log.warn(line, 'request');
+      else if (QUIET_ROUTES.has(route)) info.log.debug(line, 'request');
+      else info.log.info(line, 'request');
+    });
+    if (route === 'trpc') return trpc(req, res);
+    if (pathname === '/healthz') return sendJson(res, 200, { ok: true });
+    if (pathname === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
+      deps.metrics.scrape().then(
+        ({ contentType, body }) => {
+          res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+          res.end(body);
+        },
+        (error: Error) => {
+          info.log.error({ err: error }, 'metrics failed');
+          sendJson(res, 500, { error: 'Metrics failed.' });
+        },
+      );
+      return;
+    }
     const exportMatch = /^\/api\/campaigns\/(\d+)\/recipients\.(csv|xlsx)(\?.*)?$/.exec(url);
     if (exportMatch && req.method === 'GET') {
       deps
@@ -67,13 +127,19 @@ export function createHttpServer(deps: HttpDeps) {
           );
         })
         .catch((error: Error) => {
-          deps.log.error({ err: error }, 'export failed');
+          if (error instanceof TRPCError && !res.headersSent && error.code !== 'INTERNAL_SERVER_ERROR') {
+            // Refused while identifying the caller (another site, too many bad API keys).
+            const retryAfter = retryAfterOf([error]);
+            if (retryAfter != null) res.setHeader('retry-after', String(retryAfter));
+            return sendJson(res, error.code === 'TOO_MANY_REQUESTS' ? 429 : 403, { error: error.message });
+          }
+          info.log.error({ err: error }, 'export failed');
           if (!res.headersSent) sendJson(res, 500, { error: 'Export failed.' });
           else res.destroy(error);
         });
       return;
     }
-    if (url === '/readyz') {
+    if (pathname === '/readyz') {
       deps.health.ready().then(
         (r) => sendJson(res, r.ok ? 200 : 503, r),
         (error: Error) => sendJson(res, 503, { ok: false, error: error.message }),
@@ -91,13 +157,29 @@ export function createHttpServer(deps: HttpDeps) {
     createContext: deps.createContext,
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
   });
+  // One request id per connection: sent back on the 101 response and used for the whole socket.
+  wss.on('headers', (headers, req) => {
+    const id = requestInfo(req, deps.log, deps.trustProxy).id;
+    headers.push(`x-request-id: ${id}`);
+  });
   server.on('upgrade', (req, socket, head) => {
     const pathname = (req.url ?? '').split('?')[0];
     if (pathname !== TRPC_PREFIX && pathname !== `${TRPC_PREFIX}/`) {
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const opened = performance.now();
+      const { log } = requestInfo(req, deps.log, deps.trustProxy);
+      log.info({ path: pathname, transport: 'ws' }, 'websocket opened');
+      ws.once('close', (code) =>
+        log.info(
+          { code, durationMs: Math.round(performance.now() - opened), transport: 'ws' },
+          'websocket closed',
+        ),
+      );
+      wss.emit('connection', ws, req);
+    });
   });
 
   return {

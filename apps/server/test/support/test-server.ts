@@ -52,6 +52,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     SANDBOX_SEND_LATENCY_MS: '5',
     SANDBOX_DELIVERY_DELAY_MS: '20',
     SANDBOX_READ_DELAY_MS: '40',
+    // Every test signs in and up from 127.0.0.1; tests of the limits lower them again.
+    RATE_LIMIT_LOGIN_PER_IP: '100000',
+    RATE_LIMIT_LOGIN_FAILURES: '100000',
+    RATE_LIMIT_REGISTER_PER_IP: '100000',
+    RATE_LIMIT_API_KEY_FAILURES: '100000',
     ...options.env,
   });
   const app = await createApp(

@@ -7,7 +7,16 @@ type ErrorData = NonNullable<ApiError['data']>;
 
 function apiError(message: string, data: Partial<ErrorData> | null): ApiError {
   const full: ErrorData | undefined = data
-    ? { code: 'BAD_REQUEST', httpStatus: 400, zodError: null, field: null, stack: undefined, ...data }
+    ? {
+        code: 'BAD_REQUEST',
+        httpStatus: 400,
+        zodError: null,
+        field: null,
+        retryAfter: null,
+        requestId: null,
+        stack: undefined,
+        ...data,
+      }
     : undefined;
   return { message, data: full, shape: undefined } as ApiError;
 }

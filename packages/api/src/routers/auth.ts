@@ -32,6 +32,7 @@ export const authRouter = router({
     )
     .output(z.object({ user: zUser }))
     .mutation(async ({ ctx, input }) => {
+      await ctx.rateLimits.consume('registerPerIp', ctx.ip);
       const phone = normalizePhone(input.phone, 'IR');
       if (!phone.ok) throw new ChaparError('BAD_REQUEST', `Phone: ${phone.reason}.`, 'phone');
       const passwordHash = await ctx.ports.auth.hashPassword(input.password);
@@ -58,6 +59,7 @@ export const authRouter = router({
     )
     .output(z.object({ user: zUser, token: z.string() }))
     .mutation(async ({ ctx, input }) => {
+      await ctx.rateLimits.consume('loginPerIp', ctx.ip);
       const identifier = toAsciiDigits(input.identifier);
       const phone = normalizePhone(identifier, 'IR');
       const by = identifier.includes('@')
@@ -65,12 +67,23 @@ export const authRouter = router({
         : phone.ok
           ? { phone: phone.e164 }
           : { username: identifier.toLowerCase() };
+      // Guessing one account's password is capped whichever addresses the guesses come from.
+      const limitKey = Object.entries(by)
+        .map(([kind, value]) => `${kind}:${value}`)
+        .join();
+      await ctx.rateLimits.check('loginFailures', limitKey);
       const found = await ctx.ports.users.findForLogin(by);
       // Unknown users cost a hash too, so timing does not tell which accounts exist.
       const passwordOk = found
         ? await ctx.ports.auth.verifyPassword(found.passwordHash, input.password)
         : await ctx.ports.auth.verifyPassword(DUMMY_HASH, input.password).then(() => false);
-      if (!found || !passwordOk) throw new ChaparError('UNAUTHORIZED', WRONG_CREDENTIALS);
+      if (!found || !passwordOk) {
+        // This failure is counted; the next attempt past the limit is refused by check() above.
+        await ctx.rateLimits.consume('loginFailures', limitKey).catch(() => {});
+        ctx.log.info({ ip: ctx.ip }, 'sign-in failed');
+        throw new ChaparError('UNAUTHORIZED', WRONG_CREDENTIALS);
+      }
+      await ctx.rateLimits.reset('loginFailures', limitKey);
       if (found.status === 'BANNED') {
         throw new ChaparError(
           'FORBIDDEN',
