@@ -213,6 +213,27 @@ describe('engine reactions', () => {
     );
   }, 40_000);
 
+  it('keeps acks that arrive before their send is stored and applies them', async () => {
+    // Delivery and read receipts fire at once, typically before the engine has stored SENT.
+    const s = await server({
+      clock: fast(),
+      env: {
+        PACING_JITTER: '0',
+        SANDBOX_DELIVERY_DELAY_MS: '0',
+        SANDBOX_READ_DELAY_MS: '0',
+        SANDBOX_SEND_LATENCY_MS: '0',
+      },
+    });
+    const { client, campaign } = await campaignWith(s, phones(4));
+    await client.campaigns.start.mutate({ id: campaign.id });
+    const done = await waitFor(
+      () => client.campaigns.get.query({ id: campaign.id }),
+      (c) => c.status === 'COMPLETED' && c.readCount === 4,
+      20_000,
+    );
+    expect(done).toMatchObject({ sentCount: 4, deliveredCount: 4, readCount: 4 });
+  });
+
   it('pauses after too many failures in a row', async () => {
     const s = await server({ clock: fast(), env: { SANDBOX_FAILURE_RATE: '1', PACING_JITTER: '0' } });
     const { client, campaign } = await campaignWith(s, phones(8));

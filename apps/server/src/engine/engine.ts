@@ -43,6 +43,12 @@ const SKIP_GAP_MS = 1_500;
 
 export const DEFAULT_OPT_OUT_WORDS = ['stop', 'unsubscribe', 'لغو', 'لغو عضویت', 'انصراف'];
 
+interface ParkedAck {
+  ack: 'DELIVERED' | 'READ' | 'FAILED';
+  error: string | undefined;
+  at: number;
+}
+
 /** 'opted-out' cost WhatsApp nothing, so the next send may follow at once. */
 type SendOutcome = 'sent' | 'failed' | 'skipped' | 'opted-out' | 'idle';
 
@@ -61,7 +67,7 @@ export class CampaignEngine {
   private readonly abort = new AbortController();
   private readonly consecutiveFailures = new Map<number, number>();
   /** Acks that arrived before their send was stored (fast phones, slow databases). */
-  private readonly earlyAcks = new Map<string, { ack: 'DELIVERED' | 'READ' | 'FAILED'; at: number }[]>();
+  private readonly earlyAcks = new Map<string, ParkedAck[]>();
   /** Driver events being stored; shutdown waits for them. */
   private readonly handling = new Set<Promise<void>>();
   private readonly optOutWords: Set<string>;
@@ -106,6 +112,7 @@ export class CampaignEngine {
     this.ticking = true;
     this.lastTickAt = Date.now();
     this.startDueScheduled()
+      .then(() => this.retryParkedAcks())
       .then(() => this.kickAll())
       .catch((error: Error) => this.o.log.error({ err: error }, 'engine tick failed'))
       .finally(() => {
@@ -286,7 +293,7 @@ export class CampaignEngine {
     }
     await this.store.markSent(campaign.id, recipient.id, messageId, this.now());
     this.consecutiveFailures.delete(campaign.id);
-    await this.applyEarlyAcks(messageId);
+    await this.applyParkedAcks(messageId);
     const outcome: SendOutcome = 'sent';
     await this.finishOrPublish(campaign.id);
     return outcome;
@@ -421,24 +428,41 @@ export class CampaignEngine {
   }
 
   private async handleAck(messageId: string, ack: 'DELIVERED' | 'READ' | 'FAILED', error?: string) {
-    const changed = await this.store.applyAck(messageId, ack, this.now(), error);
-    if (changed === 'unknown') {
-      const list = this.earlyAcks.get(messageId) ?? [];
-      list.push({ ack, at: Date.now() });
-      this.earlyAcks.set(messageId, list);
-      this.dropStaleEarlyAcks();
-      // The send may have been stored between the look-up and parking the ack.
-      await this.applyEarlyAcks(messageId);
-      return;
-    }
-    if (changed != null) await publishProgress(this.o.db, this.o.bus, changed);
+    this.parkAck(messageId, { ack, error, at: Date.now() });
+    await this.applyParkedAcks(messageId);
   }
 
-  private async applyEarlyAcks(messageId: string) {
+  /**
+   * Acks wait here until they can be stored: their send is not stored yet (a fast phone),
+   * or the database is unreachable for a moment. The tick retries them; they expire after
+   * a few minutes.
+   */
+  private parkAck(messageId: string, parked: ParkedAck) {
+    const list = this.earlyAcks.get(messageId) ?? [];
+    list.push(parked);
+    this.earlyAcks.set(messageId, list);
+  }
+
+  private async applyParkedAcks(messageId: string) {
     const pending = this.earlyAcks.get(messageId);
     if (!pending) return;
     this.earlyAcks.delete(messageId);
-    for (const p of pending) await this.store.applyAck(messageId, p.ack, this.now());
+    for (const p of pending) {
+      try {
+        const changed = await this.store.applyAck(messageId, p.ack, this.now(), p.error);
+        if (changed === 'unknown') this.parkAck(messageId, p);
+        else if (changed != null) await publishProgress(this.o.db, this.o.bus, changed);
+      } catch (error) {
+        this.parkAck(messageId, p);
+        this.o.log.warn({ err: error, messageId }, 'ack kept for a retry');
+      }
+    }
+  }
+
+  /** On every tick: acks still waiting get another chance. */
+  private async retryParkedAcks() {
+    this.dropStaleEarlyAcks();
+    for (const messageId of [...this.earlyAcks.keys()]) await this.applyParkedAcks(messageId);
   }
 
   private dropStaleEarlyAcks() {

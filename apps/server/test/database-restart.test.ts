@@ -1,0 +1,469 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { type ChaparClient, createChaparClient } from '@chapar/client';
+import { campaigns, createDatabase, recipients } from '@chapar/db';
+import { asc, eq } from 'drizzle-orm';
+import mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../src/env';
+import { type LedgerEntry, readLedger, sandboxLedgerPath } from '../src/whatsapp/sandbox-driver';
+
+/*
+ * Database outage the way operators meet it: the real server runs as a child process on its
+ * own, private MariaDB instance (never the shared one on 3306), two sandbox accounts send
+ * two campaigns, and MariaDB is stopped mid-campaign, kept down for a few seconds, then
+ * started again on the same data dir and port. The server must stay up the whole time, the
+ * engine must wait and retry, and the campaigns must finish with nobody sent twice, nobody
+ * dropped, and counters equal to the rows. The sandbox ledgers are the independent record
+ * of what actually went out.
+ *
+ * Needs `mariadb-install-db` and `mariadbd` (Debian: /usr/bin, /usr/sbin).
+ */
+
+const ACCOUNTS = 2;
+const PER_CAMPAIGN = 8;
+const DOWN_MS = 5_000;
+const SENT_STATES = ['SENT', 'DELIVERED', 'READ'];
+const FINAL_STATES = ['SENT', 'DELIVERED', 'READ', 'FAILED', 'SKIPPED'];
+const MARIADBD = ['/usr/sbin/mariadbd', '/usr/bin/mariadbd'];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Phones distinct across campaigns, so a message sent through the wrong account shows. */
+function phonesOf(campaign: number): string[] {
+  return Array.from({ length: PER_CAMPAIGN }, (_, i) => `09122${campaign}${String(i).padStart(5, '0')}`);
+}
+
+async function ledgerOf(dataDir: string, accountId: number): Promise<LedgerEntry[]> {
+  const entries: LedgerEntry[] = [];
+  for await (const entry of readLedger(sandboxLedgerPath(dataDir, accountId))) entries.push(entry);
+  return entries;
+}
+
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+/** Server log lines (pino JSON) grouped by message and error, for the report. */
+function summarize(lines: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    let key = line.slice(0, 200);
+    try {
+      const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+      // Drizzle's message ends with "params: <values>: <driver error>"; keep the driver error.
+      const last =
+        entry.err?.message
+          ?.split('\n')
+          .pop()
+          ?.replace(/^params: /, '') ?? '';
+      const error = last.slice(last.indexOf(': ') + 2).replace(/127\.0\.0\.1:\d+/, 'db');
+      key = `${entry.msg ?? '?'}${error ? ` (${error.slice(0, 120)})` : ''}`;
+    } catch {
+      // not JSON: keep the raw line
+    }
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => `${n}x ${key}`);
+}
+
+/** A private MariaDB server: its own data dir, port and socket; root with no password. */
+class MariaDbProcess {
+  private child: ChildProcess | undefined;
+  private exited: Promise<void> = Promise.resolve();
+  private output = '';
+  starts = 0;
+
+  constructor(
+    private readonly dir: string,
+    readonly port: number,
+  ) {}
+
+  get serverUrl() {
+    return `mysql://root@127.0.0.1:${this.port}`;
+  }
+
+  get alive() {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  get pid() {
+    return this.child?.pid;
+  }
+
+  async install(): Promise<void> {
+    const args = [
+      '--no-defaults',
+      `--datadir=${path.join(this.dir, 'data')}`,
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+    ];
+    if (process.getuid?.() === 0) args.push('--user=root');
+    await run('mariadb-install-db', args);
+  }
+
+  /** Starts mariadbd on the same data dir and port, and waits until it answers a ping. */
+  async start(timeoutMs = 30_000): Promise<void> {
+    if (this.alive) throw new Error('mariadbd already running');
+    this.starts++;
+    const binary = MARIADBD.find((candidate) => existsSync(candidate));
+    const args = [
+      '--no-defaults',
+      `--datadir=${path.join(this.dir, 'data')}`,
+      `--port=${this.port}`,
+      '--bind-address=127.0.0.1',
+      `--socket=${path.join(this.dir, 'mysqld.sock')}`,
+      `--pid-file=${path.join(this.dir, 'mysqld.pid')}`,
+      '--skip-log-bin',
+      '--innodb-buffer-pool-size=32M',
+    ];
+    if (process.getuid?.() === 0) args.push('--user=root');
+    const child = spawn(binary ?? 'mariadbd', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString()).slice(-20_000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!this.alive) throw new Error(`mariadbd exited during start:\n${this.output}`);
+      const ok = await mysql
+        .createConnection({ uri: this.serverUrl, connectTimeout: 1_000 })
+        .then(async (c) => {
+          try {
+            await c.ping();
+            return true;
+          } finally {
+            await c.end().catch(() => undefined);
+          }
+        })
+        .catch(() => false);
+      if (ok) return;
+      await sleep(100);
+    }
+    throw new Error(`mariadbd did not accept connections within ${timeoutMs} ms:\n${this.output}`);
+  }
+
+  /** SIGTERM (a normal shutdown: connections are dropped), then waits for the process to exit. */
+  async stop(): Promise<void> {
+    if (this.alive) this.child!.kill('SIGTERM');
+    await this.exited;
+  }
+
+  killNow(): void {
+    if (this.alive) this.child!.kill('SIGKILL');
+  }
+
+  get log() {
+    return this.output;
+  }
+}
+
+/** The real server (`node --import tsx apps/server/src/main.ts`) as a child process. */
+class ServerProcess {
+  private child: ChildProcess | undefined;
+  private exited: Promise<void> = Promise.resolve();
+  private output = '';
+  private stopping = false;
+  /** Set when the process exits without the test asking it to. */
+  unexpectedExit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  get url() {
+    return `http://127.0.0.1:${this.env.PORT}`;
+  }
+
+  get alive() {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  async start(timeoutMs = 30_000): Promise<void> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString()).slice(-200_000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        if (!this.stopping) this.unexpectedExit = { code, signal };
+        resolve();
+      }),
+    );
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!this.alive) throw new Error(`server exited during start:\n${this.output}`);
+      const ok = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(1_000) }).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return;
+      await sleep(50);
+    }
+    throw new Error(`server did not answer /healthz within ${timeoutMs} ms:\n${this.output}`);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.alive) this.child!.kill('SIGKILL');
+    await this.exited;
+  }
+
+  killNow(): void {
+    this.stopping = true;
+    if (this.alive) this.child!.kill('SIGKILL');
+  }
+
+  get log() {
+    return this.output;
+  }
+}
+
+describe('database restart (real server process, private MariaDB stopped mid-campaign)', () => {
+  let tmp: string | undefined;
+  let dataDir: string | undefined;
+  let mariadb: MariaDbProcess | undefined;
+  let server: ServerProcess | undefined;
+  let handle: ReturnType<typeof createDatabase> | undefined;
+  let databaseUrl = '';
+  const killOnExit = () => {
+    server?.killNow();
+    mariadb?.killNow();
+  };
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'chapar-dbrestart-'));
+    dataDir = path.join(tmp, 'chapar');
+    await mkdir(dataDir);
+    process.once('exit', killOnExit);
+    mariadb = new MariaDbProcess(tmp, await freePort());
+    await mariadb.install();
+    await mariadb.start();
+    databaseUrl = `${mariadb.serverUrl}/chapar_restart`;
+    server = new ServerProcess({
+      DATABASE_URL: databaseUrl,
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      ENGINE_TIME_SCALE: '2',
+      SANDBOX_LINK_DELAY_MS: '200',
+      SANDBOX_SEND_LATENCY_MS: '50',
+      SANDBOX_DELIVERY_DELAY_MS: '30',
+      SANDBOX_READ_DELAY_MS: '60',
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    process.removeListener('exit', killOnExit);
+    await server?.stop();
+    await handle?.close().catch(() => undefined);
+    await mariadb?.stop();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('waits out a MariaDB restart and finishes every campaign without loss, doubles or counter drift', async () => {
+    const started = Date.now();
+    const s = server!;
+    const m = mariadb!;
+    await s.start();
+
+    const anonymous = createChaparClient({ url: s.url });
+    const credentials = { email: 'dbrestart@example.com', password: 'db-restart-secret' };
+    await anonymous.auth.register.mutate({ name: 'DB Restart', phone: '09121234567', ...credentials });
+    const { token } = await anonymous.auth.login.mutate({
+      identifier: credentials.email,
+      password: credentials.password,
+    });
+    const client: ChaparClient = createChaparClient({ url: s.url, token });
+
+    const accountIds: number[] = [];
+    for (let i = 0; i < ACCOUNTS; i++) {
+      const account = await client.whatsapp.create.mutate({ label: `Sandbox ${i + 1}`, driver: 'sandbox' });
+      await client.whatsapp.connect.mutate({ id: account.id });
+      accountIds.push(account.id);
+    }
+    for (const id of accountIds) {
+      const deadline = Date.now() + 10_000;
+      while ((await client.whatsapp.get.query({ id })).status !== 'READY') {
+        if (Date.now() > deadline) throw new Error(`account ${id} did not link`);
+        await sleep(50);
+      }
+    }
+
+    const campaignIds: number[] = [];
+    for (const [i, accountId] of accountIds.entries()) {
+      const campaign = await client.campaigns.create.mutate({
+        title: `Restart ${i + 1}`,
+        message: 'Salam {{name}}, this is database restart message {Hi|Hello}.',
+        interval: 'FIVE_SECONDS',
+        whatsappAccountId: accountId,
+      });
+      await client.campaigns.addRecipients.mutate({
+        campaignId: campaign.id,
+        recipients: phonesOf(i).map((phone, j) => ({ phone, name: `C${i}R${j}` })),
+      });
+      campaignIds.push(campaign.id);
+    }
+    for (const id of campaignIds) await client.campaigns.start.mutate({ id });
+
+    // Wait for some sends, so the outage lands in the middle of running campaigns.
+    const sendDeadline = Date.now() + 30_000;
+    for (;;) {
+      const states = await Promise.all(campaignIds.map((id) => client.campaigns.get.query({ id })));
+      if (states.every((c) => c.sentCount >= 2)) break;
+      if (Date.now() > sendDeadline) {
+        throw new Error(
+          `no sends before the outage: ${JSON.stringify(states.map((c) => [c.id, c.status, c.sentCount]))}\n${s.log}`,
+        );
+      }
+      await sleep(100);
+    }
+    const ledgersBefore = await Promise.all(accountIds.map((id) => ledgerOf(dataDir!, id)));
+
+    // The outage: SIGTERM mariadbd, keep it down, start it again on the same data dir/port.
+    const outageStarted = Date.now();
+    const logBefore = s.log.length;
+    await m.stop();
+    const stoppedAt = Date.now();
+    await sleep(DOWN_MS);
+    const healthDuringOutage = await fetch(`${s.url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.status,
+      (e: Error) => e.message,
+    );
+    const ledgersDuringOutage = await Promise.all(accountIds.map((id) => ledgerOf(dataDir!, id)));
+    expect(s.unexpectedExit, `server exited while MariaDB was down:\n${s.log}`).toBeUndefined();
+    expect(s.alive).toBe(true);
+    await m.start();
+    const restartedAt = Date.now();
+
+    // Campaigns resume and finish (token and sessions live in MariaDB and survived).
+    const deadline = Date.now() + 60_000;
+    let states = await Promise.all(campaignIds.map((id) => client.campaigns.get.query({ id })));
+    while (!states.every((c) => c.status === 'COMPLETED')) {
+      if (Date.now() > deadline || s.unexpectedExit) {
+        throw new Error(
+          `campaigns did not complete after the restart (server exit: ${JSON.stringify(s.unexpectedExit)}): ${JSON.stringify(states.map((c) => [c.id, c.status, c.pausedReason, c.sentCount]))}\n${s.log}`,
+        );
+      }
+      await sleep(200);
+      states = await Promise.all(campaignIds.map((id) => client.campaigns.get.query({ id })));
+    }
+    const completedAt = Date.now();
+    // The last acks (DELIVERED/READ) of the final sends land shortly after completion.
+    await sleep(500);
+
+    // The server never exited on its own.
+    expect(s.unexpectedExit, `server exited:\n${s.log}`).toBeUndefined();
+    expect(s.alive).toBe(true);
+
+    handle = createDatabase(databaseUrl);
+    const { db } = handle;
+    const report: string[] = [];
+    for (const [i, campaignId] of campaignIds.entries()) {
+      const accountId = accountIds[i]!;
+      const rows = await db
+        .select()
+        .from(recipients)
+        .where(eq(recipients.campaignId, campaignId))
+        .orderBy(asc(recipients.id));
+      const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+      const ledger = await ledgerOf(dataDir!, accountId);
+      const byStatus = (...statuses: string[]) => rows.filter((r) => statuses.includes(r.status));
+
+      // Everybody is there, nobody left in the queue or mid-send.
+      expect(rows).toHaveLength(PER_CAMPAIGN);
+      expect(rows.filter((r) => !FINAL_STATES.includes(r.status)).map((r) => [r.id, r.status])).toEqual([]);
+
+      // The ledger: each phone and each recipient at most once, each entry one of this campaign's rows.
+      expect(new Set(ledger.map((e) => e.to)).size).toBe(ledger.length);
+      expect(new Set(ledger.map((e) => e.ref)).size).toBe(ledger.length);
+      const rowById = new Map(rows.map((r) => [r.id, r]));
+      for (const entry of ledger) {
+        const row = rowById.get(Number(entry.ref.slice(1)));
+        expect(row, `ledger entry ${entry.ref} belongs to campaign ${campaignId}`).toBeDefined();
+        expect(entry.to).toBe(row!.phone);
+      }
+
+      // Exactly the SENT/DELIVERED/READ rows are in the ledger, with the same message ids.
+      const sent = byStatus(...SENT_STATES);
+      const ledgerByRef = new Map(ledger.map((e) => [e.ref, e]));
+      for (const row of sent) {
+        expect(ledgerByRef.get(`r${row.id}`)?.messageId, `recipient ${row.id}`).toBe(row.whatsappMessageId);
+      }
+      expect(ledger).toHaveLength(sent.length);
+      // The sandbox always knows the outcome: nothing is failed or skipped, everybody got it.
+      const failed = byStatus('FAILED');
+      const skipped = byStatus('SKIPPED');
+      expect(failed.map((r) => ({ id: r.id, error: r.error }))).toEqual([]);
+      expect(skipped).toEqual([]);
+      expect(sent).toHaveLength(PER_CAMPAIGN);
+
+      // Counters equal the rows behind them.
+      expect(campaign).toMatchObject({
+        status: 'COMPLETED',
+        sentCount: sent.length,
+        deliveredCount: byStatus('DELIVERED', 'READ').length,
+        readCount: byStatus('READ').length,
+        failedCount: failed.length,
+        skippedCount: skipped.length,
+      });
+      report.push(
+        `campaign ${campaignId}: ${sent.length} sent (${byStatus('SENT').length} SENT, ${byStatus('DELIVERED').length} DELIVERED, ${byStatus('READ').length} READ), ledger ${ledger.length}`,
+      );
+    }
+
+    const outageLog = s.log
+      .slice(logBefore)
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    console.log(
+      [
+        `database-restart: mariadbd pid ${m.pid}, ${m.starts} starts, total ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `  ledgers before outage ${ledgersBefore.map((l) => l.length).join('/')}, while down ${ledgersDuringOutage.map((l) => l.length).join('/')}`,
+        `  stop took ${stoppedAt - outageStarted} ms, down ${restartedAt - stoppedAt} ms, /healthz while down: ${healthDuringOutage}`,
+        `  completed ${((completedAt - restartedAt) / 1000).toFixed(1)} s after MariaDB came back`,
+        `  server log lines after the outage began: ${outageLog.length}`,
+        ...summarize(outageLog).map((line) => `    ${line}`),
+        ...report.map((line) => `  ${line}`),
+      ].join('\n'),
+    );
+  }, 120_000);
+});
