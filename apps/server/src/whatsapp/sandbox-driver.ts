@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import {
@@ -10,6 +10,7 @@ import {
   type SendLookup,
   type WhatsAppDriver,
 } from './driver';
+import { appendDurably } from './durable-file';
 
 export interface SandboxOptions {
   dataDir: string;
@@ -194,16 +195,6 @@ export class SandboxDriver implements WhatsAppDriver {
     }
     // The ledger is written before send resolves, so absence means it never went out.
     return { sent: false };
-  }
-}
-
-async function appendDurably(file: string, line: string): Promise<void> {
-  const handle = await open(file, 'a');
-  try {
-    await handle.write(line);
-    await handle.datasync();
-  } finally {
-    await handle.close();
   }
 }
 

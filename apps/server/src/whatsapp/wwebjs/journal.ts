@@ -1,5 +1,6 @@
 import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { appendDurably } from '../durable-file';
 
 const JOURNAL_COMPACT_BYTES = 256 * 1024;
 const JOURNAL_KEEP_LINES = 200;
@@ -50,16 +51,6 @@ export class SendJournal {
     });
     this.queue = run.catch(() => {});
     return run;
-  }
-}
-
-async function appendDurably(file: string, line: string): Promise<void> {
-  const handle = await open(file, 'a');
-  try {
-    await handle.write(line);
-    await handle.datasync();
-  } finally {
-    await handle.close();
   }
 }
 
