@@ -1,15 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type ChaparClient, createChaparClient } from '@chapar/client';
 import { campaigns, createDatabase, recipients, subscriptions } from '@chapar/db';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/env';
-import { type LedgerEntry, readLedger, sandboxLedgerPath } from '../src/whatsapp/sandbox-driver';
 import { createTestDatabase } from './support/database';
+import { freePort, ledgerOf, sleep, startCampaigns } from './support/spawned-server';
 
 /*
  * Crash safety the way users meet it: the real server runs as a child process, three
@@ -33,31 +31,6 @@ const ACCOUNTS = 3;
 const SENT_STATES = ['SENT', 'DELIVERED', 'READ'] as const;
 const FINAL_STATES = ['SENT', 'DELIVERED', 'READ', 'FAILED', 'SKIPPED'];
 const UNKNOWN_OUTCOME = /cannot be known whether it went out/;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Phones distinct across campaigns, so a message sent through the wrong account shows. */
-function phonesOf(campaign: number): string[] {
-  return Array.from({ length: PER_CAMPAIGN }, (_, i) => `09121${campaign}${String(i).padStart(5, '0')}`);
-}
-
-async function ledgerOf(dataDir: string, accountId: number): Promise<LedgerEntry[]> {
-  const entries: LedgerEntry[] = [];
-  for await (const entry of readLedger(sandboxLedgerPath(dataDir, accountId))) entries.push(entry);
-  return entries;
-}
 
 /** The real server (`node --import tsx apps/server/src/main.ts`) as a child process. */
 class ServerProcess {
@@ -164,44 +137,13 @@ describe('crash safety (real server process, SIGKILL mid-campaign)', () => {
     await s.start();
 
     // One user, three linked sandbox accounts, one running campaign per account.
-    const anonymous = createChaparClient({ url: s.url });
-    const credentials = { email: 'crash@example.com', password: 'crash-test-secret' };
-    await anonymous.auth.register.mutate({ name: 'Crash Test', phone: '09121234567', ...credentials });
-    const { token } = await anonymous.auth.login.mutate({
-      identifier: credentials.email,
-      password: credentials.password,
+    const { client, accountIds, campaignIds } = await startCampaigns(s.url, {
+      accounts: ACCOUNTS,
+      perCampaign: PER_CAMPAIGN,
+      name: 'Crash Test',
+      email: 'crash@example.com',
+      password: 'crash-test-secret',
     });
-    const client: ChaparClient = createChaparClient({ url: s.url, token });
-
-    const accountIds: number[] = [];
-    for (let i = 0; i < ACCOUNTS; i++) {
-      const account = await client.whatsapp.create.mutate({ label: `Sandbox ${i + 1}`, driver: 'sandbox' });
-      await client.whatsapp.connect.mutate({ id: account.id });
-      accountIds.push(account.id);
-    }
-    for (const id of accountIds) {
-      const deadline = Date.now() + 10_000;
-      while ((await client.whatsapp.get.query({ id })).status !== 'READY') {
-        if (Date.now() > deadline) throw new Error(`account ${id} did not link`);
-        await sleep(50);
-      }
-    }
-
-    const campaignIds: number[] = [];
-    for (const [i, accountId] of accountIds.entries()) {
-      const campaign = await client.campaigns.create.mutate({
-        title: `Crash ${i + 1}`,
-        message: 'Salam {{name}}, this is crash test message {Hi|Hello}.',
-        interval: 'FIVE_SECONDS',
-        whatsappAccountId: accountId,
-      });
-      await client.campaigns.addRecipients.mutate({
-        campaignId: campaign.id,
-        recipients: phonesOf(i).map((phone, j) => ({ phone, name: `C${i}R${j}` })),
-      });
-      campaignIds.push(campaign.id);
-    }
-    for (const id of campaignIds) await client.campaigns.start.mutate({ id });
 
     // Kill at random moments; after each kill, look at what the crash left behind.
     const kills: Array<{

@@ -1,16 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type ChaparClient, createChaparClient } from '@chapar/client';
 import { campaigns, createDatabase, recipients } from '@chapar/db';
 import { asc, eq } from 'drizzle-orm';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/env';
-import { type LedgerEntry, readLedger, sandboxLedgerPath } from '../src/whatsapp/sandbox-driver';
+import { freePort, ledgerOf, sleep, startCampaigns } from './support/spawned-server';
 
 /*
  * Database outage the way operators meet it: the real server runs as a child process on its
@@ -30,31 +28,6 @@ const DOWN_MS = 5_000;
 const SENT_STATES = ['SENT', 'DELIVERED', 'READ'];
 const FINAL_STATES = ['SENT', 'DELIVERED', 'READ', 'FAILED', 'SKIPPED'];
 const MARIADBD = ['/usr/sbin/mariadbd', '/usr/bin/mariadbd'];
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Phones distinct across campaigns, so a message sent through the wrong account shows. */
-function phonesOf(campaign: number): string[] {
-  return Array.from({ length: PER_CAMPAIGN }, (_, i) => `09122${campaign}${String(i).padStart(5, '0')}`);
-}
-
-async function ledgerOf(dataDir: string, accountId: number): Promise<LedgerEntry[]> {
-  const entries: LedgerEntry[] = [];
-  for await (const entry of readLedger(sandboxLedgerPath(dataDir, accountId))) entries.push(entry);
-  return entries;
-}
 
 function run(command: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -305,44 +278,13 @@ describe('database restart (real server process, private MariaDB stopped mid-cam
     const m = mariadb!;
     await s.start();
 
-    const anonymous = createChaparClient({ url: s.url });
-    const credentials = { email: 'dbrestart@example.com', password: 'db-restart-secret' };
-    await anonymous.auth.register.mutate({ name: 'DB Restart', phone: '09121234567', ...credentials });
-    const { token } = await anonymous.auth.login.mutate({
-      identifier: credentials.email,
-      password: credentials.password,
+    const { client, accountIds, campaignIds } = await startCampaigns(s.url, {
+      accounts: ACCOUNTS,
+      perCampaign: PER_CAMPAIGN,
+      name: 'DB Restart',
+      email: 'dbrestart@example.com',
+      password: 'db-restart-secret',
     });
-    const client: ChaparClient = createChaparClient({ url: s.url, token });
-
-    const accountIds: number[] = [];
-    for (let i = 0; i < ACCOUNTS; i++) {
-      const account = await client.whatsapp.create.mutate({ label: `Sandbox ${i + 1}`, driver: 'sandbox' });
-      await client.whatsapp.connect.mutate({ id: account.id });
-      accountIds.push(account.id);
-    }
-    for (const id of accountIds) {
-      const deadline = Date.now() + 10_000;
-      while ((await client.whatsapp.get.query({ id })).status !== 'READY') {
-        if (Date.now() > deadline) throw new Error(`account ${id} did not link`);
-        await sleep(50);
-      }
-    }
-
-    const campaignIds: number[] = [];
-    for (const [i, accountId] of accountIds.entries()) {
-      const campaign = await client.campaigns.create.mutate({
-        title: `Restart ${i + 1}`,
-        message: 'Salam {{name}}, this is database restart message {Hi|Hello}.',
-        interval: 'FIVE_SECONDS',
-        whatsappAccountId: accountId,
-      });
-      await client.campaigns.addRecipients.mutate({
-        campaignId: campaign.id,
-        recipients: phonesOf(i).map((phone, j) => ({ phone, name: `C${i}R${j}` })),
-      });
-      campaignIds.push(campaign.id);
-    }
-    for (const id of campaignIds) await client.campaigns.start.mutate({ id });
 
     // Wait for some sends, so the outage lands in the middle of running campaigns.
     const sendDeadline = Date.now() + 30_000;
