@@ -55,9 +55,14 @@ export function createUsersPort(db: Database, trial: TrialPolicy, clock: { now()
           );
           if (trial.messages > 0 && trial.days > 0) {
             const expiresAt = new Date(now.getTime() + trial.days * 86_400_000);
-            await tx
-              .insert(subscriptions)
-              .values({ userId, startsAt: now, expiresAt, messageLimit: trial.messages, createdAt: now });
+            await tx.insert(subscriptions).values({
+              userId,
+              source: 'TRIAL',
+              startsAt: now,
+              expiresAt,
+              messageLimit: trial.messages,
+              createdAt: now,
+            });
             await tx
               .update(users)
               .set({ subscriptionActive: true, subscriptionExpiresAt: expiresAt })

@@ -33,6 +33,16 @@ export const RECIPIENT_STATUSES = [
   'SKIPPED',
 ] as const;
 export const PACKAGE_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
+/** Where a subscription came from: the sign-up trial, a paid package, or an admin's grant. */
+export const SUBSCRIPTION_SOURCES = ['TRIAL', 'PURCHASE', 'GRANT'] as const;
+export const PAYMENT_PROVIDERS = ['zarinpal', 'manual'] as const;
+/**
+ * PENDING: waiting for the gateway callback (zarinpal) or an admin's review (manual).
+ * PAID grants the package exactly once; FAILED/CANCELLED/REJECTED grant nothing.
+ */
+export const PAYMENT_STATUSES = ['PENDING', 'PAID', 'FAILED', 'CANCELLED', 'REJECTED'] as const;
+export const OTP_PURPOSES = ['VERIFY_PHONE', 'VERIFY_EMAIL', 'RESET_PASSWORD'] as const;
+export const OTP_CHANNELS = ['SMS', 'EMAIL'] as const;
 
 export const zUserRole = z.enum(USER_ROLES);
 export const zUserStatus = z.enum(USER_STATUSES);
@@ -43,6 +53,11 @@ export const zCampaignStatus = z.enum(CAMPAIGN_STATUSES);
 export const zPauseCause = z.enum(PAUSE_CAUSES);
 export const zRecipientStatus = z.enum(RECIPIENT_STATUSES);
 export const zPackageStatus = z.enum(PACKAGE_STATUSES);
+export const zSubscriptionSource = z.enum(SUBSCRIPTION_SOURCES);
+export const zPaymentProvider = z.enum(PAYMENT_PROVIDERS);
+export const zPaymentStatus = z.enum(PAYMENT_STATUSES);
+export const zOtpPurpose = z.enum(OTP_PURPOSES);
+export const zOtpChannel = z.enum(OTP_CHANNELS);
 
 export type UserRole = z.infer<typeof zUserRole>;
 export type UserStatus = z.infer<typeof zUserStatus>;
@@ -53,3 +68,8 @@ export type CampaignStatus = z.infer<typeof zCampaignStatus>;
 export type PauseCause = z.infer<typeof zPauseCause>;
 export type RecipientStatus = z.infer<typeof zRecipientStatus>;
 export type PackageStatus = z.infer<typeof zPackageStatus>;
+export type SubscriptionSource = z.infer<typeof zSubscriptionSource>;
+export type PaymentProvider = z.infer<typeof zPaymentProvider>;
+export type PaymentStatus = z.infer<typeof zPaymentStatus>;
+export type OtpPurpose = z.infer<typeof zOtpPurpose>;
+export type OtpChannel = z.infer<typeof zOtpChannel>;
