@@ -15,6 +15,7 @@ import { createReadiness } from './observability/health';
 import { createMetricsSource } from './observability/metrics';
 import { createRateLimits } from './observability/rate-limits';
 import { createAccountsPort } from './repositories/accounts';
+import { createAuditLogPort } from './repositories/audit-log';
 import { createCampaignsPort } from './repositories/campaigns';
 import { createPackagesPort } from './repositories/packages';
 import { createStatsPort } from './repositories/stats';
@@ -91,6 +92,7 @@ export async function createApp(
     subscriptions: createSubscriptionsPort(db, wallClock),
     packages: createPackagesPort(db),
     stats: createStatsPort(db),
+    auditLog: createAuditLogPort(db, wallClock),
     events: bus,
     clock: wallClock,
   };

@@ -163,6 +163,19 @@ describe('auth', () => {
     );
     expect(refused.data.code).toBe('FORBIDDEN');
     expect(refused.message).toContain('spam');
+
+    const audit = await admin.client.admin.auditLog.list.query({
+      targetType: 'user',
+      targetId: victim.user.id,
+    });
+    expect(audit.items).toMatchObject([
+      {
+        action: 'user.ban',
+        actorId: admin.user.id,
+        actorName: admin.user.name,
+        details: { from: 'ACTIVE', to: 'BANNED', reason: 'spam' },
+      },
+    ]);
   });
 
   it('accepts API keys as Bearer tokens until they are revoked', async () => {

@@ -81,6 +81,7 @@ const RULES: Record<string, Rule> = {
   'admin.packages.update': { kind: 'admin', input: { id: 1, title: 'x' } },
   'admin.campaigns.list': { kind: 'admin', input: {} },
   'admin.stats': { kind: 'admin', input: undefined },
+  'admin.auditLog.list': { kind: 'admin', input: undefined },
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;

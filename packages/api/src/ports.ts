@@ -16,6 +16,7 @@ import type {
   CampaignProgress,
   zAccount,
   zAdminUser,
+  zAuditEntry,
   zCampaign,
   zPackage,
   zRecipient,
@@ -275,6 +276,30 @@ export interface StatsPort {
 }
 
 /** Events are whole snapshots, so a subscriber only ever needs the latest one. */
+export type AuditEntryRecord = z.input<typeof zAuditEntry>;
+
+/** What administrators did. Every admin mutation records one entry, in its own statement. */
+export interface AuditLogPort {
+  record(entry: {
+    actorId: number | null;
+    /** Dotted verb: `user.ban`, `user.role`, `subscription.grant`, `payment.approve`, ... */
+    action: string;
+    targetType: string;
+    targetId: number | null;
+    details?: Record<string, unknown> | null;
+    ip?: string | null;
+  }): Promise<void>;
+  /** Newest first. */
+  list(filter: {
+    actorId?: number;
+    action?: string;
+    targetType?: string;
+    targetId?: number;
+    cursor?: number | null;
+    limit: number;
+  }): Promise<Page<AuditEntryRecord>>;
+}
+
 export interface EventBus {
   publish(topic: string, data: unknown): void;
   /** Returns the unsubscribe function. */
@@ -308,6 +333,7 @@ export interface Ports {
   optOuts: OptOutsPort;
   media: MediaPort;
   stats: StatsPort;
+  auditLog: AuditLogPort;
   events: EventBus;
   clock: { now(): Date };
 }

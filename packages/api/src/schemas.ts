@@ -141,6 +141,18 @@ export const zSubscription = z.object({
   messagesUsed: z.number().int(),
 });
 
+export const zAuditEntry = z.object({
+  id: zId,
+  actorId: zId.nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: zId.nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  ip: z.string().nullable(),
+  createdAt: z.date(),
+});
+
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: zId.nullable() });
 

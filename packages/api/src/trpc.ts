@@ -100,3 +100,6 @@ export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
   }
   return next();
 });
+
+/** What an admin procedure's resolver sees: a context whose user is known to be signed in. */
+export type AdminContext = Context & { user: UserRecord };

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { zCampaignStatus, zPackageStatus, zUserRole, zUserStatus } from '../domain/enums';
 import { ChaparError, notFound } from '../errors';
-import { page, zAdminUser, zCampaign, zCursor, zId, zPackage } from '../schemas';
-import { adminProcedure, router } from '../trpc';
+import type { UserRecord } from '../ports';
+import { page, zAdminUser, zAuditEntry, zCampaign, zCursor, zId, zPackage } from '../schemas';
+import { type AdminContext, adminProcedure, router } from '../trpc';
 
 const zPackageInput = z.object({
   title: z.string().trim().min(1, 'Give the package a title.').max(255),
@@ -16,6 +17,33 @@ const zPackageInput = z.object({
   status: zPackageStatus.default('ACTIVE'),
   messageLimit: z.number().int().min(0).max(100_000_000),
 });
+
+/** One audit entry per kind of change, so the log reads as what happened: banned, made admin, ... */
+async function recordUserChange(
+  ctx: AdminContext,
+  before: UserRecord,
+  after: UserRecord,
+  reason: string | null,
+): Promise<void> {
+  const base = { actorId: ctx.user.id, targetType: 'user', targetId: after.id, ip: ctx.ip };
+  if (before.role !== after.role) {
+    await ctx.ports.auditLog.record({
+      ...base,
+      action: 'user.role',
+      details: { from: before.role, to: after.role },
+    });
+  }
+  if (before.status !== after.status) {
+    const action =
+      after.status === 'BANNED' ? 'user.ban' : before.status === 'BANNED' ? 'user.unban' : 'user.status';
+    await ctx.ports.auditLog.record({
+      ...base,
+      action,
+      details: { from: before.status, to: after.status, reason },
+    });
+  }
+  ctx.log.info({ targetUserId: after.id, role: after.role, status: after.status }, 'admin updated user');
+}
 
 const usersRouter = router({
   list: adminProcedure
@@ -74,10 +102,7 @@ const usersRouter = router({
           `Paused by an administrator: the account is ${updated.status.toLowerCase()}.`,
         );
       }
-      ctx.log.info(
-        { targetUserId: updated.id, role: input.role, status: input.status },
-        'admin updated user',
-      );
+      await recordUserChange(ctx, target, updated, input.statusReason ?? null);
       return updated;
     }),
 });
@@ -123,8 +148,27 @@ const campaignsAdminRouter = router({
 
 const zCounts = z.record(z.string(), z.number().int());
 
+const auditLogRouter = router({
+  list: adminProcedure
+    .input(
+      z
+        .object({
+          actorId: zId.optional(),
+          action: z.string().trim().max(64).optional(),
+          targetType: z.string().trim().max(32).optional(),
+          targetId: zId.optional(),
+          cursor: zCursor,
+          limit: z.number().int().min(1).max(100).default(50),
+        })
+        .default({ limit: 50 }),
+    )
+    .output(page(zAuditEntry))
+    .query(({ ctx, input }) => ctx.ports.auditLog.list(input)),
+});
+
 export const adminRouter = router({
   users: usersRouter,
+  auditLog: auditLogRouter,
   packages: packagesAdminRouter,
   campaigns: campaignsAdminRouter,
   stats: adminProcedure
