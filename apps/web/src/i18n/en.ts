@@ -1,8 +1,13 @@
+import { adminEn } from './areas/admin';
+import { billingEn } from './areas/billing';
+
 /**
  * The English dictionary; its keys are the dictionary's type, so a key missing from
  * another language fails the typecheck. Placeholders are `{name}`.
  */
 export const en = {
+  ...adminEn,
+  ...billingEn,
   'app.name': 'Chapar',
   'app.tagline': 'WhatsApp campaigns, sent at a safe pace.',
 

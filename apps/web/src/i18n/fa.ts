@@ -1,6 +1,10 @@
+import { adminFa } from './areas/admin';
+import { billingFa } from './areas/billing';
 import type { Messages } from './en';
 
 export const fa: Messages = {
+  ...adminFa,
+  ...billingFa,
   'app.name': 'چاپار',
   'app.tagline': 'کمپین‌های واتس‌اپ، با سرعتی امن.',
 
