@@ -47,6 +47,15 @@ CREATE TABLE `payments` (
 	CONSTRAINT `payments_provider_reference_uq` UNIQUE(`provider`,`reference`)
 );
 --> statement-breakpoint
+CREATE TABLE `account_status_events` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`account_id` bigint unsigned NOT NULL,
+	`status` enum('DISCONNECTED','CONNECTING','QR','READY','FAILED') NOT NULL,
+	`error` varchar(500),
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `account_status_events_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
 ALTER TABLE `subscriptions` ADD `source` enum('TRIAL','PURCHASE','GRANT') DEFAULT 'PURCHASE' NOT NULL;--> statement-breakpoint
 ALTER TABLE `subscriptions` ADD `payment_id` bigint unsigned;--> statement-breakpoint
 ALTER TABLE `subscriptions` ADD `granted_by_id` bigint unsigned;--> statement-breakpoint
@@ -59,12 +68,14 @@ ALTER TABLE `payments` ADD CONSTRAINT `payments_user_id_users_id_fk` FOREIGN KEY
 ALTER TABLE `payments` ADD CONSTRAINT `payments_package_id_packages_id_fk` FOREIGN KEY (`package_id`) REFERENCES `packages`(`id`) ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `payments` ADD CONSTRAINT `payments_receipt_upload_id_uploads_id_fk` FOREIGN KEY (`receipt_upload_id`) REFERENCES `uploads`(`id`) ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `payments` ADD CONSTRAINT `payments_reviewed_by_id_users_id_fk` FOREIGN KEY (`reviewed_by_id`) REFERENCES `users`(`id`) ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `account_status_events` ADD CONSTRAINT `account_status_events_account_id_whatsapp_accounts_id_fk` FOREIGN KEY (`account_id`) REFERENCES `whatsapp_accounts`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX `audit_log_created_idx` ON `audit_log` (`created_at`);--> statement-breakpoint
 CREATE INDEX `audit_log_actor_idx` ON `audit_log` (`actor_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `audit_log_target_idx` ON `audit_log` (`target_type`,`target_id`);--> statement-breakpoint
 CREATE INDEX `otp_codes_target_purpose_idx` ON `otp_codes` (`target`,`purpose`,`created_at`);--> statement-breakpoint
 CREATE INDEX `payments_user_created_idx` ON `payments` (`user_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `payments_status_created_idx` ON `payments` (`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `account_status_events_account_idx` ON `account_status_events` (`account_id`,`id`);--> statement-breakpoint
 ALTER TABLE `subscriptions` ADD CONSTRAINT `subscriptions_granted_by_id_users_id_fk` FOREIGN KEY (`granted_by_id`) REFERENCES `users`(`id`) ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 -- Trials existed before this column did: they are the subscriptions without a package.
 UPDATE `subscriptions` SET `source` = 'TRIAL' WHERE `package_id` IS NULL;

@@ -32,3 +32,21 @@ export const whatsappAccounts = mysqlTable(
     index('whatsapp_accounts_status_idx').on(t.status),
   ],
 );
+
+/**
+ * Each status an account passed through, for the account page's history. Written by the
+ * session manager alongside the status itself; old rows can be pruned freely.
+ */
+export const accountStatusEvents = mysqlTable(
+  'account_status_events',
+  {
+    id: id(),
+    accountId: ref('account_id')
+      .notNull()
+      .references(() => whatsappAccounts.id, { onDelete: 'cascade' }),
+    status: mysqlEnum('status', ACCOUNT_STATUSES).notNull(),
+    error: varchar('error', { length: 500 }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('account_status_events_account_idx').on(t.accountId, t.id)],
+);
