@@ -14,7 +14,9 @@ import type { AppLogger } from './logger';
 import { createReadiness } from './observability/health';
 import { createMetricsSource } from './observability/metrics';
 import { createRateLimits } from './observability/rate-limits';
+import { createSystemPort } from './observability/system';
 import { createAccountsPort } from './repositories/accounts';
+import { createAdminReportsPort } from './repositories/admin-reports';
 import { createAuditLogPort } from './repositories/audit-log';
 import { createCampaignsPort } from './repositories/campaigns';
 import { createPackagesPort } from './repositories/packages';
@@ -93,6 +95,9 @@ export async function createApp(
     packages: createPackagesPort(db),
     stats: createStatsPort(db),
     auditLog: createAuditLogPort(db, wallClock),
+    adminReports: createAdminReportsPort(db),
+    // The engine is built below; the port only asks it for its last tick when called.
+    system: createSystemPort({ handle, engine: () => engine, startedAt: new Date() }),
     events: bus,
     clock: wallClock,
   };

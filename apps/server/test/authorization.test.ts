@@ -79,7 +79,12 @@ const RULES: Record<string, Rule> = {
     input: { title: 'x', price: '1', duration: 1, messageLimit: 1 },
   },
   'admin.packages.update': { kind: 'admin', input: { id: 1, title: 'x' } },
+  'admin.users.get': { kind: 'admin', input: { id: 1 } },
   'admin.campaigns.list': { kind: 'admin', input: {} },
+  'admin.campaigns.get': { kind: 'admin', input: { id: 1 } },
+  'admin.campaigns.pause': { kind: 'admin', input: { id: 1, reason: 'x' } },
+  'admin.campaigns.cancel': { kind: 'admin', input: { id: 1 } },
+  'admin.system': { kind: 'admin', input: undefined },
   'admin.stats': { kind: 'admin', input: undefined },
   'admin.auditLog.list': { kind: 'admin', input: undefined },
 };

@@ -139,7 +139,15 @@ export interface NewRecipient {
 export interface CampaignsPort {
   list(
     owner: number | null,
-    filter: { status?: CampaignStatus; cursor?: number | null; limit: number },
+    filter: {
+      status?: CampaignStatus;
+      /** Admin use (owner null): one user's campaigns. */
+      userId?: number;
+      /** Part of the title. */
+      search?: string;
+      cursor?: number | null;
+      limit: number;
+    },
   ): Promise<Page<CampaignRecord>>;
   /** owner null: any user's (admin use). */
   get(owner: number | null, id: number): Promise<CampaignRecord | null>;
@@ -275,6 +283,35 @@ export interface StatsPort {
   admin(now: Date): Promise<AdminStats>;
 }
 
+/** What the admin tab reads about users and traffic beyond the plain rows. */
+export interface AdminReportsPort {
+  /** How much a user has: campaigns (all, and RUNNING or SCHEDULED), accounts, messages sent. */
+  userActivity(
+    userId: number,
+  ): Promise<{ campaigns: number; activeCampaigns: number; accounts: number; messagesSent: number }>;
+  /** Names and emails of these users (campaign owners), for lists that show whose row it is. */
+  people(ids: number[]): Promise<Array<{ id: number; name: string; email: string }>>;
+  /** Sends attempted per hour since `since` (hour starts in UTC; hours without sends left out). */
+  messagesPerHour(since: Date): Promise<Array<{ hour: Date; sent: number; failed: number }>>;
+}
+
+/** The state of this server process and what it depends on, for the admin system page. */
+export interface SystemHealth {
+  database: {
+    reachable: boolean;
+    latencyMs: number | null;
+    /** null when the database could not be asked. */
+    pendingMigrations: number | null;
+    error: string | null;
+  };
+  engine: { alive: boolean; lastTickAgeMs: number | null };
+  server: { version: string; startedAt: Date; uptimeSeconds: number; node: string };
+}
+
+export interface SystemPort {
+  health(): Promise<SystemHealth>;
+}
+
 /** Events are whole snapshots, so a subscriber only ever needs the latest one. */
 export type AuditEntryRecord = z.input<typeof zAuditEntry>;
 
@@ -334,6 +371,8 @@ export interface Ports {
   media: MediaPort;
   stats: StatsPort;
   auditLog: AuditLogPort;
+  adminReports: AdminReportsPort;
+  system: SystemPort;
   events: EventBus;
   clock: { now(): Date };
 }

@@ -9,10 +9,11 @@ export interface Readiness {
   checks: Record<string, unknown>;
 }
 
-const ENGINE_STALE_MS = 10_000;
-const DB_TIMEOUT_MS = 2_000;
+/** An engine that has not ticked for this long is stuck (it ticks every second). */
+export const ENGINE_STALE_MS = 10_000;
+export const DB_TIMEOUT_MS = 2_000;
 
-const reason = (error: unknown) =>
+export const reason = (error: unknown) =>
   (error as { code?: string }).code
     ? `${(error as { code: string }).code}: ${(error as Error).message}`
     : (error as Error).message;

@@ -7,9 +7,9 @@ import {
   REMOVABLE_STATUSES,
 } from '@chapar/api';
 import { campaigns, type Database, optOuts, recipients, uploads } from '@chapar/db';
-import { and, asc, count, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import { publishProgress, readProgress } from './campaign-progress';
-import { chunks, pageOf } from './util';
+import { chunks, escapeLike, pageOf } from './util';
 
 const INSERT_CHUNK = 1_000;
 
@@ -131,11 +131,13 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
   return {
     get,
 
-    async list(owner, { status, cursor, limit }) {
+    async list(owner, { status, userId, search, cursor, limit }) {
       const rows = await selectCampaigns(db)
         .where(
           and(
             owner == null ? undefined : eq(campaigns.userId, owner),
+            userId ? eq(campaigns.userId, userId) : undefined,
+            search ? like(campaigns.title, `%${escapeLike(search)}%`) : undefined,
             status ? eq(campaigns.status, status) : undefined,
             cursor ? lt(campaigns.id, cursor) : undefined,
           ),

@@ -98,7 +98,8 @@ function checkMessage(campaign: CampaignRecord) {
   }
 }
 
-async function transitionOrExplain(
+/** Applies a transition, or explains in words why the campaign's current state refuses it. */
+export async function transitionOrExplain(
   ctx: Context,
   campaign: CampaignRecord,
   transition: CampaignTransition,

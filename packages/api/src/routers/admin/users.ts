@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { zUserRole, zUserStatus } from '../../domain/enums';
+import { ChaparError, notFound } from '../../errors';
+import type { UserRecord } from '../../ports';
+import { page, zAdminUser, zCursor, zId } from '../../schemas';
+import { type AdminContext, adminProcedure, router } from '../../trpc';
+import { audit } from './audit';
+import { zAdminUserDetail } from './schemas';
+
+/** One audit entry per kind of change, so the log reads as what happened: banned, made admin, ... */
+async function recordUserChange(
+  ctx: AdminContext,
+  before: UserRecord,
+  after: UserRecord,
+  reason: string | null,
+): Promise<void> {
+  const target = { targetType: 'user', targetId: after.id };
+  if (before.role !== after.role) {
+    await audit(ctx, { ...target, action: 'user.role', details: { from: before.role, to: after.role } });
+  }
+  if (before.status !== after.status) {
+    const action =
+      after.status === 'BANNED' ? 'user.ban' : before.status === 'BANNED' ? 'user.unban' : 'user.status';
+    await audit(ctx, { ...target, action, details: { from: before.status, to: after.status, reason } });
+  }
+  ctx.log.info({ targetUserId: after.id, role: after.role, status: after.status }, 'admin updated user');
+}
+
+export const adminUsersRouter = router({
+  list: adminProcedure
+    .input(
+      z
+        .object({
+          search: z.string().trim().max(100).optional(),
+          role: zUserRole.optional(),
+          status: zUserStatus.optional(),
+          cursor: zCursor,
+          limit: z.number().int().min(1).max(100).default(50),
+        })
+        .default({ limit: 50 }),
+    )
+    .output(page(zAdminUser))
+    .query(({ ctx, input }) => ctx.ports.users.list(input)),
+
+  /** The user with their subscription and how much they use the service, for the user drawer. */
+  get: adminProcedure
+    .input(z.object({ id: zId }))
+    .output(zAdminUserDetail)
+    .query(async ({ ctx, input }) => {
+      const user = await ctx.ports.users.getById(input.id);
+      if (!user) throw notFound('User');
+      const [subscription, activity] = await Promise.all([
+        ctx.ports.subscriptions.current(user.id),
+        ctx.ports.adminReports.userActivity(user.id),
+      ]);
+      return { user, subscription, activity };
+    }),
+
+  /** Role changes to or from an admin role are for SUPER_ADMIN; banning ends the user's sessions. */
+  update: adminProcedure
+    .input(
+      z.object({
+        id: zId,
+        role: zUserRole.optional(),
+        status: zUserStatus.optional(),
+        statusReason: z.string().trim().max(500).nullish(),
+      }),
+    )
+    .output(zAdminUser)
+    .mutation(async ({ ctx, input }) => {
+      const target = await ctx.ports.users.getById(input.id);
+      if (!target) throw notFound('User');
+      if (target.id === ctx.user.id) {
+        throw new ChaparError('BAD_REQUEST', 'You cannot change your own role or status.');
+      }
+      const isSuper = ctx.user.role === 'SUPER_ADMIN';
+      const touchesAdmin = target.role !== 'USER' || (input.role !== undefined && input.role !== 'USER');
+      if (touchesAdmin && !isSuper) {
+        throw new ChaparError(
+          'FORBIDDEN',
+          'Only a super admin can change administrators.',
+          input.role !== undefined ? 'role' : undefined,
+        );
+      }
+      const updated = await ctx.ports.users.update(input.id, {
+        role: input.role,
+        status: input.status,
+        statusReason:
+          input.status === undefined
+            ? undefined
+            : input.status === 'ACTIVE'
+              ? null
+              : (input.statusReason ?? null),
+      });
+      if (!updated) throw notFound('User');
+      if (updated.status !== 'ACTIVE') {
+        await ctx.ports.auth.invalidateUserSessions(updated.id);
+        // A banned account stops sending at once, not when its campaigns run out.
+        await ctx.ports.campaigns.pauseAllOfUser(
+          updated.id,
+          `Paused by an administrator: the account is ${updated.status.toLowerCase()}.`,
+        );
+      }
+      await recordUserChange(ctx, target, updated, input.statusReason ?? null);
+      return updated;
+    }),
+});
