@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthLayout } from './auth/auth-layout';
 import { LoginPage } from './auth/login-page';
@@ -15,6 +16,9 @@ import { AppLayout } from './shell/app-layout';
 import { isUnauthorized } from './trpc/errors';
 import { trpc, type User } from './trpc/trpc';
 import { AccountsPage } from './whatsapp/accounts-page';
+
+// The admin tab is its own chunk: users who never open it never download it.
+const AdminArea = lazy(() => import('./admin/admin-area'));
 
 /** `auth.me` decides: signed in gets the app, UNAUTHORIZED gets login and registration. */
 export function AppRoutes() {
@@ -50,6 +54,14 @@ function SignedInRoutes({ user }: { user: User }) {
           <Route path="whatsapp" element={<AccountsPage />} />
           <Route path="opt-outs" element={<OptOutsPage />} />
           <Route path="settings" element={<ProfilePage />} />
+          <Route
+            path="admin/*"
+            element={
+              <Suspense fallback={<FullPageLoader />}>
+                <AdminArea />
+              </Suspense>
+            }
+          />
           <Route path="login" element={<AfterSignIn />} />
           <Route path="register" element={<AfterSignIn />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -150,7 +150,8 @@ export const zAuditEntry = z.object({
   targetId: zId.nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
   ip: z.string().nullable(),
-  createdAt: z.date(),
+  // An ISO string like every other date: a Date here would reach clients as a string anyway.
+  createdAt: zIsoDate,
 });
 
 export const page = <T extends z.ZodType>(item: T) =>

@@ -1,7 +1,15 @@
 import { NavLink } from '@mantine/core';
-import { IconBrandWhatsapp, IconMessageOff, IconSend, IconSettings } from '@tabler/icons-react';
+import {
+  IconBrandWhatsapp,
+  IconMessageOff,
+  IconSend,
+  IconSettings,
+  IconShieldLock,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
+import { isAdmin } from '../admin/roles';
+import { useUser } from '../auth/user-context';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/i18n-provider';
 
@@ -11,7 +19,6 @@ interface NavItem {
   icon: ReactNode;
 }
 
-// The admin entry (ADMIN / SUPER_ADMIN only) joins this list with the admin tab.
 const ITEMS: NavItem[] = [
   { to: '/campaigns', label: 'nav.campaigns', icon: <IconSend size={18} aria-hidden /> },
   { to: '/whatsapp', label: 'nav.whatsapp', icon: <IconBrandWhatsapp size={18} aria-hidden /> },
@@ -19,12 +26,20 @@ const ITEMS: NavItem[] = [
   { to: '/settings', label: 'nav.settings', icon: <IconSettings size={18} aria-hidden /> },
 ];
 
+/** Shown to ADMIN and SUPER_ADMIN only (the server refuses everyone else anyway). */
+const ADMIN_ITEM: NavItem = {
+  to: '/admin',
+  label: 'nav.admin',
+  icon: <IconShieldLock size={18} aria-hidden />,
+};
+
 export function SideNav({ onNavigate }: { onNavigate(): void }) {
   const t = useT();
   const { pathname } = useLocation();
+  const items = isAdmin(useUser()) ? [...ITEMS, ADMIN_ITEM] : ITEMS;
   return (
     <>
-      {ITEMS.map((item) => {
+      {items.map((item) => {
         const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
         return (
           <NavLink

@@ -1,0 +1,110 @@
+import { Button, Group, Modal, NumberInput, Stack, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { FormErrorAlert, fieldError } from '../components/form-errors';
+import { notifySuccess } from '../components/notify';
+import { useI18n } from '../i18n/i18n-provider';
+import { adminFormErrors } from './admin-errors';
+import {
+  type GrantMutation,
+  type GrantProblems,
+  type GrantValues,
+  grantProblems,
+} from './grant-subscription';
+
+const FIELDS = ['days', 'messages', 'note'] as const;
+
+/** Grants (or extends) a subscription: days and messages, with an optional note for the audit log. */
+export function GrantSubscriptionDialog({
+  user,
+  opened,
+  onClose,
+  mutation,
+}: {
+  user: { id: number; name: string };
+  opened: boolean;
+  onClose(): void;
+  mutation: GrantMutation;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [values, setValues] = useState<GrantValues>({ days: 30, messages: 1000, note: '' });
+  const [problems, setProblems] = useState<GrantProblems>({});
+  const server = adminFormErrors(i18n, mutation.error, FIELDS);
+  const close = () => {
+    mutation.reset();
+    setProblems({});
+    onClose();
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('admin.grant.title', { name: user.name })} centered>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const found = grantProblems(values);
+          setProblems(found);
+          if (Object.keys(found).length > 0) return;
+          const note = values.note.trim();
+          mutation.grant(
+            {
+              userId: user.id,
+              days: values.days as number,
+              messages: values.messages as number,
+              ...(note ? { note } : {}),
+            },
+            {
+              onSuccess: () => {
+                notifySuccess(t('admin.grant.done', { name: user.name }));
+                close();
+              },
+            },
+          );
+        }}
+      >
+        <Stack>
+          <NumberInput
+            label={t('admin.grant.days')}
+            description={t('admin.grant.daysHint')}
+            value={values.days}
+            onChange={(days) => setValues((v) => ({ ...v, days }))}
+            min={0}
+            max={3650}
+            allowDecimal={false}
+            error={problems.days ? t(problems.days) : fieldError(server.fields.days)}
+          />
+          <NumberInput
+            label={t('admin.grant.messages')}
+            value={values.messages}
+            onChange={(messages) => setValues((v) => ({ ...v, messages }))}
+            min={0}
+            max={100_000_000}
+            allowDecimal={false}
+            thousandSeparator
+            error={problems.messages ? t(problems.messages) : fieldError(server.fields.messages)}
+          />
+          <Textarea
+            label={t('admin.grant.note')}
+            value={values.note}
+            onChange={(e) => {
+              const note = e.currentTarget.value;
+              setValues((v) => ({ ...v, note }));
+            }}
+            autosize
+            minRows={2}
+            error={problems.note ? t(problems.note) : fieldError(server.fields.note)}
+          />
+          <FormErrorAlert message={server.general} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {t('admin.grant.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
