@@ -201,7 +201,8 @@ function RoleForm({ detail }: { detail: AdminUserDetail }) {
   const update = useUserUpdate();
   const errors = adminFormErrors(i18n, update.error, ['role']);
 
-  if (roles.length === 0)
+  // An ADMIN can only keep a USER a USER: no choice to offer, just the rule.
+  if (roles.length <= 1)
     return (
       <Text size="sm" c="dimmed">
         {t('admin.user.roleSuperOnly')}
