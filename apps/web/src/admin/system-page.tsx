@@ -68,7 +68,7 @@ function HealthCard({
 }
 
 function SystemReportView({ report }: { report: SystemReport }) {
-  const { t, formatNumber, formatDate } = useI18n();
+  const { t, formatNumber, formatDate, language } = useI18n();
   const { database, engine, accounts, server } = report;
   const totals = report.messagesPerHour.reduce(
     (sum, h) => ({ sent: sum.sent + h.sent, failed: sum.failed + h.failed }),
@@ -98,7 +98,8 @@ function SystemReportView({ report }: { report: SystemReport }) {
                 : t('admin.system.migrationsPending', { n: database.pendingMigrations ?? 0 })}
             </Text>
           )}
-          {database.error && (
+          {/* The driver's own words are English: shown to English readers, for diagnosis. */}
+          {database.error && language === 'en' && (
             <Text size="sm" c="red">
               <bdi dir="ltr">{database.error}</bdi>
             </Text>

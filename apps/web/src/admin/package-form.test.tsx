@@ -1,0 +1,87 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { apiError } from '../test/api';
+import { renderWithProviders } from '../test/render';
+import { PackageForm, type PackageInput, packageValues, toPackageInput } from './package-form';
+
+describe('toPackageInput', () => {
+  it('reads Persian digits and separators in the price and trims the text', () => {
+    const result = toPackageInput({
+      ...packageValues(null),
+      title: '  طلایی ',
+      price: '۴۹۰٬۰۰۰',
+      category: ' ',
+    });
+    expect(result.input).toEqual({
+      title: 'طلایی',
+      description: null,
+      category: null,
+      price: '490000',
+      duration: 30,
+      messageLimit: 1000,
+      status: 'ACTIVE',
+    });
+  });
+
+  it('names every field that is wrong', () => {
+    const result = toPackageInput({
+      ...packageValues(null),
+      title: '',
+      price: '1.234',
+      duration: 0,
+      messageLimit: '',
+    });
+    expect(result.problems).toEqual({
+      title: 'admin.package.titleRequired',
+      price: 'admin.package.priceInvalid',
+      duration: 'admin.package.durationInvalid',
+      messageLimit: 'admin.package.messagesInvalid',
+    });
+  });
+});
+
+describe('PackageForm', () => {
+  it('submits an edit as inactive when taken off sale', () => {
+    const sent: PackageInput[] = [];
+    renderWithProviders(
+      <PackageForm
+        initial={{
+          id: 3,
+          title: 'Gold',
+          description: null,
+          price: '490000.00',
+          duration: 30,
+          category: null,
+          status: 'ACTIVE',
+          messageLimit: 5000,
+        }}
+        pending={false}
+        error={null}
+        onSubmit={(input) => sent.push(input)}
+        onCancel={() => {}}
+      />,
+      { language: 'en' },
+    );
+    fireEvent.click(screen.getByRole('switch', { name: 'On sale' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(sent).toEqual([
+      expect.objectContaining({ title: 'Gold', price: '490000.00', status: 'INACTIVE' }),
+    ]);
+  });
+
+  it('shows the server’s message beside the field it names', () => {
+    renderWithProviders(
+      <PackageForm
+        initial={null}
+        pending={false}
+        error={apiError('A package with this title exists.', 'CONFLICT', 'title')}
+        onSubmit={() => {}}
+        onCancel={() => {}}
+      />,
+      { language: 'en' },
+    );
+    const title = screen.getByRole('textbox', { name: /Title/ });
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('A package with this title exists.')).toBeTruthy();
+  });
+});
