@@ -15,6 +15,7 @@ export function CampaignDrawer({ campaignId, onClose }: { campaignId: number | n
   );
   return (
     <Drawer
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={campaignId !== null}
       onClose={onClose}
       position="right"

@@ -37,7 +37,13 @@ export function GrantSubscriptionDialog({
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('admin.grant.title', { name: user.name })} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={close}
+      title={t('admin.grant.title', { name: user.name })}
+      centered
+    >
       <form
         noValidate
         onSubmit={(event) => {

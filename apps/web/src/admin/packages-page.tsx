@@ -70,6 +70,7 @@ export function PackagesPage() {
         />
       )}
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={t(editing === 'new' ? 'admin.package.createTitle' : 'admin.package.editTitle')}

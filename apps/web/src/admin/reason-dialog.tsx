@@ -40,7 +40,13 @@ export function ReasonDialog({
     }
   }, [opened]);
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered
+    >
       <form
         noValidate
         onSubmit={(event) => {

@@ -35,6 +35,7 @@ export function UserDrawer({ userId, onClose }: { userId: number | null; onClose
   const name = query.data?.user.name ?? '';
   return (
     <Drawer
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={userId !== null}
       onClose={onClose}
       position="right"
