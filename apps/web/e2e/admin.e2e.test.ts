@@ -1,13 +1,14 @@
 // @vitest-environment node
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { setUpBrowserSession } from './support/browser';
 
 /**
  * The admin tab in a real Chromium: a super admin bans a user whose open page then ends up
  * at the login page; a plain user finds no admin entry and is refused at /admin. Also takes
- * the admin users page's screenshots (English and Persian) for the docs.
+ * the admin users page's screenshots (English and Persian) for the docs. A third test walks
+ * through campaigns, packages, the system page and the audit log.
  */
 
 const session = setUpBrowserSession({ failureScreenshot: 'admin-failure.png' });
@@ -51,13 +52,21 @@ async function logIn(page: Page, url: string, person: Person) {
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
 }
 
+type Registered = Awaited<ReturnType<typeof register>>;
+let people: Registered[] = [];
+
+// Runs after the session's own beforeAll has started the server.
+beforeAll(async () => {
+  const url = session.server!.url;
+  people = [];
+  for (const person of PEOPLE) people.push(await register(url, person));
+}, 60_000);
+
 describe('admin tab', () => {
   it('lets a super admin ban a user, whose open page then returns to the login', async ({ onTestFailed }) => {
     onTestFailed(session.reportFailure);
     const { server, page, pageErrors } = session;
     if (!server) throw new Error('no server');
-    const people = [];
-    for (const person of PEOPLE) people.push(await register(server.url, person));
     const superAdmin = people[0]!;
     const victim = PEOPLE[6]!;
     // Some variety for the screenshot: an admin and an already banned user.
@@ -170,4 +179,114 @@ describe('admin tab', () => {
     expect(refused).toBe(403);
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('pauses and cancels another user’s campaign, manages packages, reads system health and the log', async ({
+    onTestFailed,
+  }) => {
+    onTestFailed(session.reportFailure);
+    const { server, page, pageErrors } = session;
+    if (!server) throw new Error('no server');
+
+    // Sara sends a campaign from her own (sandbox) account.
+    const sara = people[5]!.client;
+    const account = await sara.whatsapp.create.mutate({ label: 'Shop phone', driver: 'sandbox' });
+    await sara.whatsapp.connect.mutate({ id: account.id });
+    await expect
+      .poll(async () => (await sara.whatsapp.list.query())[0]?.status, { timeout: 10_000 })
+      .toBe('READY');
+    const campaign = await sara.campaigns.create.mutate({
+      title: 'Nowruz offers',
+      message: 'Happy Nowruz! 20% off this week.',
+      interval: 'TWENTY_SECONDS',
+      whatsappAccountId: account.id,
+    });
+    await sara.campaigns.addRecipients.mutate({
+      campaignId: campaign.id,
+      recipients: Array.from({ length: 30 }, (_, i) => ({ phone: `0912700${String(i).padStart(4, '0')}` })),
+    });
+    await sara.campaigns.start.mutate({ id: campaign.id });
+
+    await page.context().clearCookies();
+    await logIn(page, server.url, PEOPLE[0]!);
+    await page.goto(`${server.url}/admin/campaigns`);
+    const table = page.getByRole('table', { name: 'Every campaign' });
+    const row = table.locator(`tr[data-campaign-id="${campaign.id}"]`);
+    await row.locator('[data-status="RUNNING"]').waitFor();
+    expect(await row.textContent()).toContain('sara.ahmadi@example.com');
+
+    // Pause with a reason the owner sees.
+    await row.getByRole('button', { name: 'Pause Nowruz offers' }).click();
+    const pauseDialog = page.getByRole('dialog', { name: 'Pause Nowruz offers?' });
+    await pauseDialog.getByRole('textbox', { name: /Reason/ }).fill('Recipients reported it');
+    await pauseDialog.getByRole('button', { name: 'Pause' }).click();
+    await row.locator('[data-status="PAUSED"]').waitFor();
+    expect(await sara.campaigns.get.query({ id: campaign.id })).toMatchObject({
+      status: 'PAUSED',
+      pausedReason: 'Paused by an administrator: Recipients reported it',
+    });
+
+    // Look inside, and cancel from there.
+    await row.getByRole('button', { name: 'View Nowruz offers' }).click();
+    const drawer = page.getByTestId('campaign-drawer');
+    await drawer.getByText('Paused by an administrator: Recipients reported it').waitFor();
+    await drawer.getByText('Happy Nowruz! 20% off this week.').waitFor();
+    await drawer.getByRole('button', { name: 'Cancel Nowruz offers' }).click();
+    await page
+      .getByRole('dialog', { name: 'Cancel Nowruz offers?' })
+      .getByRole('button', { name: 'Cancel campaign' })
+      .click();
+    await drawer.locator('[data-status="CANCELLED"]').waitFor();
+    await page.keyboard.press('Escape');
+    await row.locator('[data-status="CANCELLED"]').waitFor();
+    expect((await sara.campaigns.get.query({ id: campaign.id })).status).toBe('CANCELLED');
+
+    // Packages: a mistake is shown beside its field; then create and take off sale.
+    await page
+      .getByRole('navigation', { name: 'Admin sections' })
+      .getByRole('link', { name: 'Packages' })
+      .click();
+    await page.getByRole('button', { name: 'New package' }).click();
+    const form = page.getByRole('dialog', { name: 'New package' });
+    await form.getByRole('textbox', { name: 'Title' }).fill('Gold 30');
+    await form.getByRole('textbox', { name: 'Price' }).fill('49,0000.5.5');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('Price is a number with at most 8 digits and 2 decimals.').waitFor();
+    await form.getByRole('textbox', { name: 'Price' }).fill('490000');
+    await form.getByRole('textbox', { name: 'Messages' }).fill('5000');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const packages = page.getByRole('table', { name: 'Packages' });
+    await packages.getByText('Gold 30').waitFor();
+    await packages.getByRole('button', { name: 'Deactivate Gold 30' }).click();
+    await page
+      .getByRole('dialog', { name: 'Stop selling Gold 30?' })
+      .getByRole('button', { name: 'Deactivate' })
+      .click();
+    await packages.getByRole('button', { name: 'Put Gold 30 on sale' }).waitFor();
+    expect((await sara.packages.list.query()).map((p) => p.title)).not.toContain('Gold 30');
+
+    // System health.
+    await page
+      .getByRole('navigation', { name: 'Admin sections' })
+      .getByRole('link', { name: 'System' })
+      .click();
+    await page.locator('[data-testid="system-database"][data-ok="true"]').waitFor();
+    await page.locator('[data-testid="system-engine"][data-ok="true"]').waitFor();
+    const ready = page.getByTestId('system-accounts').locator('[data-status="READY"]');
+    expect(Number(await ready.getAttribute('data-value'))).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('system-server').textContent()).toContain('Version 0.1.0');
+    await page.locator('.recharts-surface').first().waitFor();
+
+    // Each action is in the log, newest first.
+    await page
+      .getByRole('navigation', { name: 'Admin sections' })
+      .getByRole('link', { name: 'Audit log' })
+      .click();
+    const log = page.getByRole('table', { name: 'Audit log' });
+    await log.getByText('Deactivated a package').waitFor();
+    const actions = await log
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.slice(0, 4).map((r) => r.getAttribute('data-action')));
+    expect(actions).toEqual(['package.deactivate', 'package.create', 'campaign.cancel', 'campaign.pause']);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
 });

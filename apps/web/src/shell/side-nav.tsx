@@ -9,7 +9,7 @@ import {
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { isAdmin } from '../admin/roles';
-import { useUser } from '../auth/user-context';
+import { useOptionalUser } from '../auth/user-context';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/i18n-provider';
 
@@ -36,7 +36,8 @@ const ADMIN_ITEM: NavItem = {
 export function SideNav({ onNavigate }: { onNavigate(): void }) {
   const t = useT();
   const { pathname } = useLocation();
-  const items = isAdmin(useUser()) ? [...ITEMS, ADMIN_ITEM] : ITEMS;
+  const user = useOptionalUser();
+  const items = user && isAdmin(user) ? [...ITEMS, ADMIN_ITEM] : ITEMS;
   return (
     <>
       {items.map((item) => {
