@@ -275,6 +275,12 @@ describe('admin tab', () => {
     expect(Number(await ready.getAttribute('data-value'))).toBeGreaterThanOrEqual(1);
     expect(await page.getByTestId('system-server').textContent()).toContain('Version 0.1.0');
     await page.locator('.recharts-surface').first().waitFor();
+    await session.screenshot('admin-system.en.png');
+    await page.goto(`${server.url}/admin/system?lang=fa`);
+    await page.locator('[data-testid="system-engine"][data-ok="true"]').waitFor();
+    await page.locator('.recharts-surface').first().waitFor();
+    await session.screenshot('admin-system.fa.png');
+    await page.goto(`${server.url}/admin/system?lang=en`);
 
     // Each action is in the log, newest first.
     await page
