@@ -1,50 +1,21 @@
-import { CAMPAIGN_INTERVALS, type CampaignInterval } from '@chapar/api/domain';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Tabs,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { type FormEvent, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { userCountry } from '../auth/country';
-import { useUser } from '../auth/user-context';
-import { FormErrorAlert, fieldError } from '../components/form-errors';
-import { describeError, notifyError } from '../components/notify';
+import type { CampaignInterval } from '@chapar/api/domain';
+import { Alert, Anchor, Paper, Stack, Stepper, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { useT } from '../i18n/i18n-provider';
-import { formErrors } from '../trpc/errors';
-import { type ImportReport, trpc } from '../trpc/trpc';
+import { trpc } from '../trpc/trpc';
 import type { LiveAccount } from '../whatsapp/account-status';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
-import { CreatePreview } from './create-preview';
-import { ImportFileFields } from './import-file-fields';
-import { DEFAULT_PACING, PACING_FIELDS, type Pacing, PacingFields } from './pacing-fields';
-import { RecipientsInput } from './recipients-input';
-import { parseRecipients } from './recipients-parse';
+import { DEFAULT_PACING, type Pacing } from './pacing-fields';
+import type { RecipientRow } from './recipients-parse';
 import type { FileImport, ImportOutcome } from './recipients-report';
-import { RecipientsSourceTabList } from './recipients-source-tabs';
-import { TemplateHelp } from './template-help';
-import { useAddRecipients } from './use-add-recipients';
-import { useImportFile } from './use-import-file';
-
-const FIELDS = ['title', 'message', 'interval', 'whatsappAccountId', ...PACING_FIELDS] as const;
-
-type RecipientsSource = 'paste' | 'file';
-
-function isInterval(value: string): value is CampaignInterval {
-  return (CAMPAIGN_INTERVALS as readonly string[]).includes(value);
-}
+import { WizardContentStep } from './wizard-content-step';
+import { WizardRecipientsStep } from './wizard-recipients-step';
+import { WizardReviewStep } from './wizard-review-step';
+import { WizardSendingStep } from './wizard-sending-step';
 
 /** A linked account is the likely choice; otherwise the first one. */
-function defaultAccountId(accounts: readonly LiveAccount[] | undefined): string {
+export function defaultAccountId(accounts: readonly LiveAccount[] | undefined): string {
   const account = accounts?.find((a) => a.status === 'READY') ?? accounts?.[0];
   return account ? String(account.id) : '';
 }
@@ -56,67 +27,45 @@ export interface ArrivalState {
   importError?: string | null;
 }
 
+/** Everything the wizard collects before the campaign exists (and edits after). */
+export interface WizardDraft {
+  title: string;
+  message: string;
+  interval: CampaignInterval;
+  pacing: Pacing;
+  /** The chosen account's id as the select holds it; '' before there is one. */
+  accountId: string | null;
+}
+
+export const STEPS = ['content', 'recipients', 'sending', 'review'] as const;
+
+/**
+ * The campaign wizard: content with a live preview → recipients (pasted or imported, with
+ * the report) → account and pacing → review, then start now or schedule. The campaign is
+ * created as a draft when the first recipients are added, so an import's report comes from
+ * the server; leaving earlier creates nothing.
+ */
 export function CampaignCreatePage() {
   const t = useT();
-  const user = useUser();
-  const country = userCountry(user);
-  const navigate = useNavigate();
   const { accounts } = useLiveAccounts();
-  const [title, setTitle] = useState('');
-  const [message, setMessage] = useState('');
-  const [interval, setInterval] = useState<CampaignInterval>('TEN_SECONDS');
-  const [pacing, setPacing] = useState<Pacing>(DEFAULT_PACING);
-  const [chosenAccount, setChosenAccount] = useState<string | null>(null);
-  const [source, setSource] = useState<RecipientsSource>('paste');
-  const [recipients, setRecipients] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [sheet, setSheet] = useState('');
-  const accountId = chosenAccount ?? defaultAccountId(accounts);
-  const rows = useMemo(() => parseRecipients(recipients), [recipients]);
-
-  const create = trpc.campaigns.create.useMutation();
-  const addRecipients = useAddRecipients();
-  const importFile = useImportFile();
-  const errors = formErrors(create.error, FIELDS, t('errors.offline'));
-  const busy = create.isPending || addRecipients.pending || importFile.pending;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    let campaign: { id: number };
-    try {
-      campaign = await create.mutateAsync({
-        title: title.trim() || null,
-        message,
-        interval,
-        whatsappAccountId: Number(accountId),
-        ...pacing,
-      });
-    } catch {
-      return; // shown beside the fields from create.error
-    }
-    const state: ArrivalState = {};
-    if (source === 'file' && file) {
-      try {
-        const report: ImportReport = await importFile.importFile(campaign.id, file, sheet);
-        state.fileImport = { report, fileName: file.name };
-      } catch (error) {
-        // The campaign exists: its page explains, and offers the import again.
-        state.importError = describeError(t, error);
-      }
-    } else if (source === 'paste' && rows.length > 0) {
-      try {
-        state.importOutcome = await addRecipients.add(campaign.id, rows);
-      } catch (error) {
-        notifyError(t, error);
-      }
-    }
-    navigate(`/campaigns/${campaign.id}`, { state });
-  };
-
+  const [step, setStep] = useState(0);
+  const [draft, setDraft] = useState<WizardDraft>({
+    title: '',
+    message: '',
+    interval: 'TEN_SECONDS',
+    pacing: DEFAULT_PACING,
+    accountId: null,
+  });
+  const [campaignId, setCampaignId] = useState<number | null>(null);
+  /** The last pasted rows, so the content step's preview can show a real recipient. */
+  const [previewRows, setPreviewRows] = useState<readonly RecipientRow[]>([]);
+  const campaign = trpc.campaigns.get.useQuery({ id: campaignId ?? 0 }, { enabled: campaignId !== null });
+  const accountId = draft.accountId ?? defaultAccountId(accounts);
+  const change = (patch: Partial<WizardDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const noAccounts = accounts !== undefined && accounts.length === 0;
 
   return (
-    <Stack maw={960}>
+    <Stack maw={1100}>
       <Title order={1} size="h2" id="create-campaign-title">
         {t('create.title')}
       </Title>
@@ -129,98 +78,49 @@ export function CampaignCreatePage() {
         </Alert>
       )}
       <Paper withBorder p="lg">
-        <form onSubmit={submit} aria-labelledby="create-campaign-title" noValidate>
-          <Stack>
-            <FormErrorAlert message={errors.general} />
-            <TextInput
-              label={t('create.titleLabel')}
-              description={t('create.titleHint')}
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              error={fieldError(errors.fields.title)}
+        <Stepper
+          active={step}
+          onStepClick={setStep}
+          allowNextStepsSelect={false}
+          size="sm"
+          aria-label={t('wizard.steps')}
+        >
+          <Stepper.Step label={t('wizard.step.content')} description={t('wizard.step.contentHint')}>
+            <WizardContentStep
+              draft={draft}
+              onChange={change}
+              campaignId={campaignId}
+              previewRows={previewRows}
+              onDone={() => setStep(1)}
             />
-            <Textarea
-              label={t('create.message')}
-              description={t('create.messageHint')}
-              required
-              autosize
-              minRows={4}
-              maxRows={12}
-              dir="auto"
-              value={message}
-              onChange={(e) => setMessage(e.currentTarget.value)}
-              error={fieldError(errors.fields.message)}
+          </Stepper.Step>
+          <Stepper.Step label={t('wizard.step.recipients')} description={t('wizard.step.recipientsHint')}>
+            <WizardRecipientsStep
+              draft={{ ...draft, accountId }}
+              campaignId={campaignId}
+              totalRecipients={campaign.data?.totalRecipients ?? 0}
+              onCreated={setCampaignId}
+              onPasted={setPreviewRows}
+              onBack={() => setStep(0)}
+              onDone={() => setStep(2)}
             />
-            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-              <TemplateHelp />
-              <CreatePreview message={message} rows={rows} fromFile={source === 'file'} country={country} />
-            </SimpleGrid>
-            <Group grow align="flex-start">
-              <NativeSelect
-                label={t('create.interval')}
-                description={t('create.intervalHint')}
-                value={interval}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  if (isInterval(value)) setInterval(value);
-                }}
-                data={CAMPAIGN_INTERVALS.map((value) => ({ value, label: t(`interval.${value}`) }))}
-                error={fieldError(errors.fields.interval)}
+          </Stepper.Step>
+          <Stepper.Step label={t('wizard.step.sending')} description={t('wizard.step.sendingHint')}>
+            {campaignId !== null && (
+              <WizardSendingStep
+                draft={{ ...draft, accountId }}
+                onChange={change}
+                campaignId={campaignId}
+                totalRecipients={campaign.data?.totalRecipients ?? 0}
+                onBack={() => setStep(1)}
+                onDone={() => setStep(3)}
               />
-              <NativeSelect
-                label={t('create.account')}
-                description={t('create.accountHint')}
-                required
-                value={accountId}
-                onChange={(e) => setChosenAccount(e.currentTarget.value)}
-                data={[
-                  ...(accountId === '' ? [{ value: '', label: t('create.accountNone') }] : []),
-                  ...(accounts ?? []).map((a) => ({
-                    value: String(a.id),
-                    label: `${a.label} (${t(`accountStatus.${a.status}`)})`,
-                  })),
-                ]}
-                error={fieldError(errors.fields.whatsappAccountId)}
-              />
-            </Group>
-            <PacingFields
-              value={pacing}
-              onChange={setPacing}
-              errors={{
-                batchSize: errors.fields.batchSize,
-                batchPauseSeconds: errors.fields.batchPauseSeconds,
-                typing: errors.fields.typing,
-              }}
-            />
-            <Tabs
-              value={source}
-              onChange={(value) => setSource(value === 'file' ? 'file' : 'paste')}
-              keepMounted={false}
-            >
-              <RecipientsSourceTabList mb="sm" label={t('create.recipientsSource')} />
-              <Tabs.Panel value="paste">
-                <RecipientsInput value={recipients} onChange={setRecipients} country={country} />
-              </Tabs.Panel>
-              <Tabs.Panel value="file">
-                <ImportFileFields
-                  file={file}
-                  onFile={setFile}
-                  sheet={sheet}
-                  onSheet={setSheet}
-                  disabled={busy}
-                />
-              </Tabs.Panel>
-            </Tabs>
-            <Group justify="flex-end">
-              <Button variant="default" component={Link} to="/campaigns">
-                {t('common.back')}
-              </Button>
-              <Button type="submit" loading={busy} disabled={accountId === ''}>
-                {t('create.submit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+            )}
+          </Stepper.Step>
+          <Stepper.Step label={t('wizard.step.review')} description={t('wizard.step.reviewHint')}>
+            {campaign.data && <WizardReviewStep campaign={campaign.data} onBack={() => setStep(2)} />}
+          </Stepper.Step>
+        </Stepper>
       </Paper>
     </Stack>
   );

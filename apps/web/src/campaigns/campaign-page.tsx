@@ -1,13 +1,14 @@
 import { EDITABLE_STATUSES } from '@chapar/api/domain';
-import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconArrowRight, IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { userCountry } from '../auth/country';
 import { useUser } from '../auth/user-context';
 import { NotFoundPage } from '../components/not-found-page';
+import { notifyError, notifySuccess } from '../components/notify';
 import { QueryState } from '../components/query-state';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n, useT } from '../i18n/i18n-provider';
 import { errorCode } from '../trpc/errors';
 import { type Campaign, type ImportReport, trpc } from '../trpc/trpc';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
@@ -31,6 +32,7 @@ import { RecipientsTable } from './recipients-table';
 import { CampaignStatusBadge } from './status-badges';
 import { useCampaignActions } from './use-campaign-actions';
 import { useCampaignLive } from './use-campaign-live';
+import { usePace } from './use-pace';
 
 export function CampaignPage() {
   const id = Number(useParams().id);
@@ -40,23 +42,30 @@ export function CampaignPage() {
 }
 
 function CampaignView({ id }: { id: number }) {
-  const i18n = useI18n();
-  const { t, dir } = i18n;
+  const t = useT();
   const query = trpc.campaigns.get.useQuery({ id });
   useCampaignLive(id);
-  const actions = useCampaignActions(id);
-  const location = useLocation();
-  const navigate = useNavigate();
-  const [outcome, setOutcome] = useState<ImportOutcome | null>(() => outcomeFromState(location.state));
-  const [fileImport, setFileImport] = useState<FileImport | null>(() => fileImportFromState(location.state));
-  const [previewId, setPreviewId] = useState<number | null>(null);
-  const [importError, setImportError] = useState<string | null>(() => importErrorFromState(location.state));
 
   const campaign = query.data;
   if (!campaign) {
     if (errorCode(query.error) === 'NOT_FOUND') return <NotFoundPage message={t('campaign.notFound')} />;
     return <QueryState error={query.error} onRetry={() => void query.refetch()} />;
   }
+  return <CampaignLoaded campaign={campaign} />;
+}
+
+function CampaignLoaded({ campaign }: { campaign: Campaign }) {
+  const i18n = useI18n();
+  const { t, dir } = i18n;
+  const id = campaign.id;
+  const actions = useCampaignActions(id);
+  const pace = usePace(campaign);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(() => outcomeFromState(location.state));
+  const [fileImport, setFileImport] = useState<FileImport | null>(() => fileImportFromState(location.state));
+  const [previewId, setPreviewId] = useState<number | null>(null);
+  const [importError, setImportError] = useState<string | null>(() => importErrorFromState(location.state));
 
   const forgetArrivalState = () => {
     // So a reload does not show the report again.
@@ -98,11 +107,14 @@ function CampaignView({ id }: { id: number }) {
           </Title>
           <CampaignStatusBadge status={campaign.status} size="lg" data-testid="campaign-status" />
         </Group>
-        <CampaignActionButtons
-          status={campaign.status}
-          pending={actions.pending}
-          onAction={(action) => actions.run(action)}
-        />
+        <Group gap="xs">
+          <CampaignActionButtons
+            status={campaign.status}
+            pending={actions.pending}
+            onAction={(action) => actions.run(action)}
+          />
+          <DuplicateButton id={id} />
+        </Group>
       </Group>
       {outcome && <RecipientsReportAlert outcome={outcome} onClose={closeOutcome} />}
       {importError && (
@@ -125,7 +137,7 @@ function CampaignView({ id }: { id: number }) {
         />
       )}
       <StatusNote campaign={campaign} />
-      <CampaignCounters campaign={campaign} />
+      <CampaignCounters campaign={campaign} pace={pace} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <MessagePanel campaign={campaign} recipientId={previewId} onRecipientChange={setPreviewId} />
         <Stack>
@@ -150,6 +162,7 @@ function CampaignView({ id }: { id: number }) {
       )}
       <RecipientsTable
         campaignId={id}
+        counters={campaign}
         actions={campaign.totalRecipients > 0 && <ExportButtons campaignId={id} />}
         onPreview={previewRecipient}
         previewedId={previewId}
@@ -220,4 +233,29 @@ function EditableRecipients(props: {
 }) {
   const user = useUser();
   return <AddRecipientsSection {...props} country={userCountry(user)} />;
+}
+
+/** A new draft with the same content, account and recipients; opens it. */
+function DuplicateButton({ id }: { id: number }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const utils = trpc.useUtils();
+  const duplicate = trpc.campaigns.duplicate.useMutation({
+    onSuccess: (copy) => {
+      void utils.campaigns.list.invalidate();
+      notifySuccess(t('campaigns.duplicated'));
+      navigate(`/campaigns/${copy.id}`);
+    },
+    onError: (error) => notifyError(t, error),
+  });
+  return (
+    <Button
+      variant="default"
+      leftSection={<IconCopy size={16} aria-hidden />}
+      loading={duplicate.isPending}
+      onClick={() => duplicate.mutate({ id })}
+    >
+      {t('campaigns.duplicate')}
+    </Button>
+  );
 }
