@@ -86,6 +86,23 @@ describe('campaigns.list', () => {
   });
 });
 
+describe('campaigns.duplicate', () => {
+  it('names the copy as asked (the SPA asks in the user’s language), else "<title> (copy)"', async () => {
+    const { client } = await signUp(server);
+    const account = await client.whatsapp.create.mutate({ label: 'A', driver: 'sandbox' });
+    const source = await campaign(client, account.id, 'حراج پاییزه');
+    await client.campaigns.addRecipients.mutate({
+      campaignId: source.id,
+      recipients: [{ phone: '09121234567' }],
+    });
+    const named = await client.campaigns.duplicate.mutate({ id: source.id, title: ' حراج پاییزه (رونوشت) ' });
+    expect(named).toMatchObject({ title: 'حراج پاییزه (رونوشت)', totalRecipients: 1, status: 'READY' });
+    expect((await client.campaigns.duplicate.mutate({ id: source.id })).title).toBe('حراج پاییزه (copy)');
+    const blank = await errorOf(client.campaigns.duplicate.mutate({ id: source.id, title: '  ' }));
+    expect(blank.data.code).toBe('BAD_REQUEST');
+  });
+});
+
 const STATUSES = ['PENDING', 'SENT', 'DELIVERED', 'READ', 'FAILED', 'SKIPPED', 'READ', 'SENT'] as const;
 const FIRST_NAMES = ['Ali', 'Sara', 'Reza', 'Zahra'];
 const N = 100_000;

@@ -192,7 +192,8 @@ export interface CampaignsPort {
   remove(userId: number, id: number): Promise<boolean>;
   /** Stops a user's RUNNING and SCHEDULED campaigns (ban); answers how many. */
   pauseAllOfUser(userId: number, reason: string): Promise<number>;
-  duplicate(userId: number, id: number): Promise<CampaignRecord | null>;
+  /** `title` names the copy; without it, the source's title with " (copy)". */
+  duplicate(userId: number, id: number, title?: string): Promise<CampaignRecord | null>;
   /**
    * Stores the rows in one transaction, skipping phones already in the campaign and
    * phones on the owner's opt-out list. Answers how many were stored and skipped.

@@ -326,7 +326,7 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
       return result.affectedRows === 1;
     },
 
-    async duplicate(userId, id) {
+    async duplicate(userId, id, title) {
       const source = await get(userId, id);
       if (!source) return null;
       const now = new Date();
@@ -336,7 +336,7 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
           .values({
             userId,
             whatsappAccountId: source.whatsappAccountId,
-            title: source.title ? `${source.title} (copy)`.slice(0, 255) : null,
+            title: title ?? (source.title ? `${source.title} (copy)`.slice(0, 255) : null),
             message: source.message,
             interval: source.interval,
             batchSize: source.batchSize,

@@ -113,7 +113,7 @@ function CampaignLoaded({ campaign }: { campaign: Campaign }) {
             pending={actions.pending}
             onAction={(action) => actions.run(action)}
           />
-          <DuplicateButton id={id} />
+          <DuplicateButton campaign={campaign} />
         </Group>
       </Group>
       {outcome && <RecipientsReportAlert outcome={outcome} onClose={closeOutcome} />}
@@ -236,8 +236,9 @@ function EditableRecipients(props: {
 }
 
 /** A new draft with the same content, account and recipients; opens it. */
-function DuplicateButton({ id }: { id: number }) {
-  const t = useT();
+function DuplicateButton({ campaign }: { campaign: Campaign }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const navigate = useNavigate();
   const utils = trpc.useUtils();
   const duplicate = trpc.campaigns.duplicate.useMutation({
@@ -253,7 +254,12 @@ function DuplicateButton({ id }: { id: number }) {
       variant="default"
       leftSection={<IconCopy size={16} aria-hidden />}
       loading={duplicate.isPending}
-      onClick={() => duplicate.mutate({ id })}
+      onClick={() =>
+        duplicate.mutate({
+          id: campaign.id,
+          title: t('campaigns.copyTitle', { title: campaignTitle(campaign, i18n) }).slice(0, 255),
+        })
+      }
     >
       {t('campaigns.duplicate')}
     </Button>

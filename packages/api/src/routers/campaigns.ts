@@ -187,12 +187,18 @@ export const campaignsRouter = router({
     return { ok: true as const };
   }),
 
-  /** A new DRAFT/READY campaign with the same content, account and recipients (all PENDING). */
-  duplicate: ownedCampaign.output(zCampaign).mutation(async ({ ctx }) => {
-    const copy = await ctx.ports.campaigns.duplicate(ctx.user.id, ctx.campaign.id);
-    if (!copy) throw notFound('Campaign');
-    return copy;
-  }),
+  /**
+   * A new DRAFT/READY campaign with the same content, account and recipients (all PENDING).
+   * `title` names the copy (the SPA passes one in the user's language); else "<title> (copy)".
+   */
+  duplicate: ownedCampaign
+    .input(z.object({ title: z.string().trim().min(1).max(255).optional() }))
+    .output(zCampaign)
+    .mutation(async ({ ctx, input }) => {
+      const copy = await ctx.ports.campaigns.duplicate(ctx.user.id, ctx.campaign.id, input.title);
+      if (!copy) throw notFound('Campaign');
+      return copy;
+    }),
 
   addRecipients: authedProcedure
     .input(
