@@ -31,6 +31,9 @@ export function useCursorPages(resetKey: string) {
     key: resetKey,
     pages: FIRST_PAGE,
   });
+  // A new key starts over, stored at once (React's "adjust state while rendering"), so
+  // coming back to an earlier key does not bring its old page back.
+  if (state.key !== resetKey) setState({ key: resetKey, pages: FIRST_PAGE });
   const pages = state.key === resetKey ? state.pages : FIRST_PAGE;
   const next = useCallback(
     (cursor: number | null) => setState({ key: resetKey, pages: nextPage(pages, cursor) }),
