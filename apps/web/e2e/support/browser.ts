@@ -44,6 +44,8 @@ export function setUpBrowserSession(options: {
   acceptDownloads?: boolean;
   /** The server's environment beyond the test defaults (e.g. a faster engine clock). */
   env?: Record<string, string>;
+  /** The browser's own language (date pickers, number input); `en-US` by default. */
+  locale?: string;
 }): BrowserSession {
   let browser: Browser | undefined;
   const consoleLines: string[] = [];
@@ -91,7 +93,7 @@ export function setUpBrowserSession(options: {
       args: CHROMIUM_ARGS,
     });
     const context = await browser.newContext({
-      locale: 'en-US',
+      locale: options.locale ?? 'en-US',
       viewport: { width: 1366, height: 900 },
       ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
     });

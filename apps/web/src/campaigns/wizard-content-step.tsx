@@ -7,7 +7,7 @@ import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { useT } from '../i18n/i18n-provider';
 import { formErrors } from '../trpc/errors';
 import { trpc } from '../trpc/trpc';
-import type { WizardDraft } from './campaign-create-page';
+import type { WizardDraft } from './campaign-wizard';
 import { CreatePreview } from './create-preview';
 import type { RecipientRow } from './recipients-parse';
 import { TemplateHelp } from './template-help';

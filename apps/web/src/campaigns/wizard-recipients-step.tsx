@@ -8,7 +8,7 @@ import { describeError } from '../components/notify';
 import { useI18n } from '../i18n/i18n-provider';
 import { errorMessage } from '../trpc/errors';
 import { trpc } from '../trpc/trpc';
-import type { WizardDraft } from './campaign-create-page';
+import type { WizardDraft } from './campaign-wizard';
 import { ImportFileFields } from './import-file-fields';
 import { ImportReportAlert } from './import-report-alert';
 import { RecipientsInput } from './recipients-input';

@@ -6,8 +6,8 @@ import { useI18n } from '../i18n/i18n-provider';
 import { formErrors } from '../trpc/errors';
 import { trpc } from '../trpc/trpc';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
-import type { WizardDraft } from './campaign-create-page';
 import { plannedPerMinute } from './campaign-pace';
+import type { WizardDraft } from './campaign-wizard';
 import { formatDuration } from './format-duration';
 import { PACING_FIELDS, PacingFields } from './pacing-fields';
 

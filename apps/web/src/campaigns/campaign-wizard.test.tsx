@@ -6,7 +6,7 @@ import { campaignFixture, recipientFixture, userFixture } from '../test/fixtures
 import { renderWithProviders } from '../test/render';
 import type { Account } from '../trpc/trpc';
 import { LiveAccountsProvider } from '../whatsapp/live-accounts';
-import { CampaignCreatePage } from './campaign-create-page';
+import { CampaignWizard } from './campaign-wizard';
 import { toLocalInput } from './wizard-schedule';
 
 const account: Account = {
@@ -79,7 +79,7 @@ function renderWizard(server: ReturnType<typeof fakeServer>, language: 'en' | 'f
   return renderWithProviders(
     <LiveAccountsProvider>
       <Routes>
-        <Route path="/campaigns/new" element={<CampaignCreatePage />} />
+        <Route path="/campaigns/new" element={<CampaignWizard />} />
         <Route path="/campaigns/:id" element={<p>campaign page</p>} />
       </Routes>
     </LiveAccountsProvider>,
@@ -180,7 +180,7 @@ describe('the campaign wizard', () => {
       { id: 7, scheduledAt: tomorrow },
       { id: 7, scheduledAt: tomorrow },
     ]);
-  });
+  }, 20_000);
 
   it('saves the message to the campaign when one goes back to it after adding recipients', async () => {
     const server = fakeServer();
