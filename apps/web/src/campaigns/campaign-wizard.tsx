@@ -8,7 +8,6 @@ import type { LiveAccount } from '../whatsapp/account-status';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
 import { DEFAULT_PACING, type Pacing } from './pacing-fields';
 import type { RecipientRow } from './recipients-parse';
-import type { FileImport, ImportOutcome } from './recipients-report';
 import { WizardContentStep } from './wizard-content-step';
 import { WizardRecipientsStep } from './wizard-recipients-step';
 import { WizardReviewStep } from './wizard-review-step';
@@ -18,13 +17,6 @@ import { WizardSendingStep } from './wizard-sending-step';
 export function defaultAccountId(accounts: readonly LiveAccount[] | undefined): string {
   const account = accounts?.find((a) => a.status === 'READY') ?? accounts?.[0];
   return account ? String(account.id) : '';
-}
-
-/** What the campaign page shows on arrival: the import's report, or why it failed. */
-export interface ArrivalState {
-  importOutcome?: ImportOutcome | null;
-  fileImport?: FileImport | null;
-  importError?: string | null;
 }
 
 /** Everything the wizard collects before the campaign exists (and edits after). */
