@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { en, type MessageKey, type Messages } from '../../src/i18n/en';
 import { fa } from '../../src/i18n/fa';
@@ -39,6 +40,17 @@ export const FIRST_CAMPAIGN_ENV = {
 export function text(language: Language, key: MessageKey, vars?: Vars): string {
   const numbers = new Intl.NumberFormat(localeOf(language));
   return translate(language === 'fa' ? fa : en, key, vars, (n) => numbers.format(n));
+}
+
+/**
+ * No English words on a Persian page: every Latin word visible is one a Persian UI keeps
+ * as is (CSV, the template's `{{name}}`, the language switch's "English").
+ */
+async function expectNoEnglish(page: Page): Promise<void> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what is shown is the point, not the DOM's text.
+  const visible = await page.locator('body').innerText();
+  const words = visible.match(/[A-Za-z]{2,}/g) ?? [];
+  expect(words.filter((w) => !['CSV', 'name', 'English'].includes(w))).toEqual([]);
 }
 
 /**
@@ -157,6 +169,7 @@ export async function firstCampaign(session: BrowserSession, data: FirstCampaign
     /^\/api\/campaigns\/\d+\/recipients\.csv$/,
   );
 
+  if (lang === 'fa') await expectNoEnglish(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await session.docsScreenshot(`campaign.${lang}.png`);
   const campaignUrl = page.url();
@@ -226,6 +239,7 @@ export async function firstCampaign(session: BrowserSession, data: FirstCampaign
   await page.getByRole('button', { name: m['campaigns.filter.clear'] }).click();
   await expect.poll(() => list.locator('tbody tr').count()).toBe(5);
 
+  if (lang === 'fa') await expectNoEnglish(page);
   // The picture without the "copy made" notification over it.
   await page.getByText(m['campaigns.duplicated']).waitFor({ state: 'hidden', timeout: 10_000 });
   await session.docsScreenshot(`campaigns.${lang}.png`);

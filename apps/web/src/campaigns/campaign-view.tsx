@@ -29,6 +29,7 @@ import {
 } from './recipients-report';
 import { RecipientsReportAlert } from './recipients-report-alert';
 import { RecipientsTable } from './recipients-table';
+import { pauseReasonKey } from './server-texts';
 import { CampaignStatusBadge } from './status-badges';
 import { useCampaignActions } from './use-campaign-actions';
 import { useCampaignLive } from './use-campaign-live';
@@ -177,7 +178,7 @@ function StatusNote({ campaign }: { campaign: Campaign }) {
   if (campaign.status === 'PAUSED') {
     return (
       <Alert color="yellow" title={t('campaign.pausedTitle')}>
-        <bdi>{campaign.pausedReason ?? t('campaign.pausedNoReason')}</bdi>
+        <bdi>{pausedText(campaign, t)}</bdi>
       </Alert>
     );
   }
@@ -264,4 +265,11 @@ function DuplicateButton({ campaign }: { campaign: Campaign }) {
       {t('campaigns.duplicate')}
     </Button>
   );
+}
+
+/** Why it paused, in the page's language when the engine's own reason (see server-texts.ts). */
+function pausedText(campaign: Campaign, t: ReturnType<typeof useT>): string {
+  const key = pauseReasonKey(campaign.pauseCause, campaign.pausedReason);
+  if (key) return t(key);
+  return campaign.pausedReason ?? t('campaign.pausedNoReason');
 }

@@ -37,6 +37,7 @@ import {
   type TabCounters,
   toggleSort,
 } from './recipient-tabs';
+import { recipientErrorKey } from './server-texts';
 import { RecipientStatusBadge } from './status-badges';
 
 const PAGE = 50;
@@ -77,6 +78,10 @@ export function RecipientsTable({ campaignId, counters, actions, onPreview, prev
     { placeholderData: (previous) => previous },
   );
   const rows = query.data?.items ?? [];
+  const recipientErrorText = (error: string) => {
+    const key = recipientErrorKey(error);
+    return key ? t(key) : error;
+  };
 
   const header = (by: RecipientSortBy, label: MessageKey) => {
     const state = ariaSort(sort, by);
@@ -148,7 +153,7 @@ export function RecipientsTable({ campaignId, counters, actions, onPreview, prev
               <Table.Td>{r.sentAt ? formatDate(r.sentAt) : ''}</Table.Td>
               <Table.Td>
                 <Text size="sm" c="red">
-                  <bdi>{r.error ?? ''}</bdi>
+                  <bdi>{r.error ? recipientErrorText(r.error) : ''}</bdi>
                 </Text>
               </Table.Td>
               {onPreview && (
