@@ -110,6 +110,9 @@ export async function firstCampaign(session: BrowserSession, data: FirstCampaign
   await page.getByRole('button', { name: m['recipients.add.submit'] }).click();
   await page.getByText(t('report.summary', { added: valid, skipped: 1, invalid: 1 })).waitFor();
   await page.getByText(t('wizard.recipients.count', { count: num(valid) })).waitFor();
+  // The refused line is told why, in the user's language.
+  await page.getByText(m['campaigns.rejection.invalid']).waitFor();
+  if (lang === 'fa') await expectNoEnglish(page);
 
   // Step 1 again: the preview now shows the first pasted recipient's own message.
   await page.getByRole('button', { name: m['wizard.step.content'] }).click();

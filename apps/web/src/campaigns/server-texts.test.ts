@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pauseReasonKey, recipientErrorKey } from './server-texts';
+import { pauseReasonKey, recipientErrorKey, rejectionReasonKey } from './server-texts';
 
 describe('server texts', () => {
   it('recognise the engine’s own recipient errors and leave the rest as written', () => {
@@ -18,5 +18,11 @@ describe('server texts', () => {
     expect(pauseReasonKey('USER', 'Paused by you.')).toBe('campaigns.paused.USER');
     expect(pauseReasonKey('USER', 'Your account was suspended by an administrator.')).toBeNull();
     expect(pauseReasonKey(null, 'Something')).toBeNull();
+  });
+
+  it('name the phone rules’ rejection reasons', () => {
+    expect(rejectionReasonKey('not a valid phone number')).toBe('campaigns.rejection.invalid');
+    expect(rejectionReasonKey('empty phone number')).toBe('campaigns.rejection.empty');
+    expect(rejectionReasonKey('something else')).toBeNull();
   });
 });

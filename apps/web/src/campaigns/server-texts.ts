@@ -1,5 +1,6 @@
 import type { PauseCause } from '@chapar/api/domain';
 import type { MessageKey } from '../i18n/en';
+import type { Translate } from '../i18n/translate';
 
 /**
  * The engine stores why a recipient was not sent and why a campaign paused as English text
@@ -35,4 +36,21 @@ export function pauseReasonKey(cause: PauseCause | null, reason: string | null):
   if (cause === 'USER')
     return reason === null || reason === 'Paused by you.' ? 'campaigns.paused.USER' : null;
   return PAUSE_KEYS[cause];
+}
+
+/** Why a pasted or imported number was refused (the shared phone rules' reasons). */
+const REJECTION_KEYS: Record<string, MessageKey> = {
+  'empty phone number': 'campaigns.rejection.empty',
+  'not a phone number': 'campaigns.rejection.notPhone',
+  'not a valid phone number': 'campaigns.rejection.invalid',
+};
+
+export function rejectionReasonKey(reason: string): MessageKey | null {
+  return REJECTION_KEYS[reason] ?? null;
+}
+
+/** The reason in the page's language when it is one of the phone rules', else as written. */
+export function rejectionReasonText(reason: string, t: Translate): string {
+  const key = rejectionReasonKey(reason);
+  return key ? t(key) : reason;
 }
