@@ -186,6 +186,25 @@ export async function firstCampaign(session: BrowserSession, data: FirstCampaign
   const copyTitle = t('campaigns.copyTitle', { title: data.title });
   await page.getByRole('heading', { name: copyTitle, level: 1 }).waitFor();
 
+  // Start the copy and follow it: the rate shows while it runs; pause (told why, in the
+  // user's language), resume, then cancel, which skips whoever was not reached yet.
+  const copyStatus = (value: string) =>
+    page.locator(`[data-testid="campaign-status"][data-status="${value}"]`);
+  await page.getByRole('button', { name: m['campaign.start'], exact: true }).click();
+  await copyStatus('RUNNING').waitFor();
+  await page.getByTestId('campaign-pace').waitFor();
+  await page.getByRole('button', { name: m['campaign.pause'], exact: true }).click();
+  await copyStatus('PAUSED').waitFor();
+  await page.getByText(m['campaigns.paused.USER']).waitFor();
+  await page.getByRole('button', { name: m['campaign.resume'], exact: true }).click();
+  await copyStatus('RUNNING').waitFor();
+  await page.getByRole('button', { name: m['campaign.cancel'], exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: m['campaign.cancel.confirm'] }).click();
+  await copyStatus('CANCELLED').waitFor();
+  await expect
+    .poll(async () => Number(await page.getByTestId('count-skipped').getAttribute('data-value')))
+    .toBeGreaterThan(1);
+
   // More campaigns, made from code with the same account, so the list has some history.
   const anonymous = server.client();
   const { token } = await anonymous.auth.login.mutate({

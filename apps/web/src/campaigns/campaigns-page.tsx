@@ -157,7 +157,6 @@ export function CampaignsPage() {
             </Table.Thead>
             <Table.Tbody>
               {campaigns.map((c) => {
-                const done = c.sentCount + c.failedCount + c.skippedCount;
                 return (
                   <Table.Tr key={c.id} data-campaign-id={c.id}>
                     <Table.Td>
@@ -182,7 +181,7 @@ export function CampaignsPage() {
                         size="xs"
                         mt={4}
                         color="teal"
-                        value={c.totalRecipients > 0 ? (done / c.totalRecipients) * 100 : 0}
+                        value={c.totalRecipients > 0 ? (c.sentCount / c.totalRecipients) * 100 : 0}
                         aria-hidden
                       />
                     </Table.Td>
