@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { setUpBrowserSession } from './support/browser';
 import {
   fillNewCampaign,
+  finishWizard,
   linkSandboxAccount,
   registerNewUser,
   startAndAwaitCompletion,
@@ -105,10 +106,9 @@ describe('import and export', () => {
         mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         buffer: await recipientsWorkbook(),
       });
-    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await page.getByRole('button', { name: 'Import file' }).click();
 
-    // The campaign page shows the import's report and the rejected row.
-    await page.waitForURL(/\/campaigns\/\d+$/);
+    // The wizard shows the import's report and the rejected row.
     const report = page.getByTestId('import-report');
     await report.waitFor();
     const summary = await report.getByTestId('import-report-summary').textContent();
@@ -124,6 +124,7 @@ describe('import and export', () => {
     const rejectedCsv = await downloadedText(rejectedDownload);
     expect(rejectedCsv.charCodeAt(0)).toBe(0xfeff);
     expect(rejectedCsv).toContain('12345');
+    await finishWizard(page, { start: false });
     await page.locator('[data-testid="campaign-status"][data-status="READY"]').waitFor();
 
     // The preview shows each recipient's own message.

@@ -136,19 +136,39 @@ export interface NewRecipient {
   variables: Record<string, string> | null;
 }
 
+/** Filters of a campaigns list; every one optional except the page size. */
+export interface CampaignListFilter {
+  status?: CampaignStatus | undefined;
+  whatsappAccountId?: number | undefined;
+  /** Admin use (owner null): one user's campaigns. */
+  userId?: number | undefined;
+  /** Part of the title (or the campaign's number). */
+  search?: string | undefined;
+  /** Created at or after / before (exclusive) these instants. */
+  createdFrom?: Date | undefined;
+  createdTo?: Date | undefined;
+  /** Also count every match (one extra COUNT query). */
+  withTotal?: boolean | undefined;
+  cursor?: number | null | undefined;
+  limit: number;
+}
+
+export type RecipientSortField = 'id' | 'phone' | 'name' | 'sentAt' | 'status';
+
+export interface RecipientFilter {
+  status?: RecipientStatus | undefined;
+  /** Any of these statuses (a tab such as "sent" covers SENT, DELIVERED and READ). */
+  statuses?: readonly RecipientStatus[] | undefined;
+  /** Part of the phone number (digits) or of the name. */
+  search?: string | undefined;
+  sort?: { by: RecipientSortField; dir: 'asc' | 'desc' } | undefined;
+  /** The id of the previous page's last row. */
+  cursor?: number | null | undefined;
+  limit: number;
+}
+
 export interface CampaignsPort {
-  list(
-    owner: number | null,
-    filter: {
-      status?: CampaignStatus;
-      /** Admin use (owner null): one user's campaigns. */
-      userId?: number;
-      /** Part of the title. */
-      search?: string;
-      cursor?: number | null;
-      limit: number;
-    },
-  ): Promise<Page<CampaignRecord>>;
+  list(owner: number | null, filter: CampaignListFilter): Promise<Page<CampaignRecord> & { total?: number }>;
   /** owner null: any user's (admin use). */
   get(owner: number | null, id: number): Promise<CampaignRecord | null>;
   create(
@@ -174,7 +194,8 @@ export interface CampaignsPort {
   remove(userId: number, id: number): Promise<boolean>;
   /** Stops a user's RUNNING and SCHEDULED campaigns (ban); answers how many. */
   pauseAllOfUser(userId: number, reason: string): Promise<number>;
-  duplicate(userId: number, id: number): Promise<CampaignRecord | null>;
+  /** `title` names the copy; without it, the source's title with " (copy)". */
+  duplicate(userId: number, id: number, title?: string): Promise<CampaignRecord | null>;
   /**
    * Stores the rows in one transaction, skipping phones already in the campaign and
    * phones on the owner's opt-out list. Answers how many were stored and skipped.
@@ -184,10 +205,8 @@ export interface CampaignsPort {
     campaignId: number,
     rows: NewRecipient[],
   ): Promise<{ added: number; duplicates: number; optedOut: number }>;
-  recipients(
-    campaignId: number,
-    filter: { status?: RecipientStatus; cursor?: number | null; limit: number },
-  ): Promise<Page<RecipientRecord>>;
+  /** Keyset pages in any sort order; the cursor is the last row's id, whatever the sort. */
+  recipients(campaignId: number, filter: RecipientFilter): Promise<Page<RecipientRecord>>;
   /** One guarded UPDATE; false when the campaign was not in a `from` status. */
   transition(
     id: number,

@@ -1,13 +1,33 @@
 import {
   CAMPAIGN_TRANSITIONS,
+  type CampaignListFilter,
   type CampaignRecord,
   type CampaignsPort,
   EDITABLE_STATUSES,
   type EventBus,
+  RECIPIENT_STATUSES,
   REMOVABLE_STATUSES,
+  type RecipientFilter,
+  type RecipientStatus,
 } from '@chapar/api';
 import { campaigns, type Database, optOuts, recipients, uploads } from '@chapar/db';
-import { and, asc, count, desc, eq, gt, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { publishProgress, readProgress } from './campaign-progress';
 import { chunks, escapeLike, pageOf } from './util';
 
@@ -60,6 +80,95 @@ const recipientColumns = {
 };
 
 type Executor = Pick<Database, 'execute'>;
+
+/** Persian and Arabic-Indic digits read as ASCII, so "۰۹۱۲" finds +98912…. */
+function asciiDigits(text: string): string {
+  return text.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+}
+
+function campaignConditions(owner: number | null, filter: CampaignListFilter): Array<SQL | undefined> {
+  const { status, whatsappAccountId, userId, search, createdFrom, createdTo } = filter;
+  const conditions: Array<SQL | undefined> = [
+    owner == null ? undefined : eq(campaigns.userId, owner),
+    userId ? eq(campaigns.userId, userId) : undefined,
+    status ? eq(campaigns.status, status) : undefined,
+    whatsappAccountId ? eq(campaigns.whatsappAccountId, whatsappAccountId) : undefined,
+    createdFrom ? gte(campaigns.createdAt, createdFrom) : undefined,
+    createdTo ? lt(campaigns.createdAt, createdTo) : undefined,
+  ];
+  const term = search?.trim();
+  if (term) {
+    // "#12" or "12" also finds the campaign numbered 12 (how untitled campaigns are shown).
+    const number = /^#?(\d{1,15})$/.exec(asciiDigits(term));
+    conditions.push(
+      or(
+        like(campaigns.title, `%${escapeLike(term)}%`),
+        number ? eq(campaigns.id, Number(number[1])) : undefined,
+      ),
+    );
+  }
+  return conditions;
+}
+
+/** The recipients' search: digits match inside the number (a leading 0 dropped), text inside the name. */
+function recipientSearch(search: string): SQL | undefined {
+  const term = search.trim();
+  if (!term) return undefined;
+  const digits = asciiDigits(term).replace(/[\s()+-]/g, '');
+  const byName = like(recipients.name, `%${escapeLike(term)}%`);
+  if (/^\d+$/.test(digits)) {
+    return or(like(recipients.phone, `%${digits.replace(/^0+/, '') || '0'}%`), byName);
+  }
+  return byName;
+}
+
+/**
+ * Keyset pages in every sort order. The phone is unique within a campaign, so it orders
+ * alone (straight off recipients_campaign_phone_uq); the other orders end with the id so
+ * rows never tie. NULL names and send times come first ascending and last descending, as
+ * MySQL sorts them, with no expression over the column that would stop an index being used.
+ * Status sorts in the enum's order (that of recipients_campaign_status_idx).
+ */
+function afterCursor(
+  sort: NonNullable<RecipientFilter['sort']>,
+  row: { id: number; phone: string; name: string | null; sentAt: Date | null; status: RecipientStatus },
+): SQL | undefined {
+  const asc_ = sort.dir === 'asc';
+  const beyond = asc_ ? gt : lt;
+  const idBeyond = beyond(recipients.id, row.id);
+  if (sort.by === 'id') return idBeyond;
+  if (sort.by === 'phone') return beyond(recipients.phone, row.phone);
+  if (sort.by === 'status') {
+    // Equality on the enum (never < or > on it: MySQL compares ENUM to a string as text).
+    const at = RECIPIENT_STATUSES.indexOf(row.status);
+    const later = RECIPIENT_STATUSES.filter((_, i) => (asc_ ? i > at : i < at));
+    return or(
+      later.length ? inArray(recipients.status, later) : undefined,
+      and(eq(recipients.status, row.status), idBeyond),
+    );
+  }
+  const column = sort.by === 'name' ? recipients.name : recipients.sentAt;
+  const value = sort.by === 'name' ? row.name : row.sentAt;
+  if (value === null) {
+    // Ascending, the NULLs come first and every value follows; descending, they come last.
+    return asc_ ? or(and(isNull(column), idBeyond), isNotNull(column)) : and(isNull(column), idBeyond);
+  }
+  return or(beyond(column, value), and(eq(column, value), idBeyond), asc_ ? undefined : isNull(column));
+}
+
+function recipientOrder(sort: NonNullable<RecipientFilter['sort']>): SQL[] {
+  const direction = sort.dir === 'asc' ? asc : desc;
+  const column = {
+    id: recipients.id,
+    phone: recipients.phone,
+    name: recipients.name,
+    sentAt: recipients.sentAt,
+    status: recipients.status,
+  }[sort.by];
+  if (sort.by === 'id' || sort.by === 'phone') return [direction(column)];
+  return [direction(column), direction(recipients.id)];
+}
+
 type CampaignRow = Awaited<ReturnType<ReturnType<typeof selectCampaigns>['execute']>>[number];
 
 /** Campaigns with their attachment's details (one LEFT JOIN, no lateral queries). */
@@ -131,20 +240,19 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
   return {
     get,
 
-    async list(owner, { status, userId, search, cursor, limit }) {
+    async list(owner, filter) {
+      const conditions = campaignConditions(owner, filter);
       const rows = await selectCampaigns(db)
-        .where(
-          and(
-            owner == null ? undefined : eq(campaigns.userId, owner),
-            userId ? eq(campaigns.userId, userId) : undefined,
-            search ? like(campaigns.title, `%${escapeLike(search)}%`) : undefined,
-            status ? eq(campaigns.status, status) : undefined,
-            cursor ? lt(campaigns.id, cursor) : undefined,
-          ),
-        )
+        .where(and(...conditions, filter.cursor ? lt(campaigns.id, filter.cursor) : undefined))
         .orderBy(desc(campaigns.id))
-        .limit(limit + 1);
-      return pageOf(rows.map(toRecord), limit);
+        .limit(filter.limit + 1);
+      const result = pageOf(rows.map(toRecord), filter.limit);
+      if (!filter.withTotal) return result;
+      const [total] = await db
+        .select({ n: count() })
+        .from(campaigns)
+        .where(and(...conditions));
+      return { ...result, total: total?.n ?? 0 };
     },
 
     async create(userId, input) {
@@ -217,7 +325,7 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
       return result.affectedRows === 1;
     },
 
-    async duplicate(userId, id) {
+    async duplicate(userId, id, title) {
       const source = await get(userId, id);
       if (!source) return null;
       const now = new Date();
@@ -227,7 +335,7 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
           .values({
             userId,
             whatsappAccountId: source.whatsappAccountId,
-            title: source.title ? `${source.title} (copy)`.slice(0, 255) : null,
+            title: title ?? (source.title ? `${source.title} (copy)`.slice(0, 255) : null),
             message: source.message,
             interval: source.interval,
             batchSize: source.batchSize,
@@ -307,15 +415,38 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
       return outcome;
     },
 
-    async recipients(campaignId, { status, cursor, limit }) {
-      const conditions: SQL[] = [eq(recipients.campaignId, campaignId)];
+    async recipients(
+      campaignId,
+      { status, statuses, search, sort = { by: 'id', dir: 'asc' }, cursor, limit },
+    ) {
+      const conditions: Array<SQL | undefined> = [eq(recipients.campaignId, campaignId)];
       if (status) conditions.push(eq(recipients.status, status));
-      if (cursor) conditions.push(gt(recipients.id, cursor));
+      if (statuses) {
+        if (statuses.length === 0) return { items: [], nextCursor: null };
+        conditions.push(inArray(recipients.status, [...statuses]));
+      }
+      if (search) conditions.push(recipientSearch(search));
+      if (cursor) {
+        const [last] = await db
+          .select({
+            id: recipients.id,
+            phone: recipients.phone,
+            name: recipients.name,
+            sentAt: recipients.sentAt,
+            status: recipients.status,
+          })
+          .from(recipients)
+          .where(and(eq(recipients.campaignId, campaignId), eq(recipients.id, cursor)))
+          .limit(1);
+        // A cursor from another campaign (or a removed row) continues nothing.
+        if (!last) return { items: [], nextCursor: null };
+        conditions.push(afterCursor(sort, last));
+      }
       const rows = await db
         .select(recipientColumns)
         .from(recipients)
         .where(and(...conditions))
-        .orderBy(asc(recipients.id))
+        .orderBy(...recipientOrder(sort))
         .limit(limit + 1);
       return pageOf(rows, limit);
     },

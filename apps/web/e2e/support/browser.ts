@@ -7,6 +7,8 @@ import { startTestServer, type TestServer } from '../../../server/test/support/t
 
 const DIST_INDEX = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../__screenshots__/', import.meta.url));
+/** The pictures the README shows, kept in the repository. */
+const DOCS_SCREENSHOTS = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -29,6 +31,8 @@ export interface BrowserSession {
   reportFailure(): Promise<void>;
   /** Saves a full-page picture under `e2e/__screenshots__/`. */
   screenshot(fileName: string): Promise<void>;
+  /** Saves what a 1440×900 screen shows under `docs/screenshots/` (the documentation's pictures). */
+  docsScreenshot(fileName: string): Promise<void>;
 }
 
 /**
@@ -38,6 +42,10 @@ export interface BrowserSession {
 export function setUpBrowserSession(options: {
   failureScreenshot: string;
   acceptDownloads?: boolean;
+  /** The server's environment beyond the test defaults (e.g. a faster engine clock). */
+  env?: Record<string, string>;
+  /** The browser's own language (date pickers, number input); `en-US` by default. */
+  locale?: string;
 }): BrowserSession {
   let browser: Browser | undefined;
   const consoleLines: string[] = [];
@@ -59,19 +67,33 @@ export function setUpBrowserSession(options: {
       await mkdir(SCREENSHOTS, { recursive: true });
       await session.page.screenshot({ path: `${SCREENSHOTS}${fileName}`, fullPage: true });
     },
+    async docsScreenshot(fileName) {
+      await mkdir(DOCS_SCREENSHOTS, { recursive: true });
+      const before = session.page.viewportSize();
+      await session.page.setViewportSize({ width: 1440, height: 900 });
+      // Let the layout settle at the new size, and no caret or hover state show.
+      await session.page.mouse.move(0, 0);
+      await session.page.waitForTimeout(300);
+      await session.page.screenshot({
+        path: `${DOCS_SCREENSHOTS}${fileName}`,
+        animations: 'disabled',
+        caret: 'hide',
+      });
+      if (before) await session.page.setViewportSize(before);
+    },
   };
 
   beforeAll(async () => {
     if (!existsSync(DIST_INDEX)) {
       throw new Error('The SPA is not built: run `npm run build -w @chapar/web` first.');
     }
-    session.server = await startTestServer();
+    session.server = await startTestServer(options.env ? { env: options.env } : {});
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
     });
     const context = await browser.newContext({
-      locale: 'en-US',
+      locale: options.locale ?? 'en-US',
       viewport: { width: 1366, height: 900 },
       ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
     });

@@ -2,7 +2,9 @@ import { Box, Group, Paper, Progress, SimpleGrid, Text } from '@mantine/core';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/i18n-provider';
 import type { Campaign } from '../trpc/trpc';
+import type { PaceEstimate } from './campaign-pace';
 import { progressShares } from './campaign-status';
+import { formatDuration } from './format-duration';
 
 type CounterField =
   | 'totalRecipients'
@@ -21,9 +23,19 @@ const COUNTERS: Array<{ field: CounterField; label: MessageKey; id: string }> = 
   { field: 'skippedCount', label: 'counters.skipped', id: 'skipped' },
 ];
 
-/** The six counters as a description list, then the bar of sent / failed / skipped. */
-export function CampaignCounters({ campaign }: { campaign: Pick<Campaign, CounterField> }) {
-  const { t, formatNumber, formatPercent } = useI18n();
+/**
+ * The six counters as a description list, then the bar of sent / failed / skipped with,
+ * when given, the rate and the estimated finish.
+ */
+export function CampaignCounters({
+  campaign,
+  pace,
+}: {
+  campaign: Pick<Campaign, CounterField>;
+  pace?: PaceEstimate | undefined;
+}) {
+  const i18n = useI18n();
+  const { t, formatNumber, formatPercent } = i18n;
   const shares = progressShares(campaign);
   const processed = campaign.sentCount + campaign.failedCount + campaign.skippedCount;
   return (
@@ -47,7 +59,16 @@ export function CampaignCounters({ campaign }: { campaign: Pick<Campaign, Counte
           </Paper>
         ))}
       </SimpleGrid>
-      <Progress.Root size="xl" mt="md">
+      <Progress.Root
+        size="xl"
+        mt="md"
+        role="progressbar"
+        aria-label={t('campaign.progress')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(shares.done)}
+        aria-valuetext={formatPercent(shares.done)}
+      >
         <Progress.Section value={shares.sent} color="teal" aria-label={t('counters.sent')} />
         <Progress.Section value={shares.failed} color="red" aria-label={t('counters.failed')} />
         <Progress.Section value={shares.skipped} color="gray" aria-label={t('counters.skipped')} />
@@ -56,10 +77,31 @@ export function CampaignCounters({ campaign }: { campaign: Pick<Campaign, Counte
         <Text size="sm" c="dimmed">
           {t('campaign.processed', { done: processed, total: campaign.totalRecipients })}
         </Text>
+        {pace?.perMinute != null && (
+          <Text size="sm" c="dimmed" data-testid="campaign-pace" data-basis={pace.basis}>
+            {t(pace.basis === 'observed' ? 'campaigns.pace.observed' : 'campaigns.pace.planned', {
+              rate: formatNumber(Math.round(pace.perMinute * 10) / 10),
+            })}
+            {pace.remainingMs !== null &&
+              ` · ${t('campaigns.pace.left', { duration: formatDuration(pace.remainingMs, i18n) })}`}
+            {pace.finishAt !== null &&
+              ` · ${t('campaigns.pace.finish', { at: formatClock(pace.finishAt, i18n.locale) })}`}
+          </Text>
+        )}
         <Text size="sm" c="dimmed">
           {formatPercent(shares.done)}
         </Text>
       </Group>
     </Box>
   );
+}
+
+/** A time of day, with the date only when it is not today. */
+function formatClock(at: number, locale: string): string {
+  const date = new Date(at);
+  const today = new Date().toDateString() === date.toDateString();
+  return new Intl.DateTimeFormat(
+    locale,
+    today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(date);
 }

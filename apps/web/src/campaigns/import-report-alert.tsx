@@ -4,6 +4,7 @@ import { downloadText } from '../files/download';
 import { useI18n } from '../i18n/i18n-provider';
 import type { ImportReport } from '../trpc/trpc';
 import { rejectedRowsCsv } from './rejected-csv';
+import { rejectionReasonText } from './server-texts';
 
 /** Rejected rows shown on the page; all the reported ones are in the download. */
 export const SHOWN_REJECTED_ROWS = 10;
@@ -24,11 +25,10 @@ export function ImportReportAlert({ report, fileName, onClose }: Props) {
   const download = () =>
     downloadText(
       `${(fileName ?? 'import').replace(/\.[^.]+$/, '')}-rejected.csv`,
-      rejectedRowsCsv(report.rejected, [
-        t('import.rejected.line'),
-        t('import.rejected.value'),
-        t('import.rejected.reason'),
-      ]),
+      rejectedRowsCsv(
+        report.rejected.map((r) => ({ ...r, reason: rejectionReasonText(r.reason, t) })),
+        [t('import.rejected.line'), t('import.rejected.value'), t('import.rejected.reason')],
+      ),
     );
 
   return (
@@ -89,7 +89,7 @@ export function ImportReportAlert({ report, fileName, onClose }: Props) {
                       <bdi>{r.value}</bdi>
                     </Table.Td>
                     <Table.Td>
-                      <bdi>{r.reason}</bdi>
+                      <bdi>{rejectionReasonText(r.reason, t)}</bdi>
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -1,6 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { useT } from '../i18n/i18n-provider';
 import type { ImportOutcome } from './recipients-report';
+import { rejectionReasonText } from './server-texts';
 
 const SHOWN_REJECTIONS = 10;
 
@@ -27,7 +28,8 @@ export function RecipientsReportAlert({ outcome, onClose }: { outcome: ImportOut
         <List size="sm" mt="xs">
           {outcome.rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
             <List.Item key={`${r.line}:${r.value}`}>
-              {t('report.line', { line: r.line })} <bdi>{r.value}</bdi> (<bdi>{r.reason}</bdi>)
+              {t('report.line', { line: r.line })} <bdi>{r.value}</bdi> (
+              <bdi>{rejectionReasonText(r.reason, t)}</bdi>)
             </List.Item>
           ))}
           {outcome.rejected.length > SHOWN_REJECTIONS && (

@@ -1,5 +1,6 @@
 import { adminEn } from './areas/admin';
 import { billingEn } from './areas/billing';
+import { campaignsEn } from './areas/campaigns';
 
 /**
  * The English dictionary; its keys are the dictionary's type, so a key missing from
@@ -8,6 +9,7 @@ import { billingEn } from './areas/billing';
 export const en = {
   ...adminEn,
   ...billingEn,
+  ...campaignsEn,
   'app.name': 'Chapar',
   'app.tagline': 'WhatsApp campaigns, sent at a safe pace.',
 

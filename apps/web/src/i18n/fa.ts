@@ -1,10 +1,12 @@
 import { adminFa } from './areas/admin';
 import { billingFa } from './areas/billing';
+import { campaignsFa } from './areas/campaigns';
 import type { Messages } from './en';
 
 export const fa: Messages = {
   ...adminFa,
   ...billingFa,
+  ...campaignsFa,
   'app.name': 'چاپار',
   'app.tagline': 'کمپین‌های واتس‌اپ، با سرعتی امن.',
 

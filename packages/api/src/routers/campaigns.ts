@@ -1,7 +1,7 @@
 import { TRPCError, tracked } from '@trpc/server';
 import { z } from 'zod';
 import { type CampaignTransition, EDITABLE_STATUSES, transitionRefusal } from '../domain/campaign-state';
-import { zCampaignStatus, zInterval, zRecipientStatus } from '../domain/enums';
+import { RECIPIENT_STATUSES, zCampaignStatus, zInterval, zRecipientStatus } from '../domain/enums';
 import { type CountryCode, normalizePhone } from '../domain/phone';
 import { findUnknownVariables, parseTemplate, renderTemplate } from '../domain/template';
 import { ChaparError, notFound } from '../errors';
@@ -113,17 +113,30 @@ export async function transitionOrExplain(
 }
 
 export const campaignsRouter = router({
+  /**
+   * Newest first. Filters: status, account, part of the title (or "#12"), creation time
+   * `[createdFrom, createdTo)`. `withTotal` also answers how many match, for page counts.
+   */
   list: authedProcedure
     .input(
       z
         .object({
           status: zCampaignStatus.optional(),
+          whatsappAccountId: zId.optional(),
+          search: z.string().trim().max(100, 'Search with at most 100 characters.').optional(),
+          createdFrom: z.coerce.date().optional(),
+          createdTo: z.coerce.date().optional(),
+          withTotal: z.boolean().optional(),
           cursor: zCursor,
           limit: z.number().int().min(1).max(100).default(20),
         })
+        .refine((f) => !f.createdFrom || !f.createdTo || f.createdFrom < f.createdTo, {
+          message: 'The end of the date range must come after its start.',
+          path: ['createdTo'],
+        })
         .default({ limit: 20 }),
     )
-    .output(page(zCampaign))
+    .output(page(zCampaign).extend({ total: z.number().int().optional() }))
     .query(({ ctx, input }) => ctx.ports.campaigns.list(ctx.user.id, input)),
 
   get: ownedCampaign.output(zCampaign).query(({ ctx }) => ctx.campaign),
@@ -175,12 +188,18 @@ export const campaignsRouter = router({
     return { ok: true as const };
   }),
 
-  /** A new DRAFT/READY campaign with the same content, account and recipients (all PENDING). */
-  duplicate: ownedCampaign.output(zCampaign).mutation(async ({ ctx }) => {
-    const copy = await ctx.ports.campaigns.duplicate(ctx.user.id, ctx.campaign.id);
-    if (!copy) throw notFound('Campaign');
-    return copy;
-  }),
+  /**
+   * A new DRAFT/READY campaign with the same content, account and recipients (all PENDING).
+   * `title` names the copy (the SPA passes one in the user's language); else "<title> (copy)".
+   */
+  duplicate: ownedCampaign
+    .input(z.object({ title: z.string().trim().min(1).max(255).optional() }))
+    .output(zCampaign)
+    .mutation(async ({ ctx, input }) => {
+      const copy = await ctx.ports.campaigns.duplicate(ctx.user.id, ctx.campaign.id, input.title);
+      if (!copy) throw notFound('Campaign');
+      return copy;
+    }),
 
   addRecipients: authedProcedure
     .input(
@@ -332,11 +351,24 @@ export const campaignsRouter = router({
     return campaign;
   }),
 
+  /**
+   * Keyset pages: `cursor` is the previous page's last id in any sort order. `statuses`
+   * filters by several statuses at once (a tab); `search` matches digits inside the number
+   * or text inside the name.
+   */
   recipients: authedProcedure
     .input(
       z.object({
         campaignId: zId,
         status: zRecipientStatus.optional(),
+        statuses: z.array(zRecipientStatus).max(RECIPIENT_STATUSES.length).optional(),
+        search: z.string().trim().max(100, 'Search with at most 100 characters.').optional(),
+        sort: z
+          .object({
+            by: z.enum(['id', 'phone', 'name', 'sentAt', 'status']),
+            dir: z.enum(['asc', 'desc']).default('asc'),
+          })
+          .optional(),
         cursor: zCursor,
         limit: z.number().int().min(1).max(500).default(50),
       }),

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addSample,
+  estimatePace,
+  observedPerMinute,
+  type PaceInput,
+  plannedPerMinute,
+  SAMPLE_WINDOW_MS,
+} from './campaign-pace';
+
+const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
+
+const running: PaceInput = {
+  status: 'RUNNING',
+  totalRecipients: 100,
+  sentCount: 30,
+  failedCount: 5,
+  skippedCount: 5,
+  interval: 'TEN_SECONDS',
+  batchSize: 0,
+  batchPauseSeconds: 90,
+  samples: [],
+  now: NOW,
+};
+
+describe('plannedPerMinute', () => {
+  it('is one message per interval, with batch pauses spread over their batch', () => {
+    expect(plannedPerMinute({ interval: 'TEN_SECONDS', batchSize: 0, batchPauseSeconds: 90 })).toBe(6);
+    expect(plannedPerMinute({ interval: 'FIVE_SECONDS', batchSize: 0, batchPauseSeconds: 0 })).toBe(12);
+    // 25 × 10 s + 90 s = 340 s for 25 messages.
+    expect(plannedPerMinute({ interval: 'TEN_SECONDS', batchSize: 25, batchPauseSeconds: 90 })).toBeCloseTo(
+      (25 / 340) * 60,
+    );
+  });
+});
+
+describe('observedPerMinute', () => {
+  it('needs at least three sends over ten seconds', () => {
+    expect(observedPerMinute([], NOW)).toBeNull();
+    expect(
+      observedPerMinute(
+        [
+          { at: NOW - 60_000, processed: 10 },
+          { at: NOW, processed: 12 },
+        ],
+        NOW,
+      ),
+    ).toBeNull();
+    expect(
+      observedPerMinute(
+        [
+          { at: NOW - 5_000, processed: 10 },
+          { at: NOW, processed: 20 },
+        ],
+        NOW,
+      ),
+    ).toBeNull();
+    expect(
+      observedPerMinute(
+        [
+          { at: NOW - 60_000, processed: 10 },
+          { at: NOW - 30_000, processed: 14 },
+          { at: NOW, processed: 22 },
+        ],
+        NOW,
+      ),
+    ).toBe(12);
+  });
+
+  it('forgets what is older than the window', () => {
+    const samples = [
+      { at: NOW - SAMPLE_WINDOW_MS - 60_000, processed: 0 },
+      { at: NOW - 60_000, processed: 50 },
+      { at: NOW, processed: 56 },
+    ];
+    expect(observedPerMinute(samples, NOW)).toBe(6);
+  });
+});
+
+describe('estimatePace', () => {
+  it('uses the plan until enough has been seen, then what was seen', () => {
+    const planned = estimatePace(running);
+    expect(planned).toEqual({
+      remaining: 60,
+      perMinute: 6,
+      basis: 'planned',
+      remainingMs: 600_000,
+      finishAt: NOW + 600_000,
+    });
+    const observed = estimatePace({
+      ...running,
+      samples: [
+        { at: NOW - 60_000, processed: 28 },
+        { at: NOW, processed: 40 },
+      ],
+    });
+    expect(observed).toMatchObject({ perMinute: 12, basis: 'observed', remainingMs: 300_000 });
+    expect(observed.finishAt).toBe(NOW + 300_000);
+  });
+
+  it('gives a duration but no finish time before the start, and nothing when stopped or done', () => {
+    expect(estimatePace({ ...running, status: 'SCHEDULED' })).toMatchObject({
+      basis: 'planned',
+      remainingMs: 600_000,
+      finishAt: null,
+    });
+    for (const status of ['PAUSED', 'CANCELLED', 'DRAFT'] as const) {
+      expect(estimatePace({ ...running, status })).toMatchObject({
+        perMinute: null,
+        finishAt: null,
+        remaining: 60,
+      });
+    }
+    expect(estimatePace({ ...running, sentCount: 90 })).toMatchObject({ remaining: 0, finishAt: null });
+  });
+});
+
+describe('addSample', () => {
+  it('keeps a sample only when the count moved, and restarts when it went back', () => {
+    let samples = addSample([], { at: NOW - 2000, processed: 1 });
+    samples = addSample(samples, { at: NOW - 1000, processed: 1 });
+    expect(samples).toHaveLength(1);
+    samples = addSample(samples, { at: NOW, processed: 2 });
+    expect(samples).toEqual([
+      { at: NOW - 2000, processed: 1 },
+      { at: NOW, processed: 2 },
+    ]);
+    expect(addSample(samples, { at: NOW + 1, processed: 0 })).toEqual([{ at: NOW + 1, processed: 0 }]);
+    const later = NOW + SAMPLE_WINDOW_MS - 1000; // the first sample is now too old
+    expect(addSample(samples, { at: later, processed: 3 })).toEqual([
+      { at: NOW, processed: 2 },
+      { at: later, processed: 3 },
+    ]);
+  });
+});
