@@ -17,6 +17,7 @@ import { createRateLimits } from './observability/rate-limits';
 import { createAccountsPort } from './repositories/accounts';
 import { createAuditLogPort } from './repositories/audit-log';
 import { createCampaignsPort } from './repositories/campaigns';
+import { createDashboardPort } from './repositories/dashboard';
 import { createPackagesPort } from './repositories/packages';
 import { createStatsPort } from './repositories/stats';
 import { createSubscriptionsPort } from './repositories/subscriptions';
@@ -92,6 +93,7 @@ export async function createApp(
     subscriptions: createSubscriptionsPort(db, wallClock),
     packages: createPackagesPort(db),
     stats: createStatsPort(db),
+    dashboard: createDashboardPort(db),
     auditLog: createAuditLogPort(db, wallClock),
     events: bus,
     clock: wallClock,

@@ -11,6 +11,7 @@ import {
 import { type Database, whatsappAccounts } from '@chapar/db';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { AppLogger } from '../logger';
+import { appendStatusEvent } from '../repositories/accounts';
 import type { DriverEvent, WhatsAppDriver } from './driver';
 import { deleteWwebjsAuth } from './wwebjs-driver';
 
@@ -348,6 +349,7 @@ export class SessionManager implements WhatsAppControlPort {
         updatedAt: now,
       })
       .where(eq(whatsappAccounts.id, accountId));
+    await appendStatusEvent(this.o.db, accountId, event, now);
     this.o.bus.publish(topics.account(accountId), state);
     const forListeners: DriverEvent = {
       type: 'status',
