@@ -119,6 +119,7 @@ export interface AccountsPort {
 }
 
 export interface AccountStatusEntry {
+  id: number;
   status: AccountStatus;
   error: string | null;
   at: Date;

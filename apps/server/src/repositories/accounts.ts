@@ -80,6 +80,7 @@ export function createAccountsPort(db: Database): AccountsPort {
     history: (accountId, limit) =>
       db
         .select({
+          id: accountStatusEvents.id,
           status: accountStatusEvents.status,
           error: accountStatusEvents.error,
           at: accountStatusEvents.createdAt,

@@ -1,5 +1,8 @@
 import { adminEn } from './areas/admin';
 import { billingEn } from './areas/billing';
+import { dashboardEn } from './areas/dashboard';
+import { settingsEn } from './areas/settings';
+import { shellEn } from './areas/shell';
 
 /**
  * The English dictionary; its keys are the dictionary's type, so a key missing from
@@ -8,6 +11,9 @@ import { billingEn } from './areas/billing';
 export const en = {
   ...adminEn,
   ...billingEn,
+  ...shellEn,
+  ...dashboardEn,
+  ...settingsEn,
   'app.name': 'Chapar',
   'app.tagline': 'WhatsApp campaigns, sent at a safe pace.',
 
@@ -335,7 +341,7 @@ export const en = {
   'optOuts.remove.title': 'Remove {phone} from the opt-out list?',
   'optOuts.remove.body': 'Campaigns will message this number again. Only do this if the person asked for it.',
 
-  'profile.title': 'Profile settings',
+  'profile.title': 'Profile',
   'profile.account': 'Signed in with {email}.',
   'profile.name': 'Name',
   'profile.languageHint': 'The language of the interface, on every device you sign in on.',

@@ -96,7 +96,9 @@ export const whatsappRouter = router({
     .input(
       z.object({ limit: z.number().int().min(1).max(200, 'At most 200 entries at a time.').default(50) }),
     )
-    .output(z.array(z.object({ status: zAccountStatus, error: z.string().nullable(), at: zIsoDate })))
+    .output(
+      z.array(z.object({ id: zId, status: zAccountStatus, error: z.string().nullable(), at: zIsoDate })),
+    )
     .query(({ ctx, input }) => ctx.ports.accounts.history(ctx.account.id, input.limit)),
 
   /** The campaigns that send through this account, newest first. */
