@@ -23,6 +23,13 @@ export default defineConfig({
         // Libraries change less often than the app: separate chunks stay cached across releases.
         codeSplitting: {
           groups: [
+            // The chart library and its dependencies load only with the dashboard's chart.
+            {
+              name: 'charts',
+              // Only these packages: their own imports (React, Mantine core) stay in the shared chunks.
+              includeDependenciesRecursively: false,
+              test: /node_modules[\\/](@mantine[\\/]charts|recharts|recharts-scale|react-smooth|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|lodash|eventemitter3|fast-equals|tiny-invariant)[\\/]/,
+            },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
             { name: 'phone', test: /node_modules[\\/]libphonenumber-js[\\/]/ },

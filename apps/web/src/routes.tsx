@@ -1,8 +1,6 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthLayout } from './auth/auth-layout';
-import { LoginPage } from './auth/login-page';
-import { RegisterPage } from './auth/register-page';
 import { AfterSignIn } from './auth/use-session-actions';
 import { UserProvider } from './auth/user-context';
 import { FullPageError, FullPageLoader } from './components/full-page';
@@ -16,6 +14,8 @@ import { trpc, type User } from './trpc/trpc';
  * Each area is its own chunk, loaded on first visit (the shell shows a skeleton meanwhile),
  * so the first load carries only the shell and the page asked for.
  */
+const LoginPage = lazy(() => import('./auth/login-page').then((m) => ({ default: m.LoginPage })));
+const RegisterPage = lazy(() => import('./auth/register-page').then((m) => ({ default: m.RegisterPage })));
 const DashboardPage = lazy(() =>
   import('./dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
 );
@@ -46,12 +46,20 @@ export function AppRoutes() {
 function SignedOutRoutes() {
   const location = useLocation();
   return (
+    <Suspense fallback={<FullPageLoader />}>
+      <SignedOutPages from={location.pathname} />
+    </Suspense>
+  );
+}
+
+function SignedOutPages({ from }: { from: string }) {
+  return (
     <Routes>
       <Route element={<AuthLayout />}>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/register" element={<RegisterPage />} />
       </Route>
-      <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
+      <Route path="*" element={<Navigate to="/login" replace state={{ from }} />} />
     </Routes>
   );
 }

@@ -1,4 +1,4 @@
-import { toAsciiDigits } from '@chapar/api/domain';
+import { latinDigits } from '../i18n/digits';
 
 export interface PaletteItem {
   id: string;
@@ -12,7 +12,7 @@ export interface PaletteItem {
  * the ways the same Persian word is typed on different keyboards all compare equal.
  */
 export function searchable(text: string): string {
-  return toAsciiDigits(text)
+  return latinDigits(text)
     .toLowerCase()
     .replace(/ي/g, 'ی')
     .replace(/ى/g, 'ی')
