@@ -1,11 +1,25 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** recharts' own react-is 18 cannot read React 19 elements; see src/dashboard/recharts-react-is.ts. */
+function rechartsReactIs(): Plugin {
+  const shim = fileURLToPath(new URL('./src/dashboard/recharts-react-is.ts', import.meta.url));
+  return {
+    name: 'chapar:recharts-react-is',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'react-is' && importer?.includes('/node_modules/recharts/')) return shim;
+      return null;
+    },
+  };
+}
 
 /** The API (HTTP and WebSocket on the same `/trpc` path, exports under `/api`) runs on :3000 in development. */
 const API_ORIGIN = 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), rechartsReactIs()],
   server: {
     port: 5173,
     proxy: {

@@ -15,17 +15,20 @@ export default function MessagesChart({ days }: { days: DayCounts[] }) {
   const data = days.map((day) => ({ ...day, label: formatShortDay(day.date) }));
   return (
     <>
-      <div aria-hidden>
+      {/* SVG text anchors follow the document direction; the axes are placed by hand instead. */}
+      <div aria-hidden dir="ltr">
         <AreaChart
           h={280}
           data={data}
           dataKey="label"
           curveType="monotone"
+          withDots={false}
+          areaProps={{ isAnimationActive: false }}
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}
           valueFormatter={formatNumber}
           xAxisProps={{ reversed: rtl }}
-          yAxisProps={{ orientation: rtl ? 'right' : 'left', tickFormatter: formatNumber }}
+          yAxisProps={{ width: 48, tickFormatter: formatNumber }}
           series={[
             { name: 'sent', label: t('dashboard.sent'), color: 'blue.6' },
             { name: 'delivered', label: t('dashboard.delivered'), color: 'teal.6' },

@@ -26,7 +26,8 @@ export function SubscriptionCard({ subscription }: { subscription: DashboardSumm
           )}
           <Text size="sm" data-testid="days-left">
             {t('dashboard.subscription.daysLeft', { days: formatNumber(subscription.daysLeft) })}
-            {' · '}
+          </Text>
+          <Text size="xs" c="dimmed">
             {t('dashboard.subscription.until', { date: formatDate(subscription.expiresAt) })}
           </Text>
           <Text size="sm" data-testid="messages-left">

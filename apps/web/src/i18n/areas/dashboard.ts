@@ -18,7 +18,7 @@ export const dashboardEn = {
   'dashboard.subscription.trial': 'Trial',
   'dashboard.subscription.inactive': 'Not usable: it has expired or its messages are used up.',
   'dashboard.subscription.daysLeft': '{days} days left',
-  'dashboard.subscription.until': 'until {date}',
+  'dashboard.subscription.until': 'Until {date}',
   'dashboard.subscription.messagesLeft': '{left} of {limit} messages left',
   'dashboard.subscription.used': 'Messages used',
   'dashboard.subscription.buy': 'See packages',
