@@ -76,9 +76,10 @@ describe('shell', () => {
     expect(await htmlLang(page)).toEqual({ lang: 'en', dir: 'ltr' });
 
     // Back to Persian by the switch; another device (no stored choice) follows the user.
+    const saved = page.waitForResponse((r) => r.url().includes('auth.updateProfile'));
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fa');
     await page.getByRole('heading', { name: 'حساب‌های واتس‌اپ', level: 1 }).waitFor();
-    await page.waitForResponse((r) => r.url().includes('auth.updateProfile')).catch(() => {});
+    expect((await saved).ok()).toBe(true);
     const other = await page.context().browser()!.newContext({ locale: 'en-US' });
     try {
       const second = await other.newPage();
