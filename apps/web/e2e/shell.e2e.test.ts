@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { setUpBrowserSession } from './support/browser';
 import { seedBusyUser } from './support/dashboard-data';
 
@@ -27,15 +27,21 @@ async function logIn(page: Page, url: string, identifier: string) {
 const htmlLang = (page: Page) =>
   page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 
+// Runs after the session's own beforeAll (server and browser): one busy user, signed in.
+beforeAll(async () => {
+  const { server, page } = session;
+  if (!server) throw new Error('no server');
+  email = `busy-${Date.now()}@example.com`;
+  await seedBusyUser(server, { name: 'Sara Ahmadi', email, password });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await logIn(page, server.url, email);
+}, 60_000);
+
 describe('shell', () => {
   it('shows the dashboard with a month of data, in Persian and English', async ({ onTestFailed }) => {
     onTestFailed(session.reportFailure);
     const { server, page } = session;
     if (!server) throw new Error('no server');
-    email = `busy-${Date.now()}@example.com`;
-    await seedBusyUser(server, { name: 'Sara Ahmadi', email, password });
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await logIn(page, server.url, email);
 
     await page.goto(`${server.url}/dashboard?lang=en`);
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
