@@ -27,6 +27,26 @@ describe('WhatsApp account status history', () => {
     expect(await user.client.whatsapp.history.query({ id: account.id, limit: 2 })).toHaveLength(2);
   });
 
+  it('records an account caught mid-scan by a restart as disconnected', async () => {
+    // The sandbox waits a minute before it "scans", so the account stays at QR.
+    const first = await startTestServer({ env: { SANDBOX_LINK_DELAY_MS: '60000' } });
+    try {
+      const someone = await signUp(first);
+      const account = await someone.client.whatsapp.create.mutate({ label: 'Mid-scan', driver: 'sandbox' });
+      await someone.client.whatsapp.connect.mutate({ id: account.id });
+      await waitFor(
+        () => someone.client.whatsapp.history.query({ id: account.id }),
+        (entries) => entries[0]?.status === 'QR',
+      );
+      await first.stop();
+      await using again = await startTestServer({ databaseUrl: first.databaseUrl, dataDir: first.dataDir });
+      const history = await again.client(someone.token).whatsapp.history.query({ id: account.id });
+      expect(history.map((e) => e.status)).toEqual(['DISCONNECTED', 'QR', 'CONNECTING']);
+    } finally {
+      await first.close();
+    }
+  });
+
   it('names the campaigns that use each account', async () => {
     const a = await user.client.whatsapp.create.mutate({ label: 'A', driver: 'sandbox' });
     const b = await user.client.whatsapp.create.mutate({ label: 'B', driver: 'sandbox' });

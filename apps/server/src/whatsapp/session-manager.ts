@@ -87,10 +87,16 @@ export class SessionManager implements WhatsAppControlPort {
         and(inArray(whatsappAccounts.status, ['READY', 'CONNECTING']), isNotNull(whatsappAccounts.authRef)),
       );
     // Accounts caught mid-scan have nothing to restore.
+    const midScan = await this.o.db
+      .select({ id: whatsappAccounts.id })
+      .from(whatsappAccounts)
+      .where(inArray(whatsappAccounts.status, ['QR', 'CONNECTING']));
     await this.o.db
       .update(whatsappAccounts)
       .set({ status: 'DISCONNECTED' })
       .where(inArray(whatsappAccounts.status, ['QR', 'CONNECTING']));
+    const now = new Date();
+    for (const row of midScan) await appendStatusEvent(this.o.db, row.id, { status: 'DISCONNECTED' }, now);
     // Restoring is a reconnect: a start that fails for a passing reason is tried again
     // later. Accounts open side by side; nobody waits for a slow browser.
     for (const row of rows) {

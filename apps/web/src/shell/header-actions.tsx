@@ -19,6 +19,7 @@ export function HeaderActions({ onSearch, onHelp }: { onSearch(): void; onHelp()
       <Button
         variant="default"
         size="xs"
+        visibleFrom="sm"
         leftSection={<IconSearch size={16} aria-hidden />}
         rightSection={
           <Kbd size="xs" dir="ltr" visibleFrom="md">
@@ -29,6 +30,16 @@ export function HeaderActions({ onSearch, onHelp }: { onSearch(): void; onHelp()
       >
         {t('palette.open')}
       </Button>
+      {/* Narrow screens: the same search, as an icon. */}
+      <ActionIcon
+        variant="default"
+        size="lg"
+        hiddenFrom="sm"
+        onClick={onSearch}
+        aria-label={t('palette.open')}
+      >
+        <IconSearch size={18} aria-hidden />
+      </ActionIcon>
       <ActionIcon
         variant="default"
         size="lg"
