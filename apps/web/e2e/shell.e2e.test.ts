@@ -137,7 +137,13 @@ describe('shell', () => {
     await page.keyboard.press('t');
     expect(await scheme()).toBe('light');
 
-    // The help dialog lists the shortcuts.
+    // After the palette was opened and closed, shortcuts still work: the help dialog lists them.
+    await page.keyboard.press('Control+k');
+    await page.getByRole('textbox', { name: 'Search pages, campaigns and actions' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page
+      .getByRole('textbox', { name: 'Search pages, campaigns and actions' })
+      .waitFor({ state: 'hidden' });
     await page.keyboard.press('Shift+Slash');
     await page
       .getByRole('dialog', { name: 'Keyboard shortcuts' })

@@ -5,6 +5,13 @@ import { useChangeLanguage } from '../i18n/use-change-language';
 import { useToggleColorScheme } from './color-scheme-toggle';
 import { type ShortcutAction, shortcutFor } from './shortcuts';
 
+/** A dialog is on screen (closed ones may stay in the page, hidden, while they fade out). */
+function dialogOpen(): boolean {
+  return [...document.querySelectorAll<HTMLElement>('[role="dialog"]')].some(
+    (dialog) => dialog.getClientRects().length > 0 && getComputedStyle(dialog).visibility !== 'hidden',
+  );
+}
+
 /** Listens for the shortcuts of `SHORTCUTS` on the whole window while the signed-in app is shown. */
 export function useShellShortcuts(shell: { openPalette(): void; openHelp(): void; toggleNav(): void }) {
   const navigate = useNavigate();
@@ -38,7 +45,7 @@ export function useShellShortcuts(shell: { openPalette(): void; openHelp(): void
       // While a dialog is open its keys are its own (Escape, typing), except opening the palette.
       const action = shortcutFor(event);
       if (!action) return;
-      if (document.querySelector('[role="dialog"]') && action.kind !== 'palette') return;
+      if (dialogOpen() && action.kind !== 'palette') return;
       event.preventDefault();
       latest.current(action);
     };

@@ -25,7 +25,8 @@ export function useStatusNotifications(accounts: Account[] | undefined) {
     (id: number, before: AccountStatus | undefined, event: AccountStatusEvent) => {
       const kind = statusAnnouncement(before, event);
       if (!kind) return;
-      const label = labels.current.get(id) ?? '';
+      // Isolated, so a Latin label keeps its quotes in place inside Persian text.
+      const label = `\u2068${labels.current.get(id) ?? ''}\u2069`;
       notifications.show({
         id: `account-${id}-${event.status}`,
         color: kind === 'linked' ? 'teal' : 'red',
