@@ -1,4 +1,5 @@
 import { Anchor, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n-provider';
 import type { DashboardSummary } from './use-dashboard';
 
@@ -42,7 +43,7 @@ export function SubscriptionCard({ subscription }: { subscription: DashboardSumm
             }
             aria-label={t('dashboard.subscription.used')}
           />
-          <Anchor href="/pricing" size="sm">
+          <Anchor component={Link} to="/pricing" size="sm">
             {t('dashboard.subscription.buy')}
           </Anchor>
         </Stack>
