@@ -114,7 +114,7 @@ export interface AccountsPort {
   countByStatus(): Promise<Record<AccountStatus, number>>;
   /** The account's status changes, newest first. */
   history(accountId: number, limit: number): Promise<AccountStatusEntry[]>;
-  /** The campaigns that send through this account, newest first. */
+  /** The campaigns that send through this account, newest first (the latest 100). */
   campaigns(accountId: number): Promise<AccountCampaign[]>;
 }
 

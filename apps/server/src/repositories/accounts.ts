@@ -94,7 +94,8 @@ export function createAccountsPort(db: Database): AccountsPort {
         .select({ id: campaigns.id, title: campaigns.title, status: campaigns.status })
         .from(campaigns)
         .where(eq(campaigns.whatsappAccountId, accountId))
-        .orderBy(desc(campaigns.id)),
+        .orderBy(desc(campaigns.id))
+        .limit(100),
   };
 }
 
@@ -109,7 +110,7 @@ export async function appendStatusEvent(
   event: Pick<AccountStatusEvent, 'status' | 'error'>,
   at: Date,
 ): Promise<void> {
-  const error = event.error ?? null;
+  const error = event.error?.slice(0, 500) ?? null; // the column's width
   const [last] = await db
     .select({ status: accountStatusEvents.status, error: accountStatusEvents.error })
     .from(accountStatusEvents)

@@ -101,7 +101,7 @@ export const whatsappRouter = router({
     )
     .query(({ ctx, input }) => ctx.ports.accounts.history(ctx.account.id, input.limit)),
 
-  /** The campaigns that send through this account, newest first. */
+  /** The campaigns that send through this account, newest first (the latest 100). */
   campaigns: ownedAccount
     .output(z.array(z.object({ id: zId, title: z.string().nullable(), status: zCampaignStatus })))
     .query(({ ctx }) => ctx.ports.accounts.campaigns(ctx.account.id)),
