@@ -1,4 +1,5 @@
 import { Anchor, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { campaignTitle } from '../campaigns/campaign-title';
@@ -35,9 +36,17 @@ export function RunningCampaigns({ campaigns }: { campaigns: Running[] }) {
 function LiveCampaign({ initial }: { initial: Running }) {
   const { t, formatId, formatNumber, formatPercent } = useI18n();
   const [live, setLive] = useState(initial);
+  const utils = trpc.useUtils();
+  // Sends move today's numbers too: recount once things settle, not on every event.
+  const recount = useDebouncedCallback(() => void utils.dashboard.summary.invalidate(), 3_000);
   trpc.campaigns.onProgress.useSubscription(
     { id: initial.id },
-    { onData: ({ data }) => setLive((old) => ({ ...old, ...data })) },
+    {
+      onData: ({ data }) => {
+        setLive((old) => ({ ...old, ...data }));
+        recount();
+      },
+    },
   );
   const done = live.sentCount + live.failedCount + live.skippedCount;
   const percent = live.totalRecipients ? Math.min(100, Math.round((done / live.totalRecipients) * 100)) : 0;
