@@ -1,11 +1,25 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** recharts' own react-is 18 cannot read React 19 elements; see src/dashboard/recharts-react-is.ts. */
+function rechartsReactIs(): Plugin {
+  const shim = fileURLToPath(new URL('./src/dashboard/recharts-react-is.ts', import.meta.url));
+  return {
+    name: 'chapar:recharts-react-is',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'react-is' && importer?.includes('/node_modules/recharts/')) return shim;
+      return null;
+    },
+  };
+}
 
 /** The API (HTTP and WebSocket on the same `/trpc` path, exports under `/api`) runs on :3000 in development. */
 const API_ORIGIN = 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), rechartsReactIs()],
   server: {
     port: 5173,
     proxy: {
@@ -23,15 +37,18 @@ export default defineConfig({
         // Libraries change less often than the app: separate chunks stay cached across releases.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/](?!charts)/ },
-            // Charts (admin system page) load only where they are drawn, not with the app.
+            // The chart library and its dependencies load only with the dashboard's chart.
             {
               name: 'charts',
-              test: /node_modules[\\/](@mantine[\\/]charts|recharts|d3-[a-z-]+|victory-vendor)[\\/]/,
+              // Only these packages: their own imports (React, Mantine core) stay in the shared chunks.
+              includeDependenciesRecursively: false,
+              test: /node_modules[\\/](@mantine[\\/]charts|recharts|recharts-scale|react-smooth|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|lodash|eventemitter3|fast-equals|tiny-invariant)[\\/]/,
             },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, tags: ['$initial'] },
             { name: 'phone', test: /node_modules[\\/]libphonenumber-js[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // Only what the first page needs; libraries of lazy areas (qrcode, …) load with them.
+            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'] },
           ],
         },
       },

@@ -19,6 +19,7 @@ import { createAccountsPort } from './repositories/accounts';
 import { createAdminReportsPort } from './repositories/admin-reports';
 import { createAuditLogPort } from './repositories/audit-log';
 import { createCampaignsPort } from './repositories/campaigns';
+import { createDashboardPort } from './repositories/dashboard';
 import { createPackagesPort } from './repositories/packages';
 import { createStatsPort } from './repositories/stats';
 import { createSubscriptionsPort } from './repositories/subscriptions';
@@ -94,6 +95,7 @@ export async function createApp(
     subscriptions: createSubscriptionsPort(db, wallClock),
     packages: createPackagesPort(db),
     stats: createStatsPort(db),
+    dashboard: createDashboardPort(db),
     auditLog: createAuditLogPort(db, wallClock),
     adminReports: createAdminReportsPort(db),
     // The engine is built below; the port only asks it for its last tick when called.

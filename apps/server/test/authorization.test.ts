@@ -87,6 +87,10 @@ const RULES: Record<string, Rule> = {
   'admin.system': { kind: 'admin', input: undefined },
   'admin.stats': { kind: 'admin', input: undefined },
   'admin.auditLog.list': { kind: 'admin', input: undefined },
+  'dashboard.summary': { kind: 'self' },
+  'auth.changePassword': { kind: 'self' },
+  'whatsapp.history': { kind: 'owned', input: (ids) => ({ id: ids.accountId }) },
+  'whatsapp.campaigns': { kind: 'owned', input: (ids) => ({ id: ids.accountId }) },
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;

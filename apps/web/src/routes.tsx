@@ -1,21 +1,38 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthLayout } from './auth/auth-layout';
-import { LoginPage } from './auth/login-page';
-import { RegisterPage } from './auth/register-page';
 import { AfterSignIn } from './auth/use-session-actions';
 import { UserProvider } from './auth/user-context';
-import { CampaignCreatePage } from './campaigns/campaign-create-page';
-import { CampaignPage } from './campaigns/campaign-page';
-import { CampaignsPage } from './campaigns/campaigns-page';
 import { FullPageError, FullPageLoader } from './components/full-page';
 import { NotFoundPage } from './components/not-found-page';
-import { OptOutsPage } from './opt-outs/opt-outs-page';
-import { ProfilePage } from './profile/profile-page';
+import { UserLanguage } from './i18n/user-language';
 import { AppLayout } from './shell/app-layout';
 import { isUnauthorized } from './trpc/errors';
 import { trpc, type User } from './trpc/trpc';
-import { AccountsPage } from './whatsapp/accounts-page';
+
+/*
+ * Each area is its own chunk, loaded on first visit (the shell shows a skeleton meanwhile),
+ * so the first load carries only the shell and the page asked for.
+ */
+const LoginPage = lazy(() => import('./auth/login-page').then((m) => ({ default: m.LoginPage })));
+const RegisterPage = lazy(() => import('./auth/register-page').then((m) => ({ default: m.RegisterPage })));
+const DashboardPage = lazy(() =>
+  import('./dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
+const CampaignsPage = lazy(() =>
+  import('./campaigns/campaigns-page').then((m) => ({ default: m.CampaignsPage })),
+);
+const CampaignCreatePage = lazy(() =>
+  import('./campaigns/campaign-create-page').then((m) => ({ default: m.CampaignCreatePage })),
+);
+const CampaignPage = lazy(() =>
+  import('./campaigns/campaign-page').then((m) => ({ default: m.CampaignPage })),
+);
+const AccountsPage = lazy(() =>
+  import('./whatsapp/accounts-page').then((m) => ({ default: m.AccountsPage })),
+);
+const OptOutsPage = lazy(() => import('./opt-outs/opt-outs-page').then((m) => ({ default: m.OptOutsPage })));
+const SettingsPage = lazy(() => import('./profile/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 // The admin tab is its own chunk: users who never open it never download it.
 const AdminArea = lazy(() => import('./admin/admin-area'));
@@ -32,12 +49,20 @@ export function AppRoutes() {
 function SignedOutRoutes() {
   const location = useLocation();
   return (
+    <Suspense fallback={<FullPageLoader />}>
+      <SignedOutPages from={location.pathname} />
+    </Suspense>
+  );
+}
+
+function SignedOutPages({ from }: { from: string }) {
+  return (
     <Routes>
       <Route element={<AuthLayout />}>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/register" element={<RegisterPage />} />
       </Route>
-      <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
+      <Route path="*" element={<Navigate to="/login" replace state={{ from }} />} />
     </Routes>
   );
 }
@@ -45,23 +70,18 @@ function SignedOutRoutes() {
 function SignedInRoutes({ user }: { user: User }) {
   return (
     <UserProvider user={user}>
+      <UserLanguage />
       <Routes>
         <Route element={<AppLayout />}>
-          <Route index element={<Navigate to="/campaigns" replace />} />
+          <Route index element={<Navigate to="/dashboard" replace />} />
+          <Route path="dashboard" element={<DashboardPage />} />
           <Route path="campaigns" element={<CampaignsPage />} />
           <Route path="campaigns/new" element={<CampaignCreatePage />} />
           <Route path="campaigns/:id" element={<CampaignPage />} />
           <Route path="whatsapp" element={<AccountsPage />} />
           <Route path="opt-outs" element={<OptOutsPage />} />
-          <Route path="settings" element={<ProfilePage />} />
-          <Route
-            path="admin/*"
-            element={
-              <Suspense fallback={<FullPageLoader />}>
-                <AdminArea />
-              </Suspense>
-            }
-          />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="admin/*" element={<AdminArea />} />
           <Route path="login" element={<AfterSignIn />} />
           <Route path="register" element={<AfterSignIn />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -72,6 +72,7 @@ export interface UsersPort {
       defaultCountry?: string;
     },
   ): Promise<UserRecord | null>;
+  setPasswordHash(id: number, passwordHash: string): Promise<void>;
 }
 
 export interface AuthPort {
@@ -111,6 +112,23 @@ export interface AccountsPort {
   /** Campaigns of this account that are RUNNING or SCHEDULED (refuses removal while any). */
   activeCampaignCount(accountId: number): Promise<number>;
   countByStatus(): Promise<Record<AccountStatus, number>>;
+  /** The account's status changes, newest first. */
+  history(accountId: number, limit: number): Promise<AccountStatusEntry[]>;
+  /** The campaigns that send through this account, newest first (the latest 100). */
+  campaigns(accountId: number): Promise<AccountCampaign[]>;
+}
+
+export interface AccountStatusEntry {
+  id: number;
+  status: AccountStatus;
+  error: string | null;
+  at: Date;
+}
+
+export interface AccountCampaign {
+  id: number;
+  title: string | null;
+  status: CampaignStatus;
 }
 
 /** The WhatsApp session manager: owns drivers and keeps account status in sync. */
@@ -298,6 +316,21 @@ export interface AdminStats {
   messages: { sentToday: number; failedToday: number };
 }
 
+/** Message events of one user counted per quarter hour (UTC-aligned, so any time zone's days add up). */
+export interface MessageBucket {
+  /** Start of the quarter hour. */
+  at: Date;
+  sent: number;
+  delivered: number;
+  read: number;
+  failed: number;
+}
+
+export interface DashboardPort {
+  /** Sends, deliveries, reads (by their own timestamps) and failures (by attempt time) in [from, to). */
+  activity(userId: number, from: Date, to: Date): Promise<MessageBucket[]>;
+}
+
 export interface StatsPort {
   admin(now: Date): Promise<AdminStats>;
 }
@@ -389,6 +422,7 @@ export interface Ports {
   optOuts: OptOutsPort;
   media: MediaPort;
   stats: StatsPort;
+  dashboard: DashboardPort;
   auditLog: AuditLogPort;
   adminReports: AdminReportsPort;
   system: SystemPort;

@@ -2,6 +2,7 @@ import { adminRouter } from './routers/admin';
 import { apiKeysRouter } from './routers/api-keys';
 import { authRouter } from './routers/auth';
 import { campaignsRouter } from './routers/campaigns';
+import { dashboardRouter } from './routers/dashboard';
 import { optOutsRouter } from './routers/opt-outs';
 import { packagesRouter } from './routers/packages';
 import { subscriptionRouter } from './routers/subscription';
@@ -13,6 +14,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   whatsapp: whatsappRouter,
   campaigns: campaignsRouter,
+  dashboard: dashboardRouter,
   optOuts: optOutsRouter,
   packages: packagesRouter,
   subscription: subscriptionRouter,

@@ -128,5 +128,9 @@ export function createUsersPort(db: Database, trial: TrialPolicy, clock: { now()
       if (Object.keys(set).length > 0) await db.update(users).set(set).where(eq(users.id, id));
       return getById(id);
     },
+
+    async setPasswordHash(id, passwordHash) {
+      await db.update(users).set({ passwordHash }).where(eq(users.id, id));
+    },
   };
 }

@@ -11,6 +11,7 @@ import {
 import { type Database, whatsappAccounts } from '@chapar/db';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { AppLogger } from '../logger';
+import { appendStatusEvent } from '../repositories/accounts';
 import type { DriverEvent, WhatsAppDriver } from './driver';
 import { deleteWwebjsAuth } from './wwebjs-driver';
 
@@ -86,10 +87,16 @@ export class SessionManager implements WhatsAppControlPort {
         and(inArray(whatsappAccounts.status, ['READY', 'CONNECTING']), isNotNull(whatsappAccounts.authRef)),
       );
     // Accounts caught mid-scan have nothing to restore.
+    const midScan = await this.o.db
+      .select({ id: whatsappAccounts.id })
+      .from(whatsappAccounts)
+      .where(inArray(whatsappAccounts.status, ['QR', 'CONNECTING']));
     await this.o.db
       .update(whatsappAccounts)
       .set({ status: 'DISCONNECTED' })
       .where(inArray(whatsappAccounts.status, ['QR', 'CONNECTING']));
+    const now = new Date();
+    for (const row of midScan) await appendStatusEvent(this.o.db, row.id, { status: 'DISCONNECTED' }, now);
     // Restoring is a reconnect: a start that fails for a passing reason is tried again
     // later. Accounts open side by side; nobody waits for a slow browser.
     for (const row of rows) {
@@ -348,6 +355,7 @@ export class SessionManager implements WhatsAppControlPort {
         updatedAt: now,
       })
       .where(eq(whatsappAccounts.id, accountId));
+    await appendStatusEvent(this.o.db, accountId, event, now);
     this.o.bus.publish(topics.account(accountId), state);
     const forListeners: DriverEvent = {
       type: 'status',

@@ -2,7 +2,7 @@ import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@m
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { FormErrorAlert, fieldError } from '../components/form-errors';
-import { useT } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-provider';
 import { formErrors } from '../trpc/errors';
 import { trpc } from '../trpc/trpc';
 import { useSignedIn } from './use-session-actions';
@@ -11,8 +11,9 @@ const FIELDS = ['name', 'email', 'phone', 'username', 'password'] as const;
 type Field = (typeof FIELDS)[number];
 
 export function RegisterPage() {
-  const t = useT();
+  const { t, language } = useI18n();
   const signedIn = useSignedIn();
+  const updateProfile = trpc.auth.updateProfile.useMutation();
   const [form, setForm] = useState<Record<Field, string>>({
     name: '',
     email: '',
@@ -21,7 +22,16 @@ export function RegisterPage() {
     password: '',
   });
   // A new user's first step is linking a WhatsApp account.
-  const register = trpc.auth.register.useMutation({ onSuccess: ({ user }) => signedIn(user, '/whatsapp') });
+  // The language the user registered in becomes their profile's (it is remembered per user).
+  const register = trpc.auth.register.useMutation({
+    onSuccess: async ({ user }) => {
+      const withLanguage =
+        user.locale === language
+          ? user
+          : await updateProfile.mutateAsync({ locale: language }).catch(() => user);
+      await signedIn(withLanguage, '/whatsapp');
+    },
+  });
   const errors = formErrors(register.error, FIELDS, t('errors.offline'));
 
   const field = (name: Field) => ({

@@ -1,7 +1,8 @@
-import { Button, Collapse, NumberInput, Stack, Switch, Text } from '@mantine/core';
+import { Button, Collapse, Stack, Switch, Text } from '@mantine/core';
 import { IconChevronDown, IconShieldCheck } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { fieldError } from '../components/form-errors';
+import { IntegerInput } from '../components/integer-input';
 import { useT } from '../i18n/i18n-provider';
 
 export interface Pacing {
@@ -16,11 +17,6 @@ export interface Pacing {
 export const DEFAULT_PACING: Pacing = { batchSize: 25, batchPauseSeconds: 90, typing: false };
 
 export const PACING_FIELDS = ['batchSize', 'batchPauseSeconds', 'typing'] as const;
-
-function toInt(value: number | string): number {
-  const n = typeof value === 'number' ? value : Number.parseInt(value, 10);
-  return Number.isFinite(n) ? Math.trunc(n) : 0;
-}
 
 /** "Advanced: safe pacing", folded away unless opened or holding an error. */
 export function PacingFields({
@@ -61,31 +57,25 @@ export function PacingFields({
           <Text size="sm" c="dimmed">
             {t('pacing.hint')}
           </Text>
-          <NumberInput
+          <IntegerInput
             label={t('pacing.batchSize')}
             description={t('pacing.batchSizeHint')}
             min={0}
             max={1000}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="strict"
             maw={320}
             value={value.batchSize}
-            onChange={(v) => onChange({ ...value, batchSize: toInt(v) })}
+            onChange={(v) => onChange({ ...value, batchSize: v })}
             error={fieldError(errors.batchSize)}
           />
-          <NumberInput
+          <IntegerInput
             label={t('pacing.batchPause')}
             description={t('pacing.batchPauseHint')}
             min={0}
             max={3600}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="strict"
             maw={320}
             disabled={value.batchSize === 0}
             value={value.batchPauseSeconds}
-            onChange={(v) => onChange({ ...value, batchPauseSeconds: toInt(v) })}
+            onChange={(v) => onChange({ ...value, batchPauseSeconds: v })}
             error={fieldError(errors.batchPauseSeconds)}
           />
           <Switch

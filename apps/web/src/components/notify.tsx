@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { TRPCClientError } from '@trpc/client';
+import { documentLanguage, localizeServerMessage } from '../i18n/server-messages';
 import type { Translate } from '../i18n/translate';
 
 /** A failed action, told in a red notification with the server's reason. */
@@ -15,7 +16,9 @@ export function notifyError(t: Translate, error: unknown): void {
 
 /** The server's own message; "offline" when it never answered; a generic one otherwise. */
 export function describeError(t: Translate, error: unknown): string {
-  if (error instanceof TRPCClientError) return error.data ? error.message : t('errors.offline');
+  if (error instanceof TRPCClientError) {
+    return error.data ? localizeServerMessage(error.message, documentLanguage()) : t('errors.offline');
+  }
   return t('errors.generic');
 }
 

@@ -1,18 +1,13 @@
-import { Alert, Button, Center, Group, Loader } from '@mantine/core';
+import { Alert, Button, Group } from '@mantine/core';
 import { useT } from '../i18n/i18n-provider';
 import { errorMessage } from '../trpc/errors';
 import type { ApiError } from '../trpc/trpc';
+import { SectionSkeleton } from './page-skeleton';
 
 /** What a page section shows while its query loads or after it failed. */
 export function QueryState({ error, onRetry }: { error: ApiError | null; onRetry(): void }) {
   const t = useT();
-  if (!error) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
+  if (!error) return <SectionSkeleton />;
   return (
     <Alert color="red" title={t('errors.title')}>
       <Group justify="space-between">

@@ -1,6 +1,9 @@
 import { adminEn } from './areas/admin';
 import { billingEn } from './areas/billing';
 import { campaignsEn } from './areas/campaigns';
+import { dashboardEn } from './areas/dashboard';
+import { settingsEn } from './areas/settings';
+import { shellEn } from './areas/shell';
 
 /**
  * The English dictionary; its keys are the dictionary's type, so a key missing from
@@ -10,6 +13,9 @@ export const en = {
   ...adminEn,
   ...billingEn,
   ...campaignsEn,
+  ...shellEn,
+  ...dashboardEn,
+  ...settingsEn,
   'app.name': 'Chapar',
   'app.tagline': 'WhatsApp campaigns, sent at a safe pace.',
 
@@ -337,7 +343,7 @@ export const en = {
   'optOuts.remove.title': 'Remove {phone} from the opt-out list?',
   'optOuts.remove.body': 'Campaigns will message this number again. Only do this if the person asked for it.',
 
-  'profile.title': 'Profile settings',
+  'profile.title': 'Profile',
   'profile.account': 'Signed in with {email}.',
   'profile.name': 'Name',
   'profile.languageHint': 'The language of the interface, on every device you sign in on.',

@@ -1,12 +1,18 @@
 import { adminFa } from './areas/admin';
 import { billingFa } from './areas/billing';
 import { campaignsFa } from './areas/campaigns';
+import { dashboardFa } from './areas/dashboard';
+import { settingsFa } from './areas/settings';
+import { shellFa } from './areas/shell';
 import type { Messages } from './en';
 
 export const fa: Messages = {
   ...adminFa,
   ...billingFa,
   ...campaignsFa,
+  ...shellFa,
+  ...dashboardFa,
+  ...settingsFa,
   'app.name': 'چاپار',
   'app.tagline': 'کمپین‌های واتس‌اپ، با سرعتی امن.',
 
@@ -334,7 +340,7 @@ export const fa: Messages = {
   'optOuts.remove.body':
     'کمپین‌ها دوباره به این شماره پیام می‌دهند. فقط در صورتی این کار را بکنید که خود شخص خواسته باشد.',
 
-  'profile.title': 'تنظیمات حساب کاربری',
+  'profile.title': 'نمایه',
   'profile.account': 'وارد شده با {email}.',
   'profile.name': 'نام',
   'profile.languageHint': 'زبان رابط کاربری، در هر دستگاهی که وارد شوید.',

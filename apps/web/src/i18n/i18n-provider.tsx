@@ -2,6 +2,7 @@ import { DirectionProvider } from '@mantine/core';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { en, type Messages } from './en';
 import { fa } from './fa';
+import { createFormatters, type Formatters } from './format';
 import {
   applyToDocument,
   chooseLanguage,
@@ -16,18 +17,12 @@ import { type Translate, translate } from './translate';
 
 const DICTIONARIES: Record<Language, Messages> = { en, fa };
 
-export interface I18n {
+export interface I18n extends Formatters {
   language: Language;
   dir: Direction;
   locale: string;
   setLanguage(language: Language): void;
   t: Translate;
-  formatNumber(n: number): string;
-  /** A record number: the language's digits, no thousands separator. */
-  formatId(n: number): string;
-  /** 0–100 as a percentage, e.g. `42%` or `۴۲٪`. */
-  formatPercent(percent: number): string;
-  formatDate(iso: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -71,21 +66,14 @@ export function I18nProvider({ children, language: fixed }: { children: ReactNod
 
   const value = useMemo<I18n>(() => {
     const locale = localeOf(language);
-    const numbers = new Intl.NumberFormat(locale);
-    const ids = new Intl.NumberFormat(locale, { useGrouping: false });
-    const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-    const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    const formatNumber = (n: number) => numbers.format(n);
+    const formatters = createFormatters(locale);
     return {
+      ...formatters,
       language,
       dir: directionOf(language),
       locale,
       setLanguage,
-      t: (key, vars) => translate(DICTIONARIES[language], key, vars, formatNumber),
-      formatNumber,
-      formatId: (n) => ids.format(n),
-      formatPercent: (percent) => percents.format(percent / 100),
-      formatDate: (iso) => dates.format(new Date(iso)),
+      t: (key, vars) => translate(DICTIONARIES[language], key, vars, formatters.formatNumber),
     };
   }, [language, setLanguage]);
 

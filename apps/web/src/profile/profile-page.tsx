@@ -14,7 +14,7 @@ import { COMMON_COUNTRIES, countryName, isCommonCountry } from './countries';
 const FIELDS = ['name', 'locale', 'defaultCountry'] as const;
 const OTHER = 'other';
 
-/** Name, interface language and the country assumed for numbers written without a country code. */
+/** The profile section of the settings: name, interface language and the country assumed for numbers written without a country code. */
 export function ProfilePage() {
   const { t, language, setLanguage, locale } = useI18n();
   const user = useUser();
@@ -45,70 +45,68 @@ export function ProfilePage() {
   };
 
   return (
-    <Stack maw={640}>
-      <Title order={1} size="h2" id="profile-title">
-        {t('profile.title')}
-      </Title>
-      <Paper withBorder p="lg">
-        <form onSubmit={submit} aria-labelledby="profile-title" noValidate>
-          <Stack>
-            <FormErrorAlert message={errors.general} />
-            <Text size="sm" c="dimmed">
-              {t('profile.account', { email: user.email })}
-            </Text>
+    <Paper withBorder p="lg" component="section" aria-labelledby="profile-title">
+      <form onSubmit={submit} aria-labelledby="profile-title" noValidate>
+        <Stack>
+          <Title order={2} size="h4" id="profile-title">
+            {t('profile.title')}
+          </Title>
+          <FormErrorAlert message={errors.general} />
+          <Text size="sm" c="dimmed">
+            {t('profile.account', { email: user.email })}
+          </Text>
+          <TextInput
+            label={t('profile.name')}
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={fieldError(errors.fields.name)}
+          />
+          <NativeSelect
+            label={t('language.label')}
+            description={t('profile.languageHint')}
+            value={lang}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              if (isLanguage(value)) setLang(value);
+            }}
+            data={LANGUAGES.map((value) => ({ value, label: NATIVE_NAMES[value] }))}
+            error={fieldError(errors.fields.locale)}
+          />
+          <NativeSelect
+            label={t('profile.country')}
+            description={t('profile.countryHint')}
+            value={choice}
+            onChange={(e) => setChoice(e.currentTarget.value)}
+            data={[
+              ...COMMON_COUNTRIES.map((code) => ({
+                value: code,
+                label: `${countryName(code, locale)} (${code})`,
+              })),
+              { value: OTHER, label: t('profile.country.other') },
+            ]}
+            error={choice !== OTHER && fieldError(countryError)}
+          />
+          {choice === OTHER && (
             <TextInput
-              label={t('profile.name')}
+              label={t('profile.country.code')}
+              description={countryValid ? countryName(country, locale) : t('profile.country.codeHint')}
+              value={otherCode}
+              onChange={(e) => setOtherCode(e.currentTarget.value.replace(/[^a-z]/gi, '').toUpperCase())}
+              maxLength={2}
+              dir="ltr"
+              w={160}
               required
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={fieldError(errors.fields.name)}
+              error={fieldError(countryError)}
             />
-            <NativeSelect
-              label={t('language.label')}
-              description={t('profile.languageHint')}
-              value={lang}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                if (isLanguage(value)) setLang(value);
-              }}
-              data={LANGUAGES.map((value) => ({ value, label: NATIVE_NAMES[value] }))}
-              error={fieldError(errors.fields.locale)}
-            />
-            <NativeSelect
-              label={t('profile.country')}
-              description={t('profile.countryHint')}
-              value={choice}
-              onChange={(e) => setChoice(e.currentTarget.value)}
-              data={[
-                ...COMMON_COUNTRIES.map((code) => ({
-                  value: code,
-                  label: `${countryName(code, locale)} (${code})`,
-                })),
-                { value: OTHER, label: t('profile.country.other') },
-              ]}
-              error={choice !== OTHER && fieldError(countryError)}
-            />
-            {choice === OTHER && (
-              <TextInput
-                label={t('profile.country.code')}
-                description={countryValid ? countryName(country, locale) : t('profile.country.codeHint')}
-                value={otherCode}
-                onChange={(e) => setOtherCode(e.currentTarget.value.replace(/[^a-z]/gi, '').toUpperCase())}
-                maxLength={2}
-                dir="ltr"
-                w={160}
-                required
-                error={fieldError(countryError)}
-              />
-            )}
-            <Group justify="flex-end">
-              <Button type="submit" loading={update.isPending} disabled={!countryValid || name.trim() === ''}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
-    </Stack>
+          )}
+          <Group justify="flex-end">
+            <Button type="submit" loading={update.isPending} disabled={!countryValid || name.trim() === ''}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }

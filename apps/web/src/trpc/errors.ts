@@ -1,4 +1,8 @@
+import { documentLanguage, localizeServerMessage } from '../i18n/server-messages';
 import type { ApiError } from './trpc';
+
+/** A server message in the interface's language when we know how to say it. */
+const localized = (message: string) => localizeServerMessage(message, documentLanguage());
 
 export interface FormErrors {
   /** Messages to show next to a field, by input name. */
@@ -28,14 +32,14 @@ export function formErrors(
     for (const [field, messages] of Object.entries(zod.fieldErrors as Record<string, string[] | undefined>)) {
       const first = messages?.[0];
       if (!first) continue;
-      if (shown.includes(field)) fields[field] = first;
-      else leftover.push(first);
+      if (shown.includes(field)) fields[field] = localized(first);
+      else leftover.push(localized(first));
     }
-    leftover.push(...zod.formErrors);
+    leftover.push(...zod.formErrors.map(localized));
   } else if (data?.field && shown.includes(data.field)) {
-    fields[data.field] = error.message;
+    fields[data.field] = localized(error.message);
   } else {
-    leftover.push(error.message);
+    leftover.push(localized(error.message));
   }
   return { fields, general: leftover.length ? leftover.join(' ') : null };
 }
@@ -59,5 +63,5 @@ export function isRetryable(error: unknown): boolean {
 
 /** The message to show a person: the server's own, or `offline` when it never answered. */
 export function errorMessage(error: ApiError, offline: string): string {
-  return error.data ? error.message : offline;
+  return error.data ? localized(error.message) : offline;
 }

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconLogout, IconPlugConnected, IconPlugConnectedX, IconTrash } from '@tabler/icons-react';
 import { ConfirmButton } from '../components/confirm-button';
 import { useI18n } from '../i18n/i18n-provider';
+import { AccountCampaigns, AccountHistory } from './account-history';
 import { AccountQr } from './account-qr';
 import { accountActions, type LiveAccount } from './account-status';
 import { AccountStatusBadge } from './account-status-badge';
@@ -97,6 +98,20 @@ export function AccountCard({ account }: { account: LiveAccount }) {
             {t('accounts.remove')}
           </ConfirmButton>
         </Group>
+        <Accordion variant="separated" multiple chevronPosition="left">
+          <Accordion.Item value="campaigns">
+            <Accordion.Control>{t('accounts.campaigns.title')}</Accordion.Control>
+            <Accordion.Panel>
+              <AccountCampaigns accountId={account.id} />
+            </Accordion.Panel>
+          </Accordion.Item>
+          <Accordion.Item value="history">
+            <Accordion.Control>{t('accounts.history.title')}</Accordion.Control>
+            <Accordion.Panel>
+              <AccountHistory account={account} />
+            </Accordion.Panel>
+          </Accordion.Item>
+        </Accordion>
       </Stack>
     </Card>
   );

@@ -1,4 +1,6 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
+import { IconBrandWhatsapp } from '@tabler/icons-react';
+import { EmptyState } from '../components/empty-state';
 import { QueryState } from '../components/query-state';
 import { useT } from '../i18n/i18n-provider';
 import { AccountCard } from './account-card';
@@ -15,7 +17,13 @@ export function AccountsPage() {
       </Title>
       {accounts ? (
         <>
-          {accounts.length === 0 && <Text c="dimmed">{t('accounts.empty')}</Text>}
+          {accounts.length === 0 && (
+            <EmptyState
+              icon={<IconBrandWhatsapp size={30} />}
+              title={t('accounts.empty.title')}
+              body={t('accounts.empty')}
+            />
+          )}
           {accounts.map((account) => (
             <AccountCard key={account.id} account={account} />
           ))}

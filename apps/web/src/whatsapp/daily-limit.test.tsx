@@ -50,4 +50,21 @@ describe('DailyLimit', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(updates).toEqual([{ id: 3, dailyLimit: 400 }]));
   });
+
+  it('accepts the limit typed in Persian digits', async () => {
+    const updates: unknown[] = [];
+    renderWithProviders(<DailyLimit account={account} />, {
+      language: 'fa',
+      api: {
+        'whatsapp.update': (input) => {
+          updates.push(input);
+          return { ...account, dailyLimit: 300 };
+        },
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'تغییر سقف روزانه‌ی «Sales»' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'سقف روزانه' }), { target: { value: '۳۰۰' } });
+    fireEvent.click(screen.getByRole('button', { name: 'ذخیره' }));
+    await waitFor(() => expect(updates).toEqual([{ id: 3, dailyLimit: 300 }]));
+  });
 });

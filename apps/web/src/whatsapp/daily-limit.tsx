@@ -1,6 +1,7 @@
-import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconGauge } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
+import { parseLocaleInteger } from '../i18n/digits';
 import { useI18n } from '../i18n/i18n-provider';
 import { errorMessage } from '../trpc/errors';
 import { type Account, trpc } from '../trpc/trpc';
@@ -13,7 +14,8 @@ export const DAILY_LIMIT_MAX = 5000;
 export function DailyLimit({ account }: { account: Account }) {
   const { t } = useI18n();
   const utils = trpc.useUtils();
-  const [draft, setDraft] = useState<number | string | null>(null);
+  // The text as typed (Persian digits welcome), or null while not editing.
+  const [draft, setDraft] = useState<string | null>(null);
   const update = trpc.whatsapp.update.useMutation({
     onSuccess: (updated) => {
       utils.whatsapp.list.setData(undefined, (list) => list?.map((a) => (a.id === updated.id ? updated : a)));
@@ -40,7 +42,7 @@ export function DailyLimit({ account }: { account: Account }) {
           aria-label={t('accounts.dailyLimit.changeFor', { label: account.label })}
           onClick={() => {
             update.reset();
-            setDraft(account.dailyLimit);
+            setDraft(String(account.dailyLimit));
           }}
         >
           {t('accounts.dailyLimit.change')}
@@ -49,25 +51,22 @@ export function DailyLimit({ account }: { account: Account }) {
     );
   }
 
-  const value = typeof draft === 'number' ? draft : Number.parseInt(draft, 10);
-  const valid = Number.isInteger(value) && value >= DAILY_LIMIT_MIN && value <= DAILY_LIMIT_MAX;
+  const value = parseLocaleInteger(draft);
+  const valid = value !== null && value >= DAILY_LIMIT_MIN && value <= DAILY_LIMIT_MAX;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (valid) update.mutate({ id: account.id, dailyLimit: value });
+    if (valid && value !== null) update.mutate({ id: account.id, dailyLimit: value });
   };
   return (
     <form onSubmit={submit} aria-label={t('accounts.dailyLimit')}>
       <Stack gap="xs">
-        <NumberInput
+        <TextInput
           label={t('accounts.dailyLimit')}
           description={t('accounts.dailyLimit.hint')}
-          min={DAILY_LIMIT_MIN}
-          max={DAILY_LIMIT_MAX}
-          allowDecimal={false}
-          allowNegative={false}
+          inputMode="numeric"
           maw={320}
           value={draft}
-          onChange={setDraft}
+          onChange={(e) => setDraft(e.currentTarget.value)}
           error={
             !valid && draft !== ''
               ? t('accounts.dailyLimit.range', { min: DAILY_LIMIT_MIN, max: DAILY_LIMIT_MAX })

@@ -1,7 +1,8 @@
 import type { AccountStatusEvent } from '@chapar/api';
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import { type Account, type ApiError, trpc } from '../trpc/trpc';
 import { type LiveAccount, withLiveStatus } from './account-status';
+import { useStatusNotifications } from './status-notifications';
 
 interface LiveAccounts {
   /** Undefined while the list loads. */
@@ -19,10 +20,17 @@ const LiveAccountsContext = createContext<LiveAccounts | null>(null);
 export function LiveAccountsProvider({ children }: { children: ReactNode }) {
   const list = trpc.whatsapp.list.useQuery();
   const [events, setEvents] = useState<Record<number, AccountStatusEvent>>({});
-  const onEvent = useCallback((id: number, event: AccountStatusEvent) => {
-    setEvents((prev) => ({ ...prev, [id]: event }));
-  }, []);
   const { data, error, refetch } = list;
+  const announce = useStatusNotifications(data);
+  const lastStatus = useRef(new Map<number, AccountStatusEvent['status']>());
+  const onEvent = useCallback(
+    (id: number, event: AccountStatusEvent) => {
+      announce(id, lastStatus.current.get(id), event);
+      lastStatus.current.set(id, event.status);
+      setEvents((prev) => ({ ...prev, [id]: event }));
+    },
+    [announce],
+  );
 
   const value = useMemo<LiveAccounts>(
     () => ({

@@ -127,6 +127,45 @@ export const authRouter = router({
       if (!user) throw new ChaparError('NOT_FOUND', 'User not found.');
       return user;
     }),
+
+  /**
+   * Needs the current password. Every other session of the user ends (API keys stay); this
+   * browser gets a fresh session, and the typed client the new token.
+   */
+  changePassword: authedProcedure
+    .input(
+      z.object({
+        currentPassword: z.string().min(1, 'Enter your current password.').max(256),
+        newPassword: zPassword,
+      }),
+    )
+    .output(z.object({ token: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const limitKey = `user:${ctx.user.id}`;
+      await ctx.rateLimits.check('loginFailures', limitKey);
+      const found = await ctx.ports.users.findForLogin({ email: ctx.user.email });
+      if (!found || !(await ctx.ports.auth.verifyPassword(found.passwordHash, input.currentPassword))) {
+        await ctx.rateLimits.consume('loginFailures', limitKey).catch(() => {});
+        throw new ChaparError('BAD_REQUEST', 'The current password is wrong.', 'currentPassword');
+      }
+      if (input.newPassword === input.currentPassword) {
+        throw new ChaparError(
+          'BAD_REQUEST',
+          'Choose a password different from the current one.',
+          'newPassword',
+        );
+      }
+      await ctx.rateLimits.reset('loginFailures', limitKey);
+      await ctx.ports.users.setPasswordHash(
+        ctx.user.id,
+        await ctx.ports.auth.hashPassword(input.newPassword),
+      );
+      await ctx.ports.auth.invalidateUserSessions(ctx.user.id);
+      const session = await ctx.ports.auth.createSession(ctx.user.id);
+      ctx.setCookie(ctx.ports.auth.sessionCookie(session.token, { secure: ctx.secureCookies }));
+      ctx.log.info({ userId: ctx.user.id }, 'password changed');
+      return { token: session.token };
+    }),
 });
 
 /** An Argon2id hash of a random string, verified against when the user does not exist. */

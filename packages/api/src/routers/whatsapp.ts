@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { zDriver } from '../domain/enums';
+import { zAccountStatus, zCampaignStatus, zDriver } from '../domain/enums';
 import { ChaparError, notFound } from '../errors';
 import { topics } from '../ports';
-import { type AccountStatusEvent, zAccount, zAccountStatusEvent, zId } from '../schemas';
+import { type AccountStatusEvent, zAccount, zAccountStatusEvent, zId, zIsoDate } from '../schemas';
 import { snapshotStream } from '../stream';
 import { authedProcedure, router } from '../trpc';
 
@@ -90,6 +90,21 @@ export const whatsappRouter = router({
     await ctx.ports.whatsapp.remove(ctx.account.id);
     return { ok: true as const };
   }),
+
+  /** Each status the account passed through, newest first (a refreshed QR is not a change). */
+  history: ownedAccount
+    .input(
+      z.object({ limit: z.number().int().min(1).max(200, 'At most 200 entries at a time.').default(50) }),
+    )
+    .output(
+      z.array(z.object({ id: zId, status: zAccountStatus, error: z.string().nullable(), at: zIsoDate })),
+    )
+    .query(({ ctx, input }) => ctx.ports.accounts.history(ctx.account.id, input.limit)),
+
+  /** The campaigns that send through this account, newest first (the latest 100). */
+  campaigns: ownedAccount
+    .output(z.array(z.object({ id: zId, title: z.string().nullable(), status: zCampaignStatus })))
+    .query(({ ctx }) => ctx.ports.accounts.campaigns(ctx.account.id)),
 
   /** The current status (with the QR while one is shown), then every change. */
   onStatus: ownedAccount.subscription(async function* ({ ctx, signal }) {

@@ -1,0 +1,20 @@
+import { Stack, Title } from '@mantine/core';
+import { useT } from '../i18n/i18n-provider';
+import { ApiKeysSection } from './api-keys-section';
+import { PasswordForm } from './password-form';
+import { ProfilePage } from './profile-page';
+
+/** Profile (name, language, default country), password and API keys, one section each. */
+export function SettingsPage() {
+  const t = useT();
+  return (
+    <Stack maw={760}>
+      <Title order={1} size="h2">
+        {t('settings.title')}
+      </Title>
+      <ProfilePage />
+      <PasswordForm />
+      <ApiKeysSection />
+    </Stack>
+  );
+}

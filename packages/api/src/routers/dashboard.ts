@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { zCampaignStatus } from '../domain/enums';
+import {
+  isTimeZone,
+  lastLocalDays,
+  localDay,
+  startOfLocalDay,
+  startOfLocalMonth,
+} from '../domain/local-days';
+import type { MessageBucket } from '../ports';
+import { zId, zIsoDate } from '../schemas';
+import { authedProcedure, router } from '../trpc';
+
+const DAY_MS = 86_400_000;
+
+const zCounts = z.object({
+  sent: z.number().int(),
+  delivered: z.number().int(),
+  read: z.number().int(),
+  failed: z.number().int(),
+});
+type Counts = z.infer<typeof zCounts>;
+
+const zSummary = z.object({
+  today: zCounts,
+  month: zCounts,
+  /** One entry per local day, oldest first; `date` is the Gregorian `YYYY-MM-DD`. */
+  days: z.array(zCounts.extend({ date: z.string() })),
+  running: z.array(
+    z.object({
+      id: zId,
+      title: z.string().nullable(),
+      status: zCampaignStatus,
+      totalRecipients: z.number().int(),
+      sentCount: z.number().int(),
+      failedCount: z.number().int(),
+      deliveredCount: z.number().int(),
+      readCount: z.number().int(),
+      skippedCount: z.number().int(),
+    }),
+  ),
+  subscription: z
+    .object({
+      packageTitle: z.string().nullable(),
+      expiresAt: zIsoDate,
+      daysLeft: z.number().int(),
+      messageLimit: z.number().int(),
+      messagesUsed: z.number().int(),
+      messagesLeft: z.number().int(),
+      active: z.boolean(),
+    })
+    .nullable(),
+});
+
+const zero = (): Counts => ({ sent: 0, delivered: 0, read: 0, failed: 0 });
+function addTo(total: Counts, bucket: MessageBucket): void {
+  total.sent += bucket.sent;
+  total.delivered += bucket.delivered;
+  total.read += bucket.read;
+  total.failed += bucket.failed;
+}
+
+export const dashboardRouter = router({
+  /**
+   * The caller's own numbers, counted in their time zone: today, this month (Gregorian or
+   * Persian), messages per day, running (or paused) campaigns and the subscription in force.
+   */
+  summary: authedProcedure
+    .input(
+      z.object({
+        timeZone: z
+          .string()
+          .max(64)
+          .refine(isTimeZone, 'Unknown time zone; send an IANA name such as Asia/Tehran or UTC.'),
+        calendar: z.enum(['gregory', 'persian']).default('gregory'),
+        days: z.number().int().min(7, 'Show at least 7 days.').max(90, 'Show at most 90 days.').default(30),
+      }),
+    )
+    .output(zSummary)
+    .query(async ({ ctx, input }) => {
+      const now = ctx.ports.clock.now();
+      const { timeZone } = input;
+      const dayKeys = lastLocalDays(now, timeZone, input.days);
+      const todayStart = startOfLocalDay(now, timeZone);
+      const monthStart = startOfLocalMonth(now, timeZone, input.calendar);
+      // A day's margin before the first shown day covers clock changes; extra buckets are dropped.
+      const from = new Date(Math.min(monthStart.getTime(), todayStart.getTime() - input.days * DAY_MS));
+      const [buckets, running, paused, subscription, packages] = await Promise.all([
+        ctx.ports.dashboard.activity(ctx.user.id, from, now),
+        ctx.ports.campaigns.list(ctx.user.id, { status: 'RUNNING', limit: 20 }),
+        ctx.ports.campaigns.list(ctx.user.id, { status: 'PAUSED', limit: 20 }),
+        ctx.ports.subscriptions.current(ctx.user.id),
+        ctx.ports.packages.list({}),
+      ]);
+
+      const today = zero();
+      const month = zero();
+      const perDay = new Map(dayKeys.map((date) => [date, zero()]));
+      for (const bucket of buckets) {
+        if (bucket.at >= todayStart) addTo(today, bucket);
+        if (bucket.at >= monthStart) addTo(month, bucket);
+        const day = perDay.get(localDay(bucket.at, timeZone));
+        if (day) addTo(day, bucket);
+      }
+
+      const expiresAt = subscription ? new Date(subscription.expiresAt) : null;
+      return {
+        today,
+        month,
+        days: [...perDay].map(([date, counts]) => ({ date, ...counts })),
+        // Paused ones too: they are under way and usually wait for the user.
+        running: [...running.items, ...paused.items],
+        subscription:
+          subscription && expiresAt
+            ? {
+                packageTitle: packages.find((p) => p.id === subscription.packageId)?.title ?? null,
+                expiresAt,
+                daysLeft: Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS)),
+                messageLimit: subscription.messageLimit,
+                messagesUsed: subscription.messagesUsed,
+                messagesLeft: Math.max(0, subscription.messageLimit - subscription.messagesUsed),
+                active: expiresAt > now && subscription.messagesUsed < subscription.messageLimit,
+              }
+            : null,
+      };
+    }),
+});
