@@ -1,6 +1,7 @@
 import { adminRouter } from './routers/admin';
 import { apiKeysRouter } from './routers/api-keys';
 import { authRouter } from './routers/auth';
+import { billingRouter } from './routers/billing';
 import { campaignsRouter } from './routers/campaigns';
 import { optOutsRouter } from './routers/opt-outs';
 import { packagesRouter } from './routers/packages';
@@ -16,6 +17,7 @@ export const appRouter = router({
   optOuts: optOutsRouter,
   packages: packagesRouter,
   subscription: subscriptionRouter,
+  billing: billingRouter,
   admin: adminRouter,
 });
 

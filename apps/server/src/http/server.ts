@@ -8,8 +8,10 @@ import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { AppLogger } from '../logger';
 import { type MetricsSource, metrics } from '../observability/metrics';
+import { ZARINPAL_CALLBACK_PATH } from '../services/billing';
 import type { createContextFactory } from './context';
 import { exportRecipients } from './export';
+import { handleZarinpalCallback } from './payment-callback';
 import { describeRequest, requestInfo, setSecurityHeaders } from './request';
 
 export interface HttpDeps {
@@ -20,6 +22,8 @@ export interface HttpDeps {
   trustProxy: boolean;
   health: { ready(): Promise<{ ok: boolean; checks: Record<string, unknown> }> };
   metrics: MetricsSource;
+  /** Verifies a payer back from ZarinPal; answers the payment id, null when unknown. */
+  completeZarinpal?: (reference: string, status: string) => Promise<number | null>;
 }
 
 const TRPC_PREFIX = '/trpc';
@@ -34,6 +38,7 @@ function routeOf(pathname: string): string {
   if (pathname === TRPC_PREFIX || pathname.startsWith(`${TRPC_PREFIX}/`)) return 'trpc';
   if (pathname === '/healthz' || pathname === '/readyz' || pathname === '/metrics') return pathname.slice(1);
   if (pathname.startsWith('/api/campaigns/')) return 'export';
+  if (pathname.startsWith('/api/payments/')) return 'payments';
   return 'static';
 }
 
@@ -138,6 +143,9 @@ export function createHttpServer(deps: HttpDeps) {
           else res.destroy(error);
         });
       return;
+    }
+    if (pathname === ZARINPAL_CALLBACK_PATH && req.method === 'GET' && deps.completeZarinpal) {
+      return handleZarinpalCallback(deps.completeZarinpal, req, res, info.log);
     }
     if (pathname === '/readyz') {
       deps.health.ready().then(

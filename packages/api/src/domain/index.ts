@@ -1,4 +1,5 @@
 export * from './campaign-state';
 export * from './enums';
 export * from './phone';
+export * from './subscription';
 export * from './template';

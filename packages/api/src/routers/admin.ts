@@ -1,8 +1,18 @@
 import { z } from 'zod';
-import { zCampaignStatus, zPackageStatus, zUserRole, zUserStatus } from '../domain/enums';
+import { zCampaignStatus, zPackageStatus, zPaymentStatus, zUserRole, zUserStatus } from '../domain/enums';
 import { ChaparError, notFound } from '../errors';
 import type { UserRecord } from '../ports';
-import { page, zAdminUser, zAuditEntry, zCampaign, zCursor, zId, zPackage } from '../schemas';
+import {
+  page,
+  zAdminUser,
+  zAuditEntry,
+  zCampaign,
+  zCursor,
+  zId,
+  zPackage,
+  zPayment,
+  zSubscription,
+} from '../schemas';
 import { type AdminContext, adminProcedure, router } from '../trpc';
 
 const zPackageInput = z.object({
@@ -166,7 +176,103 @@ const auditLogRouter = router({
     .query(({ ctx, input }) => ctx.ports.auditLog.list(input)),
 });
 
+const subscriptionsAdminRouter = router({
+  /**
+   * Gives a user days and messages by hand: added to the subscription in force, or a new
+   * one starting now. Audit-logged as `subscription.grant`.
+   */
+  grant: adminProcedure
+    .input(
+      z
+        .object({
+          userId: zId,
+          days: z.number().int().min(0).max(3650),
+          messages: z.number().int().min(0).max(100_000_000),
+          note: z.string().trim().max(500).nullish(),
+        })
+        .refine((v) => v.days > 0 || v.messages > 0, {
+          message: 'Give at least one day or one message.',
+          path: ['days'],
+        }),
+    )
+    .output(zSubscription)
+    .mutation(async ({ ctx, input }) => {
+      const subscription = await ctx.ports.billing.grant(ctx.user.id, input);
+      await ctx.ports.auditLog.record({
+        actorId: ctx.user.id,
+        action: 'subscription.grant',
+        targetType: 'user',
+        targetId: input.userId,
+        details: {
+          subscriptionId: subscription.id,
+          days: input.days,
+          messages: input.messages,
+          note: input.note ?? null,
+        },
+        ip: ctx.ip,
+      });
+      return subscription;
+    }),
+});
+
+const paymentsAdminRouter = router({
+  list: adminProcedure
+    .input(
+      z
+        .object({
+          status: zPaymentStatus.optional(),
+          userId: zId.optional(),
+          cursor: zCursor,
+          limit: z.number().int().min(1).max(100).default(50),
+        })
+        .default({ limit: 50 }),
+    )
+    .output(page(zPayment))
+    .query(({ ctx, input }) => ctx.ports.billing.payments(input)),
+
+  /** A manual transfer was received: PAID, and the package granted exactly once. */
+  approve: adminProcedure
+    .input(z.object({ id: zId }))
+    .output(zPayment)
+    .mutation(async ({ ctx, input }) => {
+      const payment = await ctx.ports.billing.approve(ctx.user.id, input.id);
+      await ctx.ports.auditLog.record({
+        actorId: ctx.user.id,
+        action: 'payment.approve',
+        targetType: 'payment',
+        targetId: payment.id,
+        details: { userId: payment.userId, packageId: payment.packageId, amount: payment.amount },
+        ip: ctx.ip,
+      });
+      return payment;
+    }),
+
+  /** A manual transfer that did not arrive or does not match: REJECTED, with the reason the user reads. */
+  reject: adminProcedure
+    .input(
+      z.object({
+        id: zId,
+        reason: z.string().trim().min(1, 'Tell the user why the payment is rejected.').max(500),
+      }),
+    )
+    .output(zPayment)
+    .mutation(async ({ ctx, input }) => {
+      const payment = await ctx.ports.billing.reject(ctx.user.id, input.id, input.reason);
+      await ctx.ports.auditLog.record({
+        actorId: ctx.user.id,
+        action: 'payment.reject',
+        targetType: 'payment',
+        targetId: payment.id,
+        details: { userId: payment.userId, reason: input.reason },
+        ip: ctx.ip,
+      });
+      return payment;
+    }),
+});
+
 export const adminRouter = router({
+  subscriptions: subscriptionsAdminRouter,
+  payments: paymentsAdminRouter,
   users: usersRouter,
   auditLog: auditLogRouter,
   packages: packagesAdminRouter,
