@@ -132,7 +132,10 @@ export async function addToSubscription(tx: Tx, add: Addition, now: Date): Promi
   return result!;
 }
 
-/** `users.subscriptionActive/ExpiresAt` follow the subscriptions: in force now, and until when. */
+/**
+ * `users.subscriptionActive/ExpiresAt` follow the subscriptions: active while one is in
+ * force, and the latest end (past, once everything has expired).
+ */
 export async function syncUserSubscription(
   tx: Pick<Database, 'select' | 'update'>,
   userId: number,
@@ -141,16 +144,30 @@ export async function syncUserSubscription(
   const [row] = await tx
     .select({ until: max(subscriptions.expiresAt) })
     .from(subscriptions)
-    .where(
-      and(
-        eq(subscriptions.userId, userId),
-        lte(subscriptions.startsAt, now),
-        gt(subscriptions.expiresAt, now),
-      ),
-    );
+    .where(and(eq(subscriptions.userId, userId), lte(subscriptions.startsAt, now)));
   const until = row?.until ?? null;
   await tx
     .update(users)
-    .set({ subscriptionActive: until !== null, subscriptionExpiresAt: until })
+    .set({ subscriptionActive: until !== null && until > now, subscriptionExpiresAt: until })
     .where(eq(users.id, userId));
+}
+
+/** Why a user's campaigns cannot send, in words: no subscription, ended, or used up. */
+export async function quotaPauseReason(
+  db: Pick<Database, 'select'>,
+  userId: number,
+  now: Date,
+): Promise<string> {
+  const [latest] = await db
+    .select({ expiresAt: subscriptions.expiresAt })
+    .from(subscriptions)
+    .where(eq(subscriptions.userId, userId))
+    .orderBy(desc(subscriptions.expiresAt))
+    .limit(1);
+  if (!latest) return 'You have no subscription. Buy a package and resume.';
+  if (latest.expiresAt <= now) {
+    const when = latest.expiresAt.toISOString().slice(0, 16).replace('T', ' ');
+    return `Your subscription ended on ${when} UTC. Renew it and resume.`;
+  }
+  return 'Your subscription has no messages left. Buy more messages and resume.';
 }

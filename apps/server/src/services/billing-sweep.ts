@@ -2,7 +2,7 @@ import { type CampaignsPort, EXPIRY_WARNING_DAYS, type Logger, USAGE_WARNING_RAT
 import { campaigns, type Database, subscriptions, users } from '@chapar/db';
 import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Mailer } from '../messaging/email';
-import { syncUserSubscription, usableSubscription } from '../repositories/subscriptions';
+import { quotaPauseReason, usableSubscription } from '../repositories/subscriptions';
 
 const DAY_MS = 86_400_000;
 
@@ -81,14 +81,15 @@ export function createBillingSweep(deps: {
     return sent;
   }
 
+  /** Users marked active with nothing in force any more (checked against the rows, not the copy). */
   async function deactivateExpired(now: Date): Promise<number> {
-    const rows = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.subscriptionActive, true), lte(users.subscriptionExpiresAt, now)))
-      .limit(1000);
-    for (const row of rows) await syncUserSubscription(db, row.id, now);
-    return rows.length;
+    const [result] = await db.execute(
+      sql`UPDATE users SET subscription_active = false
+          WHERE subscription_active = true AND NOT EXISTS (
+            SELECT 1 FROM subscriptions s
+            WHERE s.user_id = users.id AND s.starts_at <= ${now} AND s.expires_at > ${now})`,
+    );
+    return (result as unknown as { affectedRows: number }).affectedRows;
   }
 
   async function pauseUnfunded(now: Date): Promise<number> {
@@ -105,7 +106,7 @@ export function createBillingSweep(deps: {
       if (funded.get(row.userId)) continue;
       const moved = await deps.campaigns.transition(row.id, 'pause', {
         pauseCause: 'QUOTA',
-        pausedReason: 'Your subscription has ended or has no messages left. Renew it and resume.',
+        pausedReason: await quotaPauseReason(db, row.userId, now),
       });
       if (moved) paused++;
     }
