@@ -155,6 +155,7 @@ export async function createApp(
     health: createReadiness({ handle, engine, accounts: ports.accounts }),
     metrics: createMetricsSource({ handle, accounts: ports.accounts }),
     completeZarinpal: billing.completeZarinpal,
+    receiptFile: billing.receiptFile,
   });
   const billingSweep = createBillingSweep({
     db,

@@ -4,7 +4,7 @@ import { createEngineStore } from '../src/engine/store';
 import { errorOf } from './support/errors';
 import { startSmtpStandIn, startZarinpalStandIn } from './support/stand-ins';
 import { startTestServer, type TestServer } from './support/test-server';
-import { linkedSandboxAccount, signUp } from './support/users';
+import { linkedSandboxAccount, signUp, waitFor } from './support/users';
 
 type User = Awaited<ReturnType<typeof signUp>>;
 
@@ -231,6 +231,17 @@ describe('manual transfer', () => {
     expect(bad.data.code).toBe('BAD_REQUEST');
     const withReceipt = await user.client.billing.submitReceipt.mutate(receipt(payment.id, PNG));
     expect(withReceipt).toMatchObject({ hasReceipt: true, status: 'PENDING' });
+    // The receipt is readable by its owner and admins only.
+    const receiptUrl = `${server.url}/api/payments/${payment.id}/receipt`;
+    const as = (token?: string) =>
+      fetch(receiptUrl, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    const mine = await as(user.token);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await mine.arrayBuffer())).toEqual(PNG);
+    expect((await as(admin.token)).status).toBe(200);
+    expect((await as((await signUp(server)).token)).status).toBe(404);
+    expect((await as()).status).toBe(401);
 
     const pending = await admin.client.admin.payments.list.query({ status: 'PENDING', userId: user.user.id });
     expect(pending.items.map((p) => p.id)).toEqual([payment.id]);
@@ -391,6 +402,11 @@ describe('the billing sweep', () => {
       recipients: ['09121110011', '09121110012', '09121110013'].map((phone) => ({ phone })),
     });
     await user.client.campaigns.start.mutate({ id: campaign.id });
+    // After the first send the worker waits ~20 s for the next: only the sweep can notice now.
+    await waitFor(
+      () => user.client.campaigns.get.query({ id: campaign.id }),
+      (c) => c.sentCount === 1,
+    );
     await run(sql`UPDATE subscriptions SET expires_at = ${new Date(Date.now() - 1000)} WHERE id = ${sub.id}`);
     const swept = await server.app.billingSweep.run();
     expect(swept.paused).toBeGreaterThanOrEqual(1);

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import type http from 'node:http';
 import type { Logger } from '@chapar/api';
 import { GatewayUnavailableError } from '../payments/gateway';
@@ -31,4 +32,29 @@ export function handleZarinpalCallback(
       redirect(`/billing/payments?result=${reason}&authority=${encodeURIComponent(authority)}`);
     },
   );
+}
+
+/** GET /api/payments/<id>/receipt — the uploaded receipt, for its owner and for admins. */
+export function sendReceipt(
+  file: { path: string; mimeType: string; fileName: string } | null,
+  res: http.ServerResponse,
+) {
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: 'No receipt for this payment.' }));
+    return;
+  }
+  const stream = createReadStream(file.path);
+  stream.once('open', () => {
+    res.writeHead(200, {
+      'content-type': file.mimeType,
+      'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'cache-control': 'private, no-store',
+    });
+    stream.pipe(res);
+  });
+  stream.once('error', () => {
+    if (!res.headersSent) res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: 'The receipt file is missing.' }));
+  });
 }

@@ -1,11 +1,11 @@
 import { type BillingPort, ChaparError, type Logger, notFound, type PaymentProvider } from '@chapar/api';
-import { type Database, packages, payments, users } from '@chapar/db';
+import { type Database, packages, payments, uploads, users } from '@chapar/db';
 import { and, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { GatewayRefusedError, GatewayUnavailableError, type PaymentGateway } from '../payments/gateway';
 import { createPaymentsRepository } from '../repositories/payments';
 import { addToSubscription } from '../repositories/subscriptions';
-import { storeUpload } from './media';
+import { mediaPath, storeUpload } from './media';
 
 export interface BillingOptions {
   providers: PaymentProvider[];
@@ -272,7 +272,19 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
     return found.id;
   }
 
-  return { port, completeZarinpal };
+  /** The receipt file of a payment (owner null: any user's, for admins), or null. */
+  async function receiptFile(owner: number | null, id: number) {
+    const [row] = await db
+      .select({ sha256: uploads.sha256, mimeType: uploads.mimeType, fileName: uploads.fileName })
+      .from(payments)
+      .innerJoin(uploads, eq(uploads.id, payments.receiptUploadId))
+      .where(and(eq(payments.id, id), owner === null ? undefined : eq(payments.userId, owner)))
+      .limit(1);
+    if (!row) return null;
+    return { path: mediaPath(options.dataDir, row.sha256, row.mimeType), ...row };
+  }
+
+  return { port, completeZarinpal, receiptFile };
 }
 
 export type Billing = ReturnType<typeof createBilling>;
