@@ -1,9 +1,14 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthLayout } from './auth/auth-layout';
+import { ForgotPasswordPage } from './auth/forgot-password-page';
 import { LoginPage } from './auth/login-page';
 import { RegisterPage } from './auth/register-page';
 import { AfterSignIn } from './auth/use-session-actions';
 import { UserProvider } from './auth/user-context';
+import { VerifyPage } from './auth/verify-page';
+import { AdminPaymentsPage } from './billing/admin-payments-page';
+import { PaymentPage } from './billing/payment-page';
+import { PricingPage } from './billing/pricing-page';
 import { CampaignCreatePage } from './campaigns/campaign-create-page';
 import { CampaignPage } from './campaigns/campaign-page';
 import { CampaignsPage } from './campaigns/campaigns-page';
@@ -32,6 +37,7 @@ function SignedOutRoutes() {
       <Route element={<AuthLayout />}>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/register" element={<RegisterPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
     </Routes>
@@ -50,8 +56,14 @@ function SignedInRoutes({ user }: { user: User }) {
           <Route path="whatsapp" element={<AccountsPage />} />
           <Route path="opt-outs" element={<OptOutsPage />} />
           <Route path="settings" element={<ProfilePage />} />
+          <Route path="pricing" element={<PricingPage />} />
+          <Route path="billing/payments" element={<PricingPage />} />
+          <Route path="billing/payments/:id" element={<PaymentPage />} />
+          <Route path="verify" element={<VerifyPage />} />
+          <Route path="admin/payments" element={<AdminPaymentsPage />} />
           <Route path="login" element={<AfterSignIn />} />
           <Route path="register" element={<AfterSignIn />} />
+          <Route path="forgot-password" element={<AfterSignIn />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

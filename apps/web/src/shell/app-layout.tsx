@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBrandWhatsapp } from '@tabler/icons-react';
 import { Outlet } from 'react-router';
+import { AccountBanners } from '../billing/account-banners';
 import { useT } from '../i18n/i18n-provider';
 import { LiveAccountsProvider } from '../whatsapp/live-accounts';
 import { HeaderActions } from './header-actions';
@@ -42,6 +43,7 @@ export function AppLayout() {
           <SideNav onNavigate={close} />
         </AppShell.Navbar>
         <AppShell.Main>
+          <AccountBanners />
           <Outlet />
         </AppShell.Main>
       </AppShell>

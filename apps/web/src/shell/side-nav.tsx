@@ -1,5 +1,5 @@
 import { NavLink } from '@mantine/core';
-import { IconBrandWhatsapp, IconMessageOff, IconSend, IconSettings } from '@tabler/icons-react';
+import { IconBrandWhatsapp, IconMessageOff, IconReceipt, IconSend, IconSettings } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { MessageKey } from '../i18n/en';
@@ -16,6 +16,7 @@ const ITEMS: NavItem[] = [
   { to: '/campaigns', label: 'nav.campaigns', icon: <IconSend size={18} aria-hidden /> },
   { to: '/whatsapp', label: 'nav.whatsapp', icon: <IconBrandWhatsapp size={18} aria-hidden /> },
   { to: '/opt-outs', label: 'nav.optOuts', icon: <IconMessageOff size={18} aria-hidden /> },
+  { to: '/pricing', label: 'nav.pricing', icon: <IconReceipt size={18} aria-hidden /> },
   { to: '/settings', label: 'nav.settings', icon: <IconSettings size={18} aria-hidden /> },
 ];
 
