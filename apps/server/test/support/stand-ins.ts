@@ -43,6 +43,19 @@ export async function startZarinpalStandIn() {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };
+  /** Where the browser returns to; `returnOrigin` replaces the callback's origin (tests learn the port late). */
+  let returnOrigin: string | null = null;
+  const backTo = (authority: string, status: 'OK' | 'NOK') => {
+    const target = new URL(sessions.get(authority)!.callbackUrl);
+    if (returnOrigin) {
+      const origin = new URL(returnOrigin);
+      target.protocol = origin.protocol;
+      target.host = origin.host;
+    }
+    target.searchParams.set('Authority', authority);
+    target.searchParams.set('Status', status);
+    return target.toString();
+  };
   const failure = (code: number) => ({
     data: [],
     errors: { code, message: `error ${code}`, validations: [] },
@@ -50,9 +63,27 @@ export async function startZarinpalStandIn() {
 
   const server = http.createServer(async (req, res) => {
     const path = (req.url ?? '').split('?')[0]!;
-    if (req.method === 'GET' && path.startsWith('/pg/StartPay/')) {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end('<h1>ZarinPal stand-in gateway</h1>');
+    // The gateway page, as the sandbox shows it: pay or cancel, then back to the callback.
+    const page = /^\/pg\/StartPay\/([^/]+)(?:\/(pay|cancel))?$/.exec(path);
+    if (req.method === 'GET' && page) {
+      const authority = decodeURIComponent(page[1]!);
+      const session = sessions.get(authority);
+      if (!session) {
+        res.writeHead(404, { 'content-type': 'text/html' });
+        res.end('<h1>Unknown payment</h1>');
+        return;
+      }
+      if (!page[2]) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(
+          `<!doctype html><title>ZarinPal stand-in</title><h1>Pay ${session.amount}</h1>` +
+            `<a href="/pg/StartPay/${authority}/pay">Pay</a> <a href="/pg/StartPay/${authority}/cancel">Cancel</a>`,
+        );
+        return;
+      }
+      if (page[2] === 'pay') session.paid = session.amount;
+      res.writeHead(302, { location: backTo(authority, page[2] === 'pay' ? 'OK' : 'NOK') });
+      res.end();
       return;
     }
     const body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
@@ -118,6 +149,10 @@ export async function startZarinpalStandIn() {
     sessions,
     setMode(next: Mode) {
       mode = next;
+    },
+    /** Browsers come back to this origin instead of the callback URL's (the server's real address). */
+    setReturnOrigin(origin: string) {
+      returnOrigin = origin;
     },
     /** The payer pays at the gateway (`amount` defaults to what was asked). */
     pay(authority: string, amount?: number) {

@@ -38,6 +38,8 @@ export interface BrowserSession {
 export function setUpBrowserSession(options: {
   failureScreenshot: string;
   acceptDownloads?: boolean;
+  /** Server environment, read when the server starts (after the file's earlier `beforeAll`s). */
+  env?: () => Record<string, string>;
 }): BrowserSession {
   let browser: Browser | undefined;
   const consoleLines: string[] = [];
@@ -65,7 +67,7 @@ export function setUpBrowserSession(options: {
     if (!existsSync(DIST_INDEX)) {
       throw new Error('The SPA is not built: run `npm run build -w @chapar/web` first.');
     }
-    session.server = await startTestServer();
+    session.server = await startTestServer(options.env ? { env: options.env() } : {});
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: CHROMIUM_ARGS,

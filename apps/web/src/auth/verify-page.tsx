@@ -82,25 +82,24 @@ export function VerifyCard({
                 {request.data ? t('verify.resend') : t('verify.send')}
               </Button>
             </Group>
-            {request.data && (
-              <form onSubmit={submit} aria-label={t('verify.submit')}>
-                <Group align="flex-end">
-                  <TextInput
-                    label={t('verify.code')}
-                    value={code}
-                    onChange={(e) => setCode(e.currentTarget.value)}
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    dir="ltr"
-                    w={160}
-                    required
-                  />
-                  <Button type="submit" loading={verify.isPending} disabled={code.trim() === ''}>
-                    {t('verify.submit')}
-                  </Button>
-                </Group>
-              </form>
-            )}
+            {/* A code may already be on its way (one is sent at sign-up): the field is always there. */}
+            <form onSubmit={submit} aria-label={t('verify.submit')}>
+              <Group align="flex-end">
+                <TextInput
+                  label={t('verify.code')}
+                  value={code}
+                  onChange={(e) => setCode(e.currentTarget.value)}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  dir="ltr"
+                  w={160}
+                  required
+                />
+                <Button type="submit" loading={verify.isPending} disabled={code.trim() === ''}>
+                  {t('verify.submit')}
+                </Button>
+              </Group>
+            </form>
           </>
         )}
       </Stack>
