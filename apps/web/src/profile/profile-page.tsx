@@ -2,6 +2,7 @@ import { isCountryCode } from '@chapar/api/domain';
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useUser } from '../auth/user-context';
+import { SettingsBillingSection } from '../billing/settings-billing-section';
 import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { notifySuccess } from '../components/notify';
 import { useI18n } from '../i18n/i18n-provider';
@@ -109,6 +110,7 @@ export function ProfilePage() {
           </Stack>
         </form>
       </Paper>
+      <SettingsBillingSection />
     </Stack>
   );
 }
