@@ -9,6 +9,7 @@ import { VerifyPage } from './auth/verify-page';
 import { AdminPaymentsPage } from './billing/admin-payments-page';
 import { PaymentPage } from './billing/payment-page';
 import { PricingPage } from './billing/pricing-page';
+import { PublicPricingPage } from './billing/public-pricing-page';
 import { CampaignCreatePage } from './campaigns/campaign-create-page';
 import { CampaignPage } from './campaigns/campaign-page';
 import { CampaignsPage } from './campaigns/campaigns-page';
@@ -38,6 +39,7 @@ function SignedOutRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/register" element={<RegisterPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/pricing" element={<PublicPricingPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
     </Routes>

@@ -70,6 +70,9 @@ export function LoginPage() {
             {t('auth.login.toRegister')}
           </Anchor>
         </Text>
+        <Anchor component={Link} to="/pricing" size="sm" ta="center">
+          {t('billing.public.see')}
+        </Anchor>
       </Stack>
     </form>
   );

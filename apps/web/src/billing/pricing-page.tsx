@@ -9,7 +9,7 @@ import { type RouterOutputs, trpc } from '../trpc/trpc';
 import { formatAmount, type Subscription } from './billing-format';
 import { PaymentHistory } from './payment-history';
 
-type Package = RouterOutputs['packages']['list'][number];
+export type Package = RouterOutputs['packages']['list'][number];
 type Provider = 'zarinpal' | 'manual';
 
 /** Sends the browser to the payment gateway (a separate function so tests can replace it). */
@@ -99,6 +99,33 @@ function CurrentSubscription({ subscription }: { subscription: Subscription | nu
   );
 }
 
+/** Title, price, allowance and description of a package: the pricing pages' common part. */
+export function PackageSummary({ pkg, currency }: { pkg: Package; currency: string }) {
+  const { t, formatNumber } = useI18n();
+  return (
+    <>
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          <bdi>{pkg.title}</bdi>
+        </Title>
+        {pkg.category && <Badge variant="light">{pkg.category}</Badge>}
+      </Group>
+      <Text size="xl" fw={700}>
+        {formatAmount(pkg.price, currency, t, formatNumber)}
+      </Text>
+      <Text size="sm">
+        {t('billing.package.messages', { messages: pkg.messageLimit })} ·{' '}
+        {t('billing.package.days', { days: pkg.duration })}
+      </Text>
+      {pkg.description && (
+        <Text size="sm" c="dimmed">
+          <bdi>{pkg.description}</bdi>
+        </Text>
+      )}
+    </>
+  );
+}
+
 function PackageCard({
   pkg,
   providers,
@@ -108,7 +135,7 @@ function PackageCard({
   providers: Provider[];
   currency: string;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [redirecting, setRedirecting] = useState(false);
   const checkout = trpc.billing.checkout.useMutation({
@@ -127,24 +154,7 @@ function PackageCard({
   return (
     <Card withBorder padding="lg" data-testid={`package-${pkg.id}`}>
       <Stack gap="xs" h="100%">
-        <Group justify="space-between">
-          <Title order={3} size="h4">
-            <bdi>{pkg.title}</bdi>
-          </Title>
-          {pkg.category && <Badge variant="light">{pkg.category}</Badge>}
-        </Group>
-        <Text size="xl" fw={700}>
-          {formatAmount(pkg.price, currency, t, formatNumber)}
-        </Text>
-        <Text size="sm">
-          {t('billing.package.messages', { messages: pkg.messageLimit })} ·{' '}
-          {t('billing.package.days', { days: pkg.duration })}
-        </Text>
-        {pkg.description && (
-          <Text size="sm" c="dimmed">
-            <bdi>{pkg.description}</bdi>
-          </Text>
-        )}
+        <PackageSummary pkg={pkg} currency={currency} />
         <Stack gap="xs" mt="auto">
           {redirecting && <Text size="sm">{t('billing.buy.redirecting')}</Text>}
           {providers.includes('zarinpal') && (
