@@ -120,6 +120,7 @@ export async function createApp(
         ttlMinutes: config.OTP_TTL_MINUTES,
         maxAttempts: config.OTP_MAX_ATTEMPTS,
         resendSeconds: config.OTP_RESEND_SECONDS,
+        phoneRequiredToSend: config.REQUIRE_VERIFIED_PHONE,
       },
       wallClock,
       log,

@@ -95,6 +95,8 @@ const envSchema = z.object({
   OTP_TTL_MINUTES: zInt(1, 60).default(10),
   OTP_MAX_ATTEMPTS: zInt(1, 20).default(5),
   OTP_RESEND_SECONDS: zInt(0, 3600).default(60),
+  /** Campaigns start only once the owner's phone is verified. Off: scripts register and send at once. */
+  REQUIRE_VERIFIED_PHONE: zBool.default(false),
   /** Where the server is reached from a browser; the payment gateway sends users back here. */
   PUBLIC_URL: z.url({ error: 'must be a URL such as https://chapar.example.com' }).optional(),
   /** Payment providers offered at checkout, comma-separated: zarinpal, manual. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf } from './support/errors';
 import { startKavenegarStandIn, startSmtpStandIn } from './support/stand-ins';
 import { startTestServer, type TestServer } from './support/test-server';
-import { signUp } from './support/users';
+import { linkedSandboxAccount, signUp } from './support/users';
 
 let server: TestServer;
 let kavenegar: Awaited<ReturnType<typeof startKavenegarStandIn>>;
@@ -226,5 +226,31 @@ describe('configuration', () => {
     const error = await errorOf(user.client.auth.requestCode.mutate({ purpose: 'VERIFY_PHONE' }));
     expect(error.data.code).toBe('PRECONDITION_FAILED');
     expect(error.message).toContain('no SMS provider is configured');
+  });
+});
+
+describe('REQUIRE_VERIFIED_PHONE', () => {
+  it('campaigns start only once the phone is verified when the server asks for it', async () => {
+    await using strict = await startTestServer({ env: { ...codesEnv(), REQUIRE_VERIFIED_PHONE: 'true' } });
+    const user = await signUp(strict);
+    const account = await linkedSandboxAccount(user.client);
+    const campaign = await user.client.campaigns.create.mutate({
+      message: 'hi',
+      whatsappAccountId: account.id,
+    });
+    await user.client.campaigns.addRecipients.mutate({
+      campaignId: campaign.id,
+      recipients: [{ phone: '09121230001' }],
+    });
+    const refused = await errorOf(user.client.campaigns.start.mutate({ id: campaign.id }));
+    expect(refused.data.code).toBe('PRECONDITION_FAILED');
+    expect(refused.message).toContain('Verify your phone number before sending');
+    await user.client.auth.verifyCode.mutate({
+      purpose: 'VERIFY_PHONE',
+      code: kavenegar.lastCodeFor(user.phone)!,
+    });
+    expect(await user.client.campaigns.start.mutate({ id: campaign.id })).toMatchObject({
+      status: 'RUNNING',
+    });
   });
 });

@@ -296,6 +296,8 @@ export interface BillingPort {
 
 /** One-time codes: phone/email verification and password reset. */
 export interface VerificationPort {
+  /** REQUIRE_VERIFIED_PHONE: campaigns start only once the owner's phone is verified (default off). */
+  readonly phoneRequiredToSend: boolean;
   /** Sends a code to the user's own phone (SMS) or email; answers where, masked. */
   requestCode(
     user: { id: number; phone: string; email: string },

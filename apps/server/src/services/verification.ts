@@ -24,6 +24,8 @@ export interface VerificationOptions {
   maxAttempts: number;
   /** Seconds before another code may go to the same target for the same purpose. */
   resendSeconds: number;
+  /** REQUIRE_VERIFIED_PHONE. */
+  phoneRequiredToSend: boolean;
 }
 
 const CODE_DIGITS = 6;
@@ -226,6 +228,8 @@ export function createVerification(
   }
 
   return {
+    phoneRequiredToSend: options.phoneRequiredToSend,
+
     async requestCode(user, purpose, ip) {
       const channel: OtpChannel = purpose === 'VERIFY_PHONE' ? 'SMS' : 'EMAIL';
       if (!senderFor(channel)) throw unavailable(channel);
