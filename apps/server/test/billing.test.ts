@@ -171,6 +171,15 @@ describe('ZarinPal', () => {
     expect(await user.client.subscription.current.query()).toBeNull();
   });
 
+  it('a forged "cancelled" return does not void a payment the gateway confirms', async () => {
+    const user = await signUp(server);
+    const { payment, authority } = await zarinpalCheckout(user);
+    zarinpal.pay(authority);
+    await returnFromGateway(authority, 'NOK');
+    expect((await user.client.billing.payments.get.query({ id: payment.id })).status).toBe('PAID');
+    expect((await user.client.subscription.current.query())?.messageLimit).toBe(500);
+  });
+
   it('an unknown authority grants nothing', async () => {
     expect(
       await returnFromGateway('A000000000000000000000000000000000000', 'OK').catch(() => null),

@@ -249,21 +249,15 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
     const found = await repo.byReference('zarinpal', reference);
     if (!found) return null;
     if (found.status !== 'PENDING' || !options.zarinpal) return found.id;
-    if (status !== 'OK') {
-      await repo.settleUnpaid(
-        found.id,
-        'CANCELLED',
-        'The payment was cancelled at the gateway; nothing was charged.',
-        {
-          now: clock.now(),
-        },
-      );
-      return found.id;
-    }
+    // Even "NOK" is checked with the gateway: a forged or stale cancel must not void a real payment.
     const verified = await options.zarinpal.verify({ reference, amount: Number(found.amount) });
     if (!verified.ok) {
-      await repo.settleUnpaid(found.id, 'FAILED', verified.reason, { now: clock.now() });
-      log.warn({ paymentId: found.id, reason: verified.reason }, 'zarinpal payment not confirmed');
+      const cancelled = status !== 'OK';
+      const reason = cancelled
+        ? 'The payment was cancelled at the gateway; nothing was charged.'
+        : verified.reason;
+      await repo.settleUnpaid(found.id, cancelled ? 'CANCELLED' : 'FAILED', reason, { now: clock.now() });
+      log.warn({ paymentId: found.id, reason: verified.reason, status }, 'zarinpal payment not confirmed');
       return found.id;
     }
     if (await markPaid(found.id, { providerRef: verified.providerRef, payerDetail: verified.payerDetail })) {
