@@ -172,8 +172,8 @@ export const billingFa: Record<keyof typeof billingEn, string> = {
   'billing.payment.card': 'کارت',
   'billing.payment.toPricing': 'بازگشت به اشتراک و پرداخت',
   'billing.manual.instructions':
-    'مبلغ را واریز کنید و سپس تصویر یا PDF رسید را بارگذاری کنید. مدیر آن را بررسی و بسته را فعال می‌کند.',
-  'billing.manual.file': 'رسید (تصویر یا PDF، حداکثر ۱۰ مگابایت)',
+    'مبلغ را واریز کنید و سپس تصویر یا پی‌دی‌اف رسید را بارگذاری کنید. مدیر آن را بررسی و بسته را فعال می‌کند.',
+  'billing.manual.file': 'رسید (تصویر یا پی‌دی‌اف، حداکثر ۱۰ مگابایت)',
   'billing.manual.upload': 'بارگذاری رسید',
   'billing.manual.uploaded': 'رسید دریافت شد. پس از بررسی، بسته‌ی شما فعال می‌شود.',
   'billing.manual.viewReceipt': 'مشاهده‌ی رسید',
