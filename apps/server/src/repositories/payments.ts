@@ -1,6 +1,7 @@
 import type { Page, PaymentRecord, PaymentStatus } from '@chapar/api';
 import { type Database, packages, payments, users } from '@chapar/db';
 import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
+import { addToSubscription } from './subscriptions';
 import { pageOf } from './util';
 
 const columns = {
@@ -125,3 +126,54 @@ export function createPaymentsRepository(db: Database) {
 }
 
 export type PaymentsRepository = ReturnType<typeof createPaymentsRepository>;
+
+export interface PaidDetail {
+  providerRef?: string | null;
+  payerDetail?: string | null;
+  reviewedById?: number;
+}
+
+/**
+ * PENDING → PAID and the package granted, in one transaction; false when the payment was
+ * already settled. The guarded update is what makes replays and double approvals harmless.
+ */
+export function markPaidAndGrant(db: Database, id: number, detail: PaidDetail, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [paid] = await tx
+      .update(payments)
+      .set({
+        status: 'PAID',
+        paidAt: now,
+        failureReason: null,
+        providerRef: detail.providerRef ?? null,
+        payerDetail: detail.payerDetail ?? null,
+        ...(detail.reviewedById ? { reviewedById: detail.reviewedById, reviewedAt: now } : {}),
+      })
+      .where(and(eq(payments.id, id), eq(payments.status, 'PENDING')));
+    if (paid.affectedRows !== 1) return false;
+    const [bought] = await tx
+      .select({
+        userId: payments.userId,
+        packageId: packages.id,
+        duration: packages.duration,
+        messageLimit: packages.messageLimit,
+      })
+      .from(payments)
+      .innerJoin(packages, eq(packages.id, payments.packageId))
+      .where(eq(payments.id, id));
+    // A package deactivated since checkout still delivers what was paid for.
+    await addToSubscription(
+      tx,
+      {
+        userId: bought!.userId,
+        days: bought!.duration,
+        messages: bought!.messageLimit,
+        source: 'PURCHASE',
+        packageId: bought!.packageId,
+        paymentId: id,
+      },
+      now,
+    );
+    return true;
+  });
+}

@@ -1,11 +1,12 @@
 import { type BillingPort, ChaparError, type Logger, notFound, type PaymentProvider } from '@chapar/api';
-import { type Database, packages, payments, uploads, users } from '@chapar/db';
-import { and, eq } from 'drizzle-orm';
+import { type Database, packages, users } from '@chapar/db';
+import { eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { GatewayRefusedError, GatewayUnavailableError, type PaymentGateway } from '../payments/gateway';
-import { createPaymentsRepository } from '../repositories/payments';
+import { createPaymentsRepository, markPaidAndGrant, type PaidDetail } from '../repositories/payments';
 import { addToSubscription } from '../repositories/subscriptions';
-import { mediaPath, storeUpload } from './media';
+import { storeUpload } from './media';
+import { completeZarinpal, receiptFile } from './payment-return';
 
 export interface BillingOptions {
   providers: PaymentProvider[];
@@ -35,51 +36,7 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
     return found;
   };
 
-  /** PENDING → PAID and the package granted, atomically; false when it was already settled. */
-  async function markPaid(
-    id: number,
-    detail: { providerRef?: string | null; payerDetail?: string | null; reviewedById?: number },
-  ): Promise<boolean> {
-    const now = clock.now();
-    return db.transaction(async (tx) => {
-      const [paid] = await tx
-        .update(payments)
-        .set({
-          status: 'PAID',
-          paidAt: now,
-          failureReason: null,
-          providerRef: detail.providerRef ?? null,
-          payerDetail: detail.payerDetail ?? null,
-          ...(detail.reviewedById ? { reviewedById: detail.reviewedById, reviewedAt: now } : {}),
-        })
-        .where(and(eq(payments.id, id), eq(payments.status, 'PENDING')));
-      if (paid.affectedRows !== 1) return false;
-      const [bought] = await tx
-        .select({
-          userId: payments.userId,
-          packageId: packages.id,
-          duration: packages.duration,
-          messageLimit: packages.messageLimit,
-        })
-        .from(payments)
-        .innerJoin(packages, eq(packages.id, payments.packageId))
-        .where(eq(payments.id, id));
-      // A package deactivated since checkout still delivers what was paid for.
-      await addToSubscription(
-        tx,
-        {
-          userId: bought!.userId,
-          days: bought!.duration,
-          messages: bought!.messageLimit,
-          source: 'PURCHASE',
-          packageId: bought!.packageId,
-          paymentId: id,
-        },
-        now,
-      );
-      return true;
-    });
-  }
+  const markPaid = (id: number, detail: PaidDetail) => markPaidAndGrant(db, id, detail, clock.now());
 
   const port: BillingPort = {
     options: () => ({
@@ -240,45 +197,12 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
     },
   };
 
-  /**
-   * The payer is back from ZarinPal (`Authority`, `Status=OK|NOK`). Verifies with the
-   * amount stored at checkout, never one from the request. Answers the payment id to
-   * show, or null when the reference is unknown.
-   */
-  async function completeZarinpal(reference: string, status: string): Promise<number | null> {
-    const found = await repo.byReference('zarinpal', reference);
-    if (!found) return null;
-    if (found.status !== 'PENDING' || !options.zarinpal) return found.id;
-    // Even "NOK" is checked with the gateway: a forged or stale cancel must not void a real payment.
-    const verified = await options.zarinpal.verify({ reference, amount: Number(found.amount) });
-    if (!verified.ok) {
-      const cancelled = status !== 'OK';
-      const reason = cancelled
-        ? 'The payment was cancelled at the gateway; nothing was charged.'
-        : verified.reason;
-      await repo.settleUnpaid(found.id, cancelled ? 'CANCELLED' : 'FAILED', reason, { now: clock.now() });
-      log.warn({ paymentId: found.id, reason: verified.reason, status }, 'zarinpal payment not confirmed');
-      return found.id;
-    }
-    if (await markPaid(found.id, { providerRef: verified.providerRef, payerDetail: verified.payerDetail })) {
-      log.info({ paymentId: found.id, refId: verified.providerRef }, 'zarinpal payment confirmed');
-    }
-    return found.id;
-  }
-
-  /** The receipt file of a payment (owner null: any user's, for admins), or null. */
-  async function receiptFile(owner: number | null, id: number) {
-    const [row] = await db
-      .select({ sha256: uploads.sha256, mimeType: uploads.mimeType, fileName: uploads.fileName })
-      .from(payments)
-      .innerJoin(uploads, eq(uploads.id, payments.receiptUploadId))
-      .where(and(eq(payments.id, id), owner === null ? undefined : eq(payments.userId, owner)))
-      .limit(1);
-    if (!row) return null;
-    return { path: mediaPath(options.dataDir, row.sha256, row.mimeType), ...row };
-  }
-
-  return { port, completeZarinpal, receiptFile };
+  return {
+    port,
+    completeZarinpal: (reference: string, status: string) =>
+      completeZarinpal({ repo, gateway: options.zarinpal, markPaid, clock, log }, reference, status),
+    receiptFile: (owner: number | null, id: number) => receiptFile(db, options.dataDir, owner, id),
+  };
 }
 
 export type Billing = ReturnType<typeof createBilling>;
