@@ -14,9 +14,19 @@ if (!existsSync(new URL('../apps/web/dist/index.html', import.meta.url))) {
   console.log('Building the web app (first start only)…');
   run('npm', ['run', 'build', '-w', '@chapar/web']);
 }
+// Out of the box, one-time codes go to the server log (read them there to verify a phone
+// or reset a password). Set SMS_PROVIDER / EMAIL_PROVIDER to send them for real.
+const env = { ...process.env };
+for (const name of ['SMS_PROVIDER', 'EMAIL_PROVIDER']) {
+  if (!env[name]) {
+    env[name] = 'log';
+    console.log(`${name} is not set: one-time codes and mail go to the server log.`);
+  }
+}
 const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
   cwd: root,
   stdio: 'inherit',
+  env,
 });
 // A process manager signals this process; the server must hear it to shut down gracefully.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

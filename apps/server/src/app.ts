@@ -15,6 +15,7 @@ import { createReadiness } from './observability/health';
 import { createMetricsSource } from './observability/metrics';
 import { createRateLimits } from './observability/rate-limits';
 import { createSystemPort } from './observability/system';
+import { createMailer, createPaymentGateway, createSmsSender } from './providers';
 import { createAccountsPort } from './repositories/accounts';
 import { createAdminReportsPort } from './repositories/admin-reports';
 import { createAuditLogPort } from './repositories/audit-log';
@@ -24,9 +25,12 @@ import { createPackagesPort } from './repositories/packages';
 import { createStatsPort } from './repositories/stats';
 import { createSubscriptionsPort } from './repositories/subscriptions';
 import { createUsersPort } from './repositories/users';
+import { createBilling } from './services/billing';
+import { createBillingSweep } from './services/billing-sweep';
 import { createMediaPort } from './services/media';
 import { createOptOutsPort } from './services/opt-outs';
 import { createRecipientImport } from './services/recipient-import';
+import { createVerification } from './services/verification';
 import { createDriverFactory } from './whatsapp/driver-factory';
 import { SessionManager } from './whatsapp/session-manager';
 
@@ -78,6 +82,21 @@ export async function createApp(
   const campaignsPort = createCampaignsPort(db, bus);
   const tmpDir = path.join(config.DATA_DIR, 'tmp');
   await mkdir(tmpDir, { recursive: true });
+  const rateLimits = createRateLimits(config);
+  const mailer = createMailer(config, log);
+  const billing = createBilling(
+    db,
+    {
+      providers: config.PAYMENT_PROVIDERS,
+      currency: config.PAYMENT_CURRENCY,
+      manualInstructions: config.MANUAL_PAYMENT_INSTRUCTIONS,
+      publicUrl: config.PUBLIC_URL ?? null,
+      zarinpal: createPaymentGateway(config),
+      dataDir: config.DATA_DIR,
+    },
+    wallClock,
+    log,
+  );
   const ports: Ports = {
     users: createUsersPort(db, { days: config.TRIAL_DAYS, messages: config.TRIAL_MESSAGES }, wallClock),
     auth: createAuthPort(lucia),
@@ -94,6 +113,21 @@ export async function createApp(
     media: createMediaPort(db, campaignsPort, config.DATA_DIR),
     subscriptions: createSubscriptionsPort(db, wallClock),
     packages: createPackagesPort(db),
+    billing: billing.port,
+    verification: createVerification(
+      db,
+      {
+        sms: createSmsSender(config, log),
+        mailer,
+        rateLimits,
+        ttlMinutes: config.OTP_TTL_MINUTES,
+        maxAttempts: config.OTP_MAX_ATTEMPTS,
+        resendSeconds: config.OTP_RESEND_SECONDS,
+        phoneRequiredToSend: config.REQUIRE_VERIFIED_PHONE,
+      },
+      wallClock,
+      log,
+    ),
     stats: createStatsPort(db),
     dashboard: createDashboardPort(db),
     auditLog: createAuditLogPort(db, wallClock),
@@ -121,13 +155,23 @@ export async function createApp(
       lucia,
       log,
       trustProxy: config.TRUST_PROXY,
-      rateLimits: createRateLimits(config),
+      rateLimits,
     }),
     log,
     webDist: config.WEB_DIST,
     trustProxy: config.TRUST_PROXY,
     health: createReadiness({ handle, engine, accounts: ports.accounts }),
     metrics: createMetricsSource({ handle, accounts: ports.accounts }),
+    completeZarinpal: billing.completeZarinpal,
+    receiptFile: billing.receiptFile,
+  });
+  const billingSweep = createBillingSweep({
+    db,
+    mailer,
+    campaigns: campaignsPort,
+    clock: wallClock,
+    log,
+    intervalMs: config.BILLING_SWEEP_SECONDS * 1000,
   });
 
   let started = false;
@@ -137,6 +181,7 @@ export async function createApp(
     ports,
     engine,
     sessions,
+    billingSweep,
     server: http.server,
     /** Listens, then restores linked accounts and starts the engine. Answers the base URL. */
     async start(): Promise<string> {
@@ -147,6 +192,7 @@ export async function createApp(
       started = true;
       // The engine listens before accounts are restored, so no READY or QR is missed.
       engine.start();
+      billingSweep.start();
       await sessions.restoreLinked();
       const address = http.server.address();
       const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -155,6 +201,7 @@ export async function createApp(
     /** Graceful: no new sends, the send in flight is stored, sockets told to reconnect, browsers closed. */
     async stop(): Promise<void> {
       await engine.stop();
+      await billingSweep.stop();
       await http.closeSockets();
       await sessions.stop();
       if (started) {

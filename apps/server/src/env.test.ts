@@ -23,4 +23,47 @@ describe('loadConfig', () => {
       expect(message).toContain('TRUST_PROXY="maybe": must be true or false');
     }
   });
+
+  it('keeps payments to manual transfer and codes off unless configured', () => {
+    const config = loadConfig({});
+    expect(config.PAYMENT_PROVIDERS).toEqual(['manual']);
+    expect(config.SMS_PROVIDER).toBe('none');
+    expect(config.EMAIL_PROVIDER).toBe('none');
+  });
+
+  it('refuses a half-configured provider and names the missing variable', () => {
+    const cases: Array<[Record<string, string>, string]> = [
+      [
+        { PAYMENT_PROVIDERS: 'zarinpal,manual', PUBLIC_URL: 'https://x.example' },
+        'ZARINPAL_MERCHANT_ID is missing',
+      ],
+      [
+        { PAYMENT_PROVIDERS: 'zarinpal', ZARINPAL_MERCHANT_ID: '00000000-0000-0000-0000-000000000000' },
+        'PUBLIC_URL is missing',
+      ],
+      [{ SMS_PROVIDER: 'kavenegar', KAVENEGAR_SENDER: '10004346' }, 'KAVENEGAR_API_KEY is missing'],
+      [{ SMS_PROVIDER: 'kavenegar', KAVENEGAR_API_KEY: 'abcdefghijklmnop' }, 'KAVENEGAR_SENDER'],
+      [{ EMAIL_PROVIDER: 'smtp', SMTP_FROM: 'a@b.example' }, 'SMTP_URL is missing'],
+      [{ EMAIL_PROVIDER: 'smtp', SMTP_URL: 'smtp://localhost:25' }, 'SMTP_FROM is missing'],
+    ];
+    for (const [env, expected] of cases) {
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(expected);
+    }
+  });
+
+  it('accepts complete provider settings and refuses unknown providers', () => {
+    const config = loadConfig({
+      PAYMENT_PROVIDERS: 'zarinpal, manual',
+      ZARINPAL_MERCHANT_ID: '00000000-0000-0000-0000-000000000000',
+      PUBLIC_URL: 'https://chapar.example',
+      SMS_PROVIDER: 'kavenegar',
+      KAVENEGAR_API_KEY: 'abcdefghijklmnop',
+      KAVENEGAR_OTP_TEMPLATE: 'verify',
+      EMAIL_PROVIDER: 'smtp',
+      SMTP_URL: 'smtp://localhost:2525',
+      SMTP_FROM: 'Chapar <no-reply@chapar.example>',
+    });
+    expect(config.PAYMENT_PROVIDERS).toEqual(['zarinpal', 'manual']);
+    expect(() => loadConfig({ PAYMENT_PROVIDERS: 'paypal' })).toThrow('PAYMENT_PROVIDERS="paypal"');
+  });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PAYMENT_PROVIDERS } from '@chapar/api/domain';
 import { z } from 'zod';
 
 /** The repository root, so defaults work whatever directory the server is started from. */
@@ -87,6 +88,62 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_FAILURES: zInt(1, 1_000_000).default(5),
   RATE_LIMIT_REGISTER_PER_IP: zInt(1, 1_000_000).default(5),
   RATE_LIMIT_API_KEY_FAILURES: zInt(1, 1_000_000).default(20),
+  /** One-time codes: codes sent per phone/email per hour, and per IP per hour. */
+  RATE_LIMIT_OTP_PER_TARGET: zInt(1, 1_000_000).default(5),
+  RATE_LIMIT_OTP_PER_IP: zInt(1, 1_000_000).default(20),
+  /** One-time codes: minutes a code lives, wrong guesses allowed, seconds between two codes. */
+  OTP_TTL_MINUTES: zInt(1, 60).default(10),
+  OTP_MAX_ATTEMPTS: zInt(1, 20).default(5),
+  OTP_RESEND_SECONDS: zInt(0, 3600).default(60),
+  /** Campaigns start only once the owner's phone is verified. Off: scripts register and send at once. */
+  REQUIRE_VERIFIED_PHONE: zBool.default(false),
+  /** Where the server is reached from a browser; the payment gateway sends users back here. */
+  PUBLIC_URL: z.url({ error: 'must be a URL such as https://chapar.example.com' }).optional(),
+  /** Payment providers offered at checkout, comma-separated: zarinpal, manual. */
+  PAYMENT_PROVIDERS: z
+    .string()
+    .default('manual')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(PAYMENT_PROVIDERS, { error: 'must list zarinpal and/or manual' }))),
+  /** Package prices are in this currency: IRT (toman) or IRR (rial); ZarinPal is told the same. */
+  PAYMENT_CURRENCY: z.enum(['IRT', 'IRR'], { error: 'must be IRT or IRR' }).default('IRT'),
+  ZARINPAL_MERCHANT_ID: z
+    .string()
+    .regex(/^[0-9a-fA-F-]{36}$/, 'must be the 36-character merchant id from the ZarinPal panel')
+    .optional(),
+  /** Use ZarinPal's sandbox (test payments, no money moves). */
+  ZARINPAL_SANDBOX: zBool.default(false),
+  /** Override the API/gateway host (tests point it at a local stand-in). */
+  ZARINPAL_BASE_URL: z.url({ error: 'must be a URL' }).optional(),
+  /** Bank transfer instructions shown to users who pay by manual transfer. */
+  MANUAL_PAYMENT_INSTRUCTIONS: z.string().max(2000).default(''),
+  /** How one-time codes reach phones: kavenegar, log (development: the server log), or none. */
+  SMS_PROVIDER: z
+    .enum(['none', 'kavenegar', 'log'], { error: 'must be none, kavenegar or log' })
+    .default('none'),
+  KAVENEGAR_API_KEY: z.string().min(10, 'must be the API key from the Kavenegar panel').optional(),
+  /** Sender line for sms/send.json; or use KAVENEGAR_OTP_TEMPLATE (verify/lookup.json). */
+  KAVENEGAR_SENDER: z
+    .string()
+    .regex(/^\d{4,20}$/, 'must be a sender line number')
+    .optional(),
+  KAVENEGAR_OTP_TEMPLATE: z.string().min(1).max(100).optional(),
+  KAVENEGAR_BASE_URL: z.url({ error: 'must be a URL' }).default('https://api.kavenegar.com'),
+  /** How mail goes out: smtp, log (development: the server log), or none. */
+  EMAIL_PROVIDER: z.enum(['none', 'smtp', 'log'], { error: 'must be none, smtp or log' }).default('none'),
+  /** smtp://user:pass@host:587 or smtps://user:pass@host:465 */
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^/]+/.test(v), 'must look like smtp://user:password@host:587')
+    .optional(),
+  SMTP_FROM: z.string().min(3, 'must be an address such as "Chapar <no-reply@example.com>"').optional(),
+  /** Seconds between two runs of the billing sweep (usage/expiry warnings, expired subscriptions). */
+  BILLING_SWEEP_SECONDS: zInt(1, 86_400).default(60),
   /** Gap between a campaign's sends is the interval × (1 ± this), never a fixed beat. */
   PACING_JITTER: z.coerce
     .number({ error: 'must be a number from 0 to 0.9' })
@@ -111,5 +168,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const config = result.data;
+  const missing = missingProviderSettings(config);
+  if (missing.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${missing.map((line) => `  ${line}`).join('\n')}`);
+  }
   return { ...config, DATA_DIR: path.resolve(config.DATA_DIR), WEB_DIST: path.resolve(config.WEB_DIST) };
+}
+
+/**
+ * A provider switched on without what it needs would fail at the first payment or code,
+ * in front of a user; the server refuses to start instead, naming the variable.
+ */
+function missingProviderSettings(config: Config): string[] {
+  const missing: string[] = [];
+  const need = (ok: unknown, variable: string, why: string) => {
+    if (!ok) missing.push(`${variable} is missing: ${why}`);
+  };
+  if (config.PAYMENT_PROVIDERS.includes('zarinpal')) {
+    need(config.ZARINPAL_MERCHANT_ID, 'ZARINPAL_MERCHANT_ID', 'PAYMENT_PROVIDERS includes zarinpal');
+    need(config.PUBLIC_URL, 'PUBLIC_URL', 'ZarinPal sends the payer back to it');
+  }
+  if (config.SMS_PROVIDER === 'kavenegar') {
+    need(config.KAVENEGAR_API_KEY, 'KAVENEGAR_API_KEY', 'SMS_PROVIDER is kavenegar');
+    need(
+      config.KAVENEGAR_SENDER || config.KAVENEGAR_OTP_TEMPLATE,
+      'KAVENEGAR_SENDER (or KAVENEGAR_OTP_TEMPLATE)',
+      'SMS_PROVIDER is kavenegar',
+    );
+  }
+  if (config.EMAIL_PROVIDER === 'smtp') {
+    need(config.SMTP_URL, 'SMTP_URL', 'EMAIL_PROVIDER is smtp');
+    need(config.SMTP_FROM, 'SMTP_FROM', 'EMAIL_PROVIDER is smtp');
+  }
+  return missing;
 }

@@ -8,13 +8,20 @@ import { linkedSandboxAccount, signUp } from './support/users';
  * Every procedure of the router, with how it must guard itself. The first test fails when
  * a procedure is added without a line here, so none can be forgotten.
  */
-type Ids = { accountId: number; campaignId: number; apiKeyId: number; optOutId: number };
+type Ids = { accountId: number; campaignId: number; apiKeyId: number; optOutId: number; paymentId: number };
 
 /** A small valid upload addressed to a campaign. */
 function uploadForm(campaignId: number) {
   const form = new FormData();
   form.set('campaignId', String(campaignId));
   form.set('file', new Blob(['phone\n09121234567\n'], { type: 'text/csv' }), 'list.csv');
+  return form;
+}
+/** A receipt upload addressed to a payment. */
+function receiptForm(paymentId: number) {
+  const form = new FormData();
+  form.set('paymentId', String(paymentId));
+  form.set('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'receipt.pdf');
   return form;
 }
 type Rule =
@@ -91,6 +98,19 @@ const RULES: Record<string, Rule> = {
   'auth.changePassword': { kind: 'self' },
   'whatsapp.history': { kind: 'owned', input: (ids) => ({ id: ids.accountId }) },
   'whatsapp.campaigns': { kind: 'owned', input: (ids) => ({ id: ids.accountId }) },
+  'auth.requestCode': { kind: 'self' },
+  'auth.verifyCode': { kind: 'self' },
+  'auth.requestPasswordReset': { kind: 'public' },
+  'auth.resetPassword': { kind: 'public' },
+  'billing.options': { kind: 'public' },
+  'billing.checkout': { kind: 'self' },
+  'billing.payments.list': { kind: 'self' },
+  'billing.payments.get': { kind: 'owned', input: (ids) => ({ id: ids.paymentId }) },
+  'billing.submitReceipt': { kind: 'owned', input: (ids) => receiptForm(ids.paymentId) },
+  'admin.subscriptions.grant': { kind: 'admin', input: { userId: 1, days: 1, messages: 1 } },
+  'admin.payments.list': { kind: 'admin', input: {} },
+  'admin.payments.approve': { kind: 'admin', input: { id: 1 } },
+  'admin.payments.reject': { kind: 'admin', input: { id: 1, reason: 'no transfer arrived' } },
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
@@ -102,7 +122,7 @@ let ids: Ids;
 
 beforeAll(async () => {
   server = await startTestServer();
-  await signUp(server); // the first user is SUPER_ADMIN; the two below are plain users
+  const admin = await signUp(server); // the first user is SUPER_ADMIN; the two below are plain users
   owner = await signUp(server);
   other = await signUp(server);
   const account = await linkedSandboxAccount(owner.client);
@@ -117,7 +137,20 @@ beforeAll(async () => {
   const key = await owner.client.apiKeys.create.mutate({ name: 'k' });
   await owner.client.optOuts.add.mutate({ phones: ['09129999999'] });
   const optOut = (await owner.client.optOuts.list.query()).items[0]!;
-  ids = { accountId: account.id, campaignId: campaign.id, apiKeyId: key.id, optOutId: optOut.id };
+  const pkg = await admin.client.admin.packages.create.mutate({
+    title: 'Basic',
+    price: '100000',
+    duration: 30,
+    messageLimit: 1000,
+  });
+  const { payment } = await owner.client.billing.checkout.mutate({ packageId: pkg.id, provider: 'manual' });
+  ids = {
+    accountId: account.id,
+    campaignId: campaign.id,
+    apiKeyId: key.id,
+    optOutId: optOut.id,
+    paymentId: payment.id,
+  };
 });
 afterAll(() => server?.close());
 
@@ -169,5 +202,7 @@ describe('authorization matrix', () => {
     const account = await owner.client.whatsapp.get.query({ id: ids.accountId });
     expect(account).toMatchObject({ status: 'READY', label: 'Sandbox' });
     expect((await owner.client.apiKeys.list.query()).map((k) => k.id)).toContain(ids.apiKeyId);
+    const payment = await owner.client.billing.payments.get.query({ id: ids.paymentId });
+    expect(payment).toMatchObject({ status: 'PENDING', hasReceipt: false });
   });
 });

@@ -39,4 +39,15 @@ describe('server start-up', () => {
     expect(stderr).toContain('PORT="abc"');
     expect(stderr).toContain('SANDBOX_FAILURE_RATE="2": must be a number from 0 to 1');
   });
+
+  it('refuses a half-configured provider, naming the missing variable', async () => {
+    const { code, stderr } = await runServer({
+      PAYMENT_PROVIDERS: 'zarinpal,manual',
+      SMS_PROVIDER: 'kavenegar',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('ZARINPAL_MERCHANT_ID is missing: PAYMENT_PROVIDERS includes zarinpal');
+    expect(stderr).toContain('PUBLIC_URL is missing');
+    expect(stderr).toContain('KAVENEGAR_API_KEY is missing: SMS_PROVIDER is kavenegar');
+  });
 });

@@ -32,6 +32,15 @@ const AccountsPage = lazy(() =>
   import('./whatsapp/accounts-page').then((m) => ({ default: m.AccountsPage })),
 );
 const OptOutsPage = lazy(() => import('./opt-outs/opt-outs-page').then((m) => ({ default: m.OptOutsPage })));
+const ForgotPasswordPage = lazy(() =>
+  import('./auth/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const PricingPage = lazy(() => import('./billing/pricing-page').then((m) => ({ default: m.PricingPage })));
+const PublicPricingPage = lazy(() =>
+  import('./billing/public-pricing-page').then((m) => ({ default: m.PublicPricingPage })),
+);
+const PaymentPage = lazy(() => import('./billing/payment-page').then((m) => ({ default: m.PaymentPage })));
+const VerifyPage = lazy(() => import('./auth/verify-page').then((m) => ({ default: m.VerifyPage })));
 const SettingsPage = lazy(() => import('./profile/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 // The admin tab is its own chunk: users who never open it never download it.
@@ -61,6 +70,8 @@ function SignedOutPages({ from }: { from: string }) {
       <Route element={<AuthLayout />}>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/register" element={<RegisterPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/pricing" element={<PublicPricingPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/login" replace state={{ from }} />} />
     </Routes>
@@ -82,8 +93,13 @@ function SignedInRoutes({ user }: { user: User }) {
           <Route path="opt-outs" element={<OptOutsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="admin/*" element={<AdminArea />} />
+          <Route path="pricing" element={<PricingPage />} />
+          <Route path="billing/payments" element={<PricingPage />} />
+          <Route path="billing/payments/:id" element={<PaymentPage />} />
+          <Route path="verify" element={<VerifyPage />} />
           <Route path="login" element={<AfterSignIn />} />
           <Route path="register" element={<AfterSignIn />} />
+          <Route path="forgot-password" element={<AfterSignIn />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -10,6 +10,8 @@ export type ChaparErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PRECONDITION_FAILED'
+  /** A provider we depend on (payment gateway, SMS, mail) failed or did not answer. */
+  | 'BAD_GATEWAY'
   | 'TOO_MANY_REQUESTS';
 
 export class ChaparError extends Error {

@@ -4,8 +4,11 @@ import type {
   AccountStatus,
   CampaignInterval,
   CampaignStatus,
+  OtpChannel,
   PackageStatus,
   PauseCause,
+  PaymentProvider,
+  PaymentStatus,
   RecipientStatus,
   UserRole,
   UserStatus,
@@ -19,6 +22,7 @@ import type {
   zAuditEntry,
   zCampaign,
   zPackage,
+  zPayment,
   zRecipient,
   zSubscription,
 } from './schemas';
@@ -35,6 +39,7 @@ export type CampaignRecord = z.input<typeof zCampaign>;
 export type RecipientRecord = z.input<typeof zRecipient>;
 export type PackageRecord = z.input<typeof zPackage>;
 export type SubscriptionRecord = z.input<typeof zSubscription>;
+export type PaymentRecord = z.input<typeof zPayment>;
 
 export interface Page<T> {
   items: T[];
@@ -303,6 +308,55 @@ export interface SubscriptionsPort {
   current(userId: number): Promise<SubscriptionRecord | null>;
 }
 
+/** Checkout, payment history and review, and subscriptions granted by hand. */
+export interface BillingPort {
+  /** The providers this server offers at checkout, and the manual-transfer instructions. */
+  options(): { providers: PaymentProvider[]; currency: string; manualInstructions: string };
+  /** A PENDING payment for an ACTIVE package; `redirectUrl` is the gateway to send the payer to. */
+  checkout(
+    user: { id: number; email: string; phone: string },
+    input: { packageId: number; provider: PaymentProvider },
+  ): Promise<{ payment: PaymentRecord; redirectUrl: string | null }>;
+  /** userId null: every user's (admin use). Newest first. */
+  payments(filter: {
+    userId?: number;
+    status?: PaymentStatus;
+    cursor?: number | null;
+    limit: number;
+  }): Promise<Page<PaymentRecord>>;
+  /** owner null: any user's (admin use); null when missing or someone else's. */
+  payment(owner: number | null, id: number): Promise<PaymentRecord | null>;
+  /** Manual transfers: stores the receipt (image or PDF) on the user's PENDING payment. */
+  submitReceipt(userId: number, paymentId: number, file: Blob, fileName: string): Promise<PaymentRecord>;
+  /** Manual transfers: PENDING → PAID, granting the package once; CONFLICT when already settled. */
+  approve(adminId: number, id: number): Promise<PaymentRecord>;
+  /** Manual transfers: PENDING → REJECTED with the reason the user will read. */
+  reject(adminId: number, id: number, reason: string): Promise<PaymentRecord>;
+  /** Extends the user's subscription in force (days and messages add up) or starts one. */
+  grant(
+    adminId: number,
+    input: { userId: number; days: number; messages: number },
+  ): Promise<SubscriptionRecord>;
+}
+
+/** One-time codes: phone/email verification and password reset. */
+export interface VerificationPort {
+  /** REQUIRE_VERIFIED_PHONE: campaigns start only once the owner's phone is verified (default off). */
+  readonly phoneRequiredToSend: boolean;
+  /** Sends a code to the user's own phone (SMS) or email; answers where, masked. */
+  requestCode(
+    user: { id: number; phone: string; email: string },
+    purpose: 'VERIFY_PHONE' | 'VERIFY_EMAIL',
+    ip: string,
+  ): Promise<{ sentTo: string; expiresAt: Date }>;
+  /** Checks the code and marks the phone/email verified; throws with the reason when wrong. */
+  verifyCode(userId: number, purpose: 'VERIFY_PHONE' | 'VERIFY_EMAIL', code: string): Promise<UserRecord>;
+  /** Sends a reset code when the account exists; says nothing either way. */
+  requestPasswordReset(identifier: string, channel: OtpChannel, ip: string): Promise<void>;
+  /** Checks the code and sets the new password in one step; answers the user's id. */
+  resetPassword(identifier: string, code: string, passwordHash: string): Promise<number>;
+}
+
 export interface PackagesPort {
   list(filter: { status?: PackageStatus }): Promise<PackageRecord[]>;
   create(input: Omit<PackageRecord, 'id'>): Promise<PackageRecord>;
@@ -418,6 +472,8 @@ export interface Ports {
   campaigns: CampaignsPort;
   subscriptions: SubscriptionsPort;
   packages: PackagesPort;
+  billing: BillingPort;
+  verification: VerificationPort;
   imports: RecipientImportPort;
   optOuts: OptOutsPort;
   media: MediaPort;

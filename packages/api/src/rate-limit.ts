@@ -1,7 +1,13 @@
 import { ChaparError } from './errors';
 
 /** The limits the API applies; the server decides their sizes (from the environment). */
-export type RateLimitName = 'loginPerIp' | 'loginFailures' | 'registerPerIp' | 'apiKeyFailures';
+export type RateLimitName =
+  | 'loginPerIp'
+  | 'loginFailures'
+  | 'registerPerIp'
+  | 'apiKeyFailures'
+  | 'otpPerTarget'
+  | 'otpPerIp';
 
 /**
  * Attempt counters keyed by IP address or sign-in identifier. The server backs it with

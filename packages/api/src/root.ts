@@ -1,6 +1,7 @@
 import { adminRouter } from './routers/admin';
 import { apiKeysRouter } from './routers/api-keys';
 import { authRouter } from './routers/auth';
+import { billingRouter } from './routers/billing';
 import { campaignsRouter } from './routers/campaigns';
 import { dashboardRouter } from './routers/dashboard';
 import { optOutsRouter } from './routers/opt-outs';
@@ -18,6 +19,7 @@ export const appRouter = router({
   optOuts: optOutsRouter,
   packages: packagesRouter,
   subscription: subscriptionRouter,
+  billing: billingRouter,
   admin: adminRouter,
 });
 

@@ -6,7 +6,10 @@ import {
   zInterval,
   zPackageStatus,
   zPauseCause,
+  zPaymentProvider,
+  zPaymentStatus,
   zRecipientStatus,
+  zSubscriptionSource,
   zUserRole,
   zUserStatus,
 } from './domain/enums';
@@ -28,6 +31,9 @@ export const zUser = z.object({
   subscriptionExpiresAt: zIsoDate.nullable(),
   locale: z.string(),
   defaultCountry: z.string(),
+  /** When the email / phone was confirmed by a one-time code; null until then. */
+  emailVerifiedAt: zIsoDate.nullable(),
+  phoneVerifiedAt: zIsoDate.nullable(),
   createdAt: zIsoDate,
 });
 export type UserOutput = z.input<typeof zUser>;
@@ -139,6 +145,44 @@ export const zSubscription = z.object({
   expiresAt: zIsoDate,
   messageLimit: z.number().int(),
   messagesUsed: z.number().int(),
+  source: zSubscriptionSource,
+});
+
+/** A subscription with where it stands now: what the SPA's banner and the pricing page show. */
+export const zSubscriptionStatus = zSubscription.extend({
+  active: z.boolean(),
+  messagesLeft: z.number().int(),
+  daysLeft: z.number().int(),
+  /** 80% or more of its messages are used. */
+  usageWarning: z.boolean(),
+  /** It ends within three days. */
+  expiryWarning: z.boolean(),
+});
+
+export const zPayment = z.object({
+  id: zId,
+  userId: zId,
+  userName: z.string(),
+  userEmail: z.string(),
+  packageId: zId,
+  packageTitle: z.string(),
+  /** DECIMAL as a string, in `currency` (IRT toman or IRR rial). */
+  amount: z.string(),
+  currency: z.string(),
+  provider: zPaymentProvider,
+  status: zPaymentStatus,
+  /** The provider's id for the attempt (ZarinPal's authority). */
+  reference: z.string().nullable(),
+  /** The provider's receipt number once paid (ZarinPal's ref_id). */
+  providerRef: z.string().nullable(),
+  payerDetail: z.string().nullable(),
+  /** Manual transfers: whether the user uploaded a receipt. */
+  hasReceipt: z.boolean(),
+  /** Why it failed, was cancelled or rejected. */
+  failureReason: z.string().nullable(),
+  reviewedAt: zIsoDate.nullable(),
+  paidAt: zIsoDate.nullable(),
+  createdAt: zIsoDate,
 });
 
 export const zAuditEntry = z.object({

@@ -22,6 +22,8 @@ export function createLucia(db: Database, sessionDays: number) {
       subscriptionExpiresAt: toDate(row.subscriptionExpiresAt),
       locale: row.locale,
       defaultCountry: row.defaultCountry,
+      emailVerifiedAt: toDate(row.emailVerifiedAt),
+      phoneVerifiedAt: toDate(row.phoneVerifiedAt),
       createdAt: toDate(row.createdAt) ?? new Date(0),
     }),
   });

@@ -5,7 +5,7 @@ import type { AppLogger } from '../logger';
 import { metrics } from '../observability/metrics';
 import { CAMPAIGNS_CHANGED, publishProgress } from '../repositories/campaign-progress';
 import { createCampaignsPort } from '../repositories/campaigns';
-import { usableSubscription } from '../repositories/subscriptions';
+import { quotaPauseReason, usableSubscription } from '../repositories/subscriptions';
 import { mediaPath } from '../services/media';
 import {
   type DriverEvent,
@@ -248,7 +248,7 @@ export class CampaignEngine {
     if (claim.kind === 'no-quota') {
       await this.campaignsPort.transition(campaign.id, 'pause', {
         pauseCause: 'QUOTA',
-        pausedReason: 'Your subscription has no messages left or has expired. Renew it and resume.',
+        pausedReason: await quotaPauseReason(this.o.db, campaign.userId, this.now()),
       });
       return 'idle';
     }

@@ -11,6 +11,7 @@ import {
 } from '@chapar/db';
 import { and, asc, count, eq, gte, inArray, sql } from 'drizzle-orm';
 import { usableSubscription } from '../repositories/subscriptions';
+import { dbErrorCode } from '../repositories/util';
 
 /**
  * The engine's SQL. Every state change of a recipient is a guarded UPDATE on its current
@@ -39,6 +40,22 @@ export interface RunningCampaign {
   batchPauseSeconds: number;
   typing: boolean;
   media: { sha256: string; mimeType: string; fileName: string } | null;
+}
+
+/**
+ * InnoDB may choose a claim as a deadlock victim when campaigns of one user race for the
+ * same subscription row (next-key locks on neighbouring recipients). The transaction was
+ * rolled back whole, so running it again is safe.
+ */
+async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || dbErrorCode(error) !== 'ER_LOCK_DEADLOCK') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }
 
 export function createEngineStore(db: Database) {
@@ -93,57 +110,59 @@ export function createEngineStore(db: Database) {
 
     /** Next PENDING row → SENDING, charged to the user's subscription, in one transaction. */
     async claimNext(campaign: RunningCampaign, now: Date): Promise<ClaimResult> {
-      return db.transaction(async (tx) => {
-        // The campaign row first (every engine transaction locks it before recipients, so
-        // none deadlocks with a cancel), and a pause or cancel that just landed is honoured.
-        if (!(await lockCampaign(tx, campaign.id, true))) return { kind: 'empty' as const };
-        const [next] = await tx
-          .select({
-            id: recipients.id,
-            phone: recipients.phone,
-            name: recipients.name,
-            variables: recipients.variables,
-          })
-          .from(recipients)
-          .where(and(eq(recipients.campaignId, campaign.id), eq(recipients.status, 'PENDING')))
-          .orderBy(asc(recipients.id))
-          .limit(1)
-          .for('update');
-        if (!next) return { kind: 'empty' as const };
-        // Someone who replied STOP after the import is skipped at send time, free of charge.
-        const [optedOut] = await tx
-          .select({ id: optOuts.id })
-          .from(optOuts)
-          .where(and(eq(optOuts.userId, campaign.userId), eq(optOuts.phone, next.phone)))
-          .limit(1);
-        if (optedOut) {
-          await tx
+      return retryOnDeadlock(() =>
+        db.transaction(async (tx) => {
+          // The campaign row first (every engine transaction locks it before recipients, so
+          // none deadlocks with a cancel), and a pause or cancel that just landed is honoured.
+          if (!(await lockCampaign(tx, campaign.id, true))) return { kind: 'empty' as const };
+          const [next] = await tx
+            .select({
+              id: recipients.id,
+              phone: recipients.phone,
+              name: recipients.name,
+              variables: recipients.variables,
+            })
+            .from(recipients)
+            .where(and(eq(recipients.campaignId, campaign.id), eq(recipients.status, 'PENDING')))
+            .orderBy(asc(recipients.id))
+            .limit(1)
+            .for('update');
+          if (!next) return { kind: 'empty' as const };
+          // Someone who replied STOP after the import is skipped at send time, free of charge.
+          const [optedOut] = await tx
+            .select({ id: optOuts.id })
+            .from(optOuts)
+            .where(and(eq(optOuts.userId, campaign.userId), eq(optOuts.phone, next.phone)))
+            .limit(1);
+          if (optedOut) {
+            await tx
+              .update(recipients)
+              .set({ status: 'SKIPPED', error: 'Opted out: this number asked not to be messaged.' })
+              .where(eq(recipients.id, next.id));
+            await tx.update(campaigns).set(bump('skippedCount')).where(eq(campaigns.id, campaign.id));
+            return { kind: 'opted-out' as const };
+          }
+          const subscription = await usableSubscription(tx, campaign.userId, now);
+          if (!subscription) return { kind: 'no-quota' as const };
+          const [charged] = await tx
+            .update(subscriptions)
+            .set({ messagesUsed: sql`${subscriptions.messagesUsed} + 1` })
+            .where(
+              and(
+                eq(subscriptions.id, subscription.id),
+                sql`${subscriptions.messagesUsed} < ${subscriptions.messageLimit}`,
+              ),
+            );
+          if (charged.affectedRows !== 1) return { kind: 'no-quota' as const };
+          const [claimed] = await tx
             .update(recipients)
-            .set({ status: 'SKIPPED', error: 'Opted out: this number asked not to be messaged.' })
-            .where(eq(recipients.id, next.id));
-          await tx.update(campaigns).set(bump('skippedCount')).where(eq(campaigns.id, campaign.id));
-          return { kind: 'opted-out' as const };
-        }
-        const subscription = await usableSubscription(tx, campaign.userId, now);
-        if (!subscription) return { kind: 'no-quota' as const };
-        const [charged] = await tx
-          .update(subscriptions)
-          .set({ messagesUsed: sql`${subscriptions.messagesUsed} + 1` })
-          .where(
-            and(
-              eq(subscriptions.id, subscription.id),
-              sql`${subscriptions.messagesUsed} < ${subscriptions.messageLimit}`,
-            ),
-          );
-        if (charged.affectedRows !== 1) return { kind: 'no-quota' as const };
-        const [claimed] = await tx
-          .update(recipients)
-          .set({ status: 'SENDING', attemptedAt: now, subscriptionId: subscription.id })
-          .where(and(eq(recipients.id, next.id), eq(recipients.status, 'PENDING')));
-        // Impossible under the row lock above; throwing rolls the charge back.
-        if (claimed.affectedRows !== 1) throw new Error(`recipient ${next.id} changed while locked`);
-        return { kind: 'claimed' as const, recipient: next };
-      });
+            .set({ status: 'SENDING', attemptedAt: now, subscriptionId: subscription.id })
+            .where(and(eq(recipients.id, next.id), eq(recipients.status, 'PENDING')));
+          // Impossible under the row lock above; throwing rolls the charge back.
+          if (claimed.affectedRows !== 1) throw new Error(`recipient ${next.id} changed while locked`);
+          return { kind: 'claimed' as const, recipient: next };
+        }),
+      );
     },
 
     async markSent(campaignId: number, recipientId: number, messageId: string, now: Date): Promise<boolean> {

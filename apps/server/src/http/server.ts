@@ -8,8 +8,10 @@ import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { AppLogger } from '../logger';
 import { type MetricsSource, metrics } from '../observability/metrics';
+import { ZARINPAL_CALLBACK_PATH } from '../services/billing';
 import type { createContextFactory } from './context';
 import { exportRecipients } from './export';
+import { handleZarinpalCallback, sendReceipt } from './payment-callback';
 import { describeRequest, requestInfo, setSecurityHeaders } from './request';
 
 export interface HttpDeps {
@@ -20,6 +22,13 @@ export interface HttpDeps {
   trustProxy: boolean;
   health: { ready(): Promise<{ ok: boolean; checks: Record<string, unknown> }> };
   metrics: MetricsSource;
+  /** Verifies a payer back from ZarinPal; answers the payment id, null when unknown. */
+  completeZarinpal?: (reference: string, status: string) => Promise<number | null>;
+  /** A payment's receipt file; owner null for admins. */
+  receiptFile?: (
+    owner: number | null,
+    id: number,
+  ) => Promise<{ path: string; mimeType: string; fileName: string } | null>;
 }
 
 const TRPC_PREFIX = '/trpc';
@@ -34,6 +43,7 @@ function routeOf(pathname: string): string {
   if (pathname === TRPC_PREFIX || pathname.startsWith(`${TRPC_PREFIX}/`)) return 'trpc';
   if (pathname === '/healthz' || pathname === '/readyz' || pathname === '/metrics') return pathname.slice(1);
   if (pathname.startsWith('/api/campaigns/')) return 'export';
+  if (pathname.startsWith('/api/payments/')) return 'payments';
   return 'static';
 }
 
@@ -136,6 +146,30 @@ export function createHttpServer(deps: HttpDeps) {
           info.log.error({ err: error }, 'export failed');
           if (!res.headersSent) sendJson(res, 500, { error: 'Export failed.' });
           else res.destroy(error);
+        });
+      return;
+    }
+    if (pathname === ZARINPAL_CALLBACK_PATH && req.method === 'GET' && deps.completeZarinpal) {
+      return handleZarinpalCallback(deps.completeZarinpal, req, res, info.log);
+    }
+    const receiptMatch = /^\/api\/payments\/(\d+)\/receipt$/.exec(pathname);
+    if (receiptMatch && req.method === 'GET' && deps.receiptFile) {
+      const receiptFile = deps.receiptFile;
+      deps
+        .createContext({ req, res, info: { connectionParams: null } } as unknown as Parameters<
+          typeof deps.createContext
+        >[0])
+        .then(async (ctx) => {
+          if (!ctx.user) return sendJson(res, 401, { error: 'Please sign in first.' });
+          const isAdmin = ctx.user.role === 'ADMIN' || ctx.user.role === 'SUPER_ADMIN';
+          sendReceipt(await receiptFile(isAdmin ? null : ctx.user.id, Number(receiptMatch[1])), res);
+        })
+        .catch((error: Error) => {
+          if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') {
+            return sendJson(res, error.code === 'TOO_MANY_REQUESTS' ? 429 : 403, { error: error.message });
+          }
+          info.log.error({ err: error }, 'receipt failed');
+          if (!res.headersSent) sendJson(res, 500, { error: 'Receipt failed.' });
         });
       return;
     }

@@ -22,6 +22,8 @@ export function createRateLimits(
     | 'RATE_LIMIT_LOGIN_FAILURES'
     | 'RATE_LIMIT_REGISTER_PER_IP'
     | 'RATE_LIMIT_API_KEY_FAILURES'
+    | 'RATE_LIMIT_OTP_PER_TARGET'
+    | 'RATE_LIMIT_OTP_PER_IP'
   >,
   createLimiter: (opts: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract = (
     opts,
@@ -53,6 +55,18 @@ export function createRateLimits(
       config.RATE_LIMIT_API_KEY_FAILURES,
       15 * 60,
       (s) => `Too many requests with an invalid API key. Try again in ${s}.`,
+    ),
+    define(
+      'otpPerTarget',
+      config.RATE_LIMIT_OTP_PER_TARGET,
+      60 * 60,
+      (s) => `Too many codes were sent to this address. Try again in ${s}.`,
+    ),
+    define(
+      'otpPerIp',
+      config.RATE_LIMIT_OTP_PER_IP,
+      60 * 60,
+      (s) => `Too many code requests from your network. Try again in ${s}.`,
     ),
   ]);
   const limitOf = (name: RateLimitName) => limits.get(name)!;

@@ -16,6 +16,8 @@ export const userColumns = {
   subscriptionExpiresAt: users.subscriptionExpiresAt,
   locale: users.locale,
   defaultCountry: users.defaultCountry,
+  emailVerifiedAt: users.emailVerifiedAt,
+  phoneVerifiedAt: users.phoneVerifiedAt,
   createdAt: users.createdAt,
 };
 

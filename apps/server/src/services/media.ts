@@ -52,6 +52,43 @@ export function mediaPath(dataDir: string, sha256: string, mimeType: string): st
   return path.join(dataDir, 'uploads', `${sha256}.${ext}`);
 }
 
+/**
+ * Stores a checked upload once per content (`DATA_DIR/uploads/<sha256>.<ext>`) and answers
+ * its `uploads` row id. Campaign media and payment receipts both go through here.
+ */
+export async function storeUpload(
+  db: Database,
+  dataDir: string,
+  upload: { userId: number; bytes: Buffer; mimeType: string; kind: string; fileName: string },
+): Promise<number> {
+  const { userId, bytes, mimeType, kind, fileName } = upload;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const target = mediaPath(dataDir, sha256, mimeType);
+  await mkdir(path.dirname(target), { recursive: true });
+  // Write-then-rename: a reader never sees half a file, and the same content is stored once.
+  const partial = `${target}.${process.pid}.part`;
+  await writeFile(partial, bytes);
+  await rename(partial, target).catch(async (error) => {
+    await rm(partial, { force: true });
+    throw error;
+  });
+  // Path separators and control characters never reach the stored name.
+  const safeName =
+    [...fileName]
+      .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c))
+      .join('')
+      .slice(0, 255) || 'attachment';
+  await db
+    .insert(uploads)
+    .values({ userId, sha256, mimeType, kind, size: bytes.length, fileName: safeName })
+    .onDuplicateKeyUpdate({ set: { fileName: safeName } });
+  const [row] = await db
+    .select({ id: uploads.id })
+    .from(uploads)
+    .where(and(eq(uploads.userId, userId), eq(uploads.sha256, sha256)));
+  return row!.id;
+}
+
 export function createMediaPort(db: Database, campaignsPort: CampaignsPort, dataDir: string): MediaPort {
   const editable = (userId: number, campaignId: number) =>
     and(
@@ -83,40 +120,16 @@ export function createMediaPort(db: Database, campaignsPort: CampaignsPort, data
           'file',
         );
       }
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const target = mediaPath(dataDir, sha256, detected.mime);
-      await mkdir(path.dirname(target), { recursive: true });
-      // Write-then-rename: a reader never sees half a file, and the same content is stored once.
-      const partial = `${target}.${process.pid}.part`;
-      await writeFile(partial, bytes);
-      await rename(partial, target).catch(async (error) => {
-        await rm(partial, { force: true });
-        throw error;
+      const uploadId = await storeUpload(db, dataDir, {
+        userId,
+        bytes,
+        mimeType: detected.mime,
+        kind: accepted.kind,
+        fileName,
       });
-      // Path separators and control characters never reach the stored name.
-      const safeName =
-        [...fileName]
-          .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c))
-          .join('')
-          .slice(0, 255) || 'attachment';
-      await db
-        .insert(uploads)
-        .values({
-          userId,
-          sha256,
-          mimeType: detected.mime,
-          kind: accepted.kind,
-          size: bytes.length,
-          fileName: safeName,
-        })
-        .onDuplicateKeyUpdate({ set: { fileName: safeName } });
-      const [upload] = await db
-        .select({ id: uploads.id })
-        .from(uploads)
-        .where(and(eq(uploads.userId, userId), eq(uploads.sha256, sha256)));
       const [result] = await db
         .update(campaigns)
-        .set({ mediaUploadId: upload!.id, updatedAt: new Date() })
+        .set({ mediaUploadId: uploadId, updatedAt: new Date() })
         .where(editable(userId, campaignId));
       if (result.affectedRows !== 1) {
         throw new ChaparError(

@@ -57,6 +57,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     RATE_LIMIT_LOGIN_FAILURES: '100000',
     RATE_LIMIT_REGISTER_PER_IP: '100000',
     RATE_LIMIT_API_KEY_FAILURES: '100000',
+    RATE_LIMIT_OTP_PER_TARGET: '100000',
+    RATE_LIMIT_OTP_PER_IP: '100000',
     ...options.env,
   });
   const app = await createApp(

@@ -42,8 +42,11 @@ export interface BrowserSession {
 export function setUpBrowserSession(options: {
   failureScreenshot: string;
   acceptDownloads?: boolean;
-  /** The server's environment beyond the test defaults (e.g. a faster engine clock). */
-  env?: Record<string, string>;
+  /**
+   * The server's environment beyond the test defaults (e.g. a faster engine clock); a
+   * function is read when the server starts (after the file's earlier `beforeAll`s).
+   */
+  env?: Record<string, string> | (() => Record<string, string>);
   /** The browser's own language (date pickers, number input); `en-US` by default. */
   locale?: string;
 }): BrowserSession {
@@ -87,7 +90,8 @@ export function setUpBrowserSession(options: {
     if (!existsSync(DIST_INDEX)) {
       throw new Error('The SPA is not built: run `npm run build -w @chapar/web` first.');
     }
-    session.server = await startTestServer(options.env ? { env: options.env } : {});
+    const env = typeof options.env === 'function' ? options.env() : options.env;
+    session.server = await startTestServer(env ? { env } : {});
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: CHROMIUM_ARGS,

@@ -27,6 +27,7 @@ function detail(user: AdminUser): AdminUserDetail {
       expiresAt: '2025-02-01T00:00:00.000Z',
       messageLimit: 100,
       messagesUsed: 40,
+      source: 'TRIAL',
     },
     activity: { campaigns: 3, activeCampaigns: 1, accounts: 2, messagesSent: 40 },
   };

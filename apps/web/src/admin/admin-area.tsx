@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useUser } from '../auth/user-context';
+import { AdminPaymentsPage } from '../billing/admin-payments-page';
 import { NotFoundPage } from '../components/not-found-page';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/i18n-provider';
@@ -16,7 +17,7 @@ const SECTIONS: Array<{ to: string; label: MessageKey }> = [
   { to: '/admin/users', label: 'admin.tab.users' },
   { to: '/admin/packages', label: 'admin.tab.packages' },
   { to: '/admin/campaigns', label: 'admin.tab.campaigns' },
-  // The billing area's page (apps/web/src/billing/admin-payments-page.tsx), routed at /admin/payments.
+  // The billing area's page (apps/web/src/billing/admin-payments-page.tsx).
   { to: '/admin/payments', label: 'admin.tab.payments' },
   { to: '/admin/system', label: 'admin.tab.system' },
   { to: '/admin/audit', label: 'admin.tab.audit' },
@@ -43,9 +44,7 @@ export default function AdminArea() {
         <Route path="campaigns" element={<AdminCampaignsPage />} />
         <Route path="system" element={<SystemPage />} />
         <Route path="audit" element={<AuditLogPage />} />
-        {/* TODO(lead): with the billing branch merged, route its page here, inside the admin
-            layout and role check: <Route path="payments" element={<AdminPaymentsPage />} />
-            (from ../billing/admin-payments-page), instead of a top-level /admin/payments route. */}
+        <Route path="payments" element={<AdminPaymentsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Stack>

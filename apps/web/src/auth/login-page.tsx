@@ -61,12 +61,18 @@ export function LoginPage() {
         <Button type="submit" loading={login.isPending}>
           {t('auth.login.submit')}
         </Button>
+        <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+          {t('auth.login.forgot')}
+        </Anchor>
         <Text size="sm" ta="center">
           {t('auth.login.noAccount')}{' '}
           <Anchor component={Link} to="/register">
             {t('auth.login.toRegister')}
           </Anchor>
         </Text>
+        <Anchor component={Link} to="/pricing" size="sm" ta="center">
+          {t('billing.public.see')}
+        </Anchor>
       </Stack>
     </form>
   );

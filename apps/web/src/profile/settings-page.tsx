@@ -1,10 +1,11 @@
 import { Stack, Title } from '@mantine/core';
+import { SettingsBillingSection } from '../billing/settings-billing-section';
 import { useT } from '../i18n/i18n-provider';
 import { ApiKeysSection } from './api-keys-section';
 import { PasswordForm } from './password-form';
 import { ProfilePage } from './profile-page';
 
-/** Profile (name, language, default country), password and API keys, one section each. */
+/** Profile (name, language, default country), password, API keys and payments, one section each. */
 export function SettingsPage() {
   const t = useT();
   return (
@@ -15,6 +16,7 @@ export function SettingsPage() {
       <ProfilePage />
       <PasswordForm />
       <ApiKeysSection />
+      <SettingsBillingSection />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useDisclosure, useLocalStorage } from '@mantine/hooks';
 import { IconBrandWhatsapp, IconLayoutSidebar } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Outlet } from 'react-router';
+import { AccountBanners } from '../billing/account-banners';
 import { PageSkeleton } from '../components/page-skeleton';
 import { useT } from '../i18n/i18n-provider';
 import { LiveAccountsProvider } from '../whatsapp/live-accounts';
@@ -67,6 +68,7 @@ export function AppLayout() {
           <SideNav onNavigate={mobile.close} />
         </AppShell.Navbar>
         <AppShell.Main>
+          <AccountBanners />
           {/* Areas load on first visit; their skeleton stands in meanwhile. */}
           <Suspense fallback={<PageSkeleton />}>
             <Outlet />

@@ -2,6 +2,7 @@ import {
   IconBrandWhatsapp,
   IconLayoutDashboard,
   IconMessageOff,
+  IconReceipt,
   IconSend,
   IconSettings,
   IconShieldLock,
@@ -38,6 +39,7 @@ export const NAV_ITEMS: NavItem[] = [
     shortcut: 'KeyW',
   },
   { to: '/opt-outs', label: 'nav.optOuts', icon: <IconMessageOff size={18} aria-hidden />, shortcut: 'KeyO' },
+  { to: '/pricing', label: 'nav.pricing', icon: <IconReceipt size={18} aria-hidden /> },
   { to: '/settings', label: 'nav.settings', icon: <IconSettings size={18} aria-hidden />, shortcut: 'KeyS' },
   // The admin tab: hidden for others, and the server refuses them anyway.
   { to: '/admin', label: 'nav.admin', icon: <IconShieldLock size={18} aria-hidden />, adminOnly: true },

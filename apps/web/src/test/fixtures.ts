@@ -13,6 +13,8 @@ export function userFixture(overrides: Partial<User> = {}): User {
     subscriptionExpiresAt: null,
     locale: 'en',
     defaultCountry: 'IR',
+    emailVerifiedAt: null,
+    phoneVerifiedAt: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     ...overrides,
   };

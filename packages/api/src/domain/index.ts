@@ -2,4 +2,5 @@ export * from './campaign-state';
 export * from './enums';
 export * from './local-days';
 export * from './phone';
+export * from './subscription';
 export * from './template';

@@ -3,6 +3,8 @@ import { adminProcedure, router } from '../trpc';
 import { adminAuditLogRouter } from './admin/audit-log';
 import { adminCampaignsRouter } from './admin/campaigns';
 import { adminPackagesRouter } from './admin/packages';
+import { adminPaymentsRouter } from './admin/payments';
+import { adminSubscriptionsRouter } from './admin/subscriptions';
 import { systemProcedure } from './admin/system';
 import { adminUsersRouter } from './admin/users';
 
@@ -15,6 +17,8 @@ export const adminRouter = router({
   packages: adminPackagesRouter,
   campaigns: adminCampaignsRouter,
   system: systemProcedure,
+  subscriptions: adminSubscriptionsRouter,
+  payments: adminPaymentsRouter,
   stats: adminProcedure
     .output(
       z.object({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { zOtpChannel } from '../domain/enums';
 import { isCountryCode, normalizePhone, toAsciiDigits } from '../domain/phone';
 import { ChaparError } from '../errors';
-import { zUser } from '../schemas';
+import { zIsoDate, zUser } from '../schemas';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 
 const zPassword = z
@@ -16,6 +17,15 @@ const zUsername = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9_.]{3,32}$/, 'A username has 3–32 letters, digits, "_" or ".".');
+
+const zVerifyPurpose = z.enum(['VERIFY_PHONE', 'VERIFY_EMAIL']);
+
+/** Codes are digits; Persian or Arabic digits typed on a phone count too. */
+const zCode = z
+  .string()
+  .trim()
+  .transform(toAsciiDigits)
+  .pipe(z.string().regex(/^\d{4,8}$/, 'Enter the code you received (digits only).'));
 
 const WRONG_CREDENTIALS = 'Wrong email, phone, username or password.';
 
@@ -47,6 +57,11 @@ export const authRouter = router({
       const session = await ctx.ports.auth.createSession(user.id);
       ctx.setCookie(ctx.ports.auth.sessionCookie(session.token, { secure: ctx.secureCookies }));
       ctx.log.info({ userId: user.id }, 'user registered');
+      // Best effort: the code is a convenience here (auth.requestCode sends another), and a
+      // provider hiccup must not fail a sign-up that already happened.
+      await ctx.ports.verification.requestCode(user, 'VERIFY_PHONE', ctx.ip).catch((error: Error) => {
+        ctx.log.info({ userId: user.id, reason: error.message }, 'no verification code at sign-up');
+      });
       return { user };
     }),
 
@@ -106,6 +121,61 @@ export const authRouter = router({
   }),
 
   me: authedProcedure.output(zUser).query(({ ctx }) => ctx.user),
+
+  /** Sends a one-time code to the user's own phone (SMS) or email. */
+  requestCode: authedProcedure
+    .input(z.object({ purpose: zVerifyPurpose }))
+    .output(z.object({ sentTo: z.string(), expiresAt: zIsoDate }))
+    .mutation(({ ctx, input }) => ctx.ports.verification.requestCode(ctx.user, input.purpose, ctx.ip)),
+
+  /** Confirms the phone or email with the code it received. */
+  verifyCode: authedProcedure
+    .input(z.object({ purpose: zVerifyPurpose, code: zCode }))
+    .output(zUser)
+    .mutation(({ ctx, input }) => ctx.ports.verification.verifyCode(ctx.user.id, input.purpose, input.code)),
+
+  /**
+   * Sends a reset code by SMS or email when the account exists. Answers the same either
+   * way, so it cannot be used to find out who has an account.
+   */
+  requestPasswordReset: publicProcedure
+    .input(
+      z.object({
+        identifier: z.string().trim().min(1, 'Enter your email or phone.').max(255),
+        channel: zOtpChannel,
+      }),
+    )
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.ports.verification.requestPasswordReset(
+        toAsciiDigits(input.identifier),
+        input.channel,
+        ctx.ip,
+      );
+      return { ok: true as const };
+    }),
+
+  /** Sets a new password with a reset code; every session of the account ends. */
+  resetPassword: publicProcedure
+    .input(
+      z.object({
+        identifier: z.string().trim().min(1, 'Enter your email or phone.').max(255),
+        code: zCode,
+        password: zPassword,
+      }),
+    )
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      const passwordHash = await ctx.ports.auth.hashPassword(input.password);
+      const userId = await ctx.ports.verification.resetPassword(
+        toAsciiDigits(input.identifier),
+        input.code,
+        passwordHash,
+      );
+      await ctx.ports.auth.invalidateUserSessions(userId);
+      ctx.log.info({ userId }, 'password reset');
+      return { ok: true as const };
+    }),
 
   /** Name, interface language and the country assumed for numbers written without one. */
   updateProfile: authedProcedure

@@ -57,7 +57,10 @@ async function requireOwnAccount(ctx: Context & { user: { id: number } }, accoun
 }
 
 /** start and resume need a linked account and messages left to send. */
-async function requireSendable(ctx: Context & { user: { id: number } }, campaign: CampaignRecord) {
+async function requireSendable(
+  ctx: Context & { user: { id: number; phoneVerifiedAt: Date | null } },
+  campaign: CampaignRecord,
+) {
   if (campaign.whatsappAccountId == null) {
     throw new ChaparError('PRECONDITION_FAILED', 'Choose a WhatsApp account for this campaign first.');
   }
@@ -72,6 +75,17 @@ async function requireSendable(ctx: Context & { user: { id: number } }, campaign
     throw new ChaparError(
       'PRECONDITION_FAILED',
       'You have no active subscription with messages left. Buy or renew a package to send.',
+    );
+  }
+  requireVerifiedPhone(ctx);
+}
+
+/** Only when the server asks for it (REQUIRE_VERIFIED_PHONE); off by default so scripts can send at once. */
+function requireVerifiedPhone(ctx: Context & { user: { phoneVerifiedAt: Date | null } }) {
+  if (ctx.ports.verification.phoneRequiredToSend && !ctx.user.phoneVerifiedAt) {
+    throw new ChaparError(
+      'PRECONDITION_FAILED',
+      'Verify your phone number before sending: Settings → Verify your phone and email.',
     );
   }
 }
@@ -405,6 +419,7 @@ export const campaignsRouter = router({
             'You have no active subscription with messages left. Buy or renew a package to send.',
           );
         }
+        requireVerifiedPhone(ctx);
         return transitionOrExplain(ctx, campaign, 'schedule', { scheduledAt: input.scheduledAt });
       }
       await requireSendable(ctx, campaign);

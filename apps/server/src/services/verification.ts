@@ -1,0 +1,300 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import {
+  ChaparError,
+  type Logger,
+  normalizePhone,
+  type OtpChannel,
+  type OtpPurpose,
+  RateLimitedError,
+  type RateLimitPort,
+  type UserRecord,
+  type VerificationPort,
+} from '@chapar/api';
+import { type Database, otpCodes, users } from '@chapar/db';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { Mailer } from '../messaging/email';
+import type { SmsSender } from '../messaging/sms';
+import { userColumns } from '../repositories/users';
+
+export interface VerificationOptions {
+  sms: SmsSender | null;
+  mailer: Mailer | null;
+  rateLimits: RateLimitPort;
+  ttlMinutes: number;
+  maxAttempts: number;
+  /** Seconds before another code may go to the same target for the same purpose. */
+  resendSeconds: number;
+  /** REQUIRE_VERIFIED_PHONE. */
+  phoneRequiredToSend: boolean;
+}
+
+const CODE_DIGITS = 6;
+
+/** Salted SHA-256: the table never holds a usable code. Guessing online is capped by `attempts`. */
+function hashCode(code: string, salt = randomBytes(16).toString('hex')): string {
+  return `${salt}$${createHash('sha256').update(`${salt}:${code}`).digest('hex')}`;
+}
+
+function codeMatches(stored: string, code: string): boolean {
+  const [salt] = stored.split('$');
+  const expected = Buffer.from(stored);
+  const actual = Buffer.from(hashCode(code, salt));
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/** "+98 912 *** **67", "s***@example.com": enough to recognise, not to harvest. */
+export function maskTarget(target: string): string {
+  if (target.includes('@')) {
+    const [name = '', domain = ''] = target.split('@');
+    return `${name.slice(0, 1)}***@${domain}`;
+  }
+  return `${target.slice(0, 6)}****${target.slice(-2)}`;
+}
+
+type CheckResult = { ok: true; userId: number | null } | { ok: false; message: string };
+
+export function createVerification(
+  db: Database,
+  options: VerificationOptions,
+  clock: { now(): Date },
+  log: Logger,
+): VerificationPort {
+  const senderFor = (channel: OtpChannel) => (channel === 'SMS' ? options.sms : options.mailer);
+  const unavailable = (channel: OtpChannel) =>
+    new ChaparError(
+      'PRECONDITION_FAILED',
+      channel === 'SMS'
+        ? 'This server cannot send text messages yet (no SMS provider is configured). Ask the administrator.'
+        : 'This server cannot send email yet (no mail server is configured). Ask the administrator.',
+    );
+
+  async function deliver(channel: OtpChannel, target: string, code: string, purpose: OtpPurpose) {
+    const minutes = options.ttlMinutes;
+    if (channel === 'SMS') return options.sms!.sendCode(target, code);
+    const what = purpose === 'RESET_PASSWORD' ? 'reset your password' : 'confirm your email';
+    const whatFa = purpose === 'RESET_PASSWORD' ? 'بازنشانی گذرواژه' : 'تأیید ایمیل';
+    return options.mailer!.send({
+      to: target,
+      subject: `Chapar code: ${code}`,
+      text: [
+        `Your Chapar code to ${what} is ${code}. It works for ${minutes} minutes.`,
+        `کد چاپار برای ${whatFa}: ${code} (تا ${minutes} دقیقه معتبر است).`,
+        '',
+        'If you did not ask for it, ignore this message.',
+      ].join('\n'),
+    });
+  }
+
+  /** Creates and sends a code; older unused codes for the same target and purpose stop working. */
+  async function issue(input: {
+    target: string;
+    purpose: OtpPurpose;
+    channel: OtpChannel;
+    userId: number | null;
+    ip: string;
+    /** False when the caller already counted this request against the IP. */
+    countIp?: boolean;
+  }): Promise<Date> {
+    const now = clock.now();
+    if (input.countIp !== false) await options.rateLimits.consume('otpPerIp', input.ip);
+    const [latest] = await db
+      .select({ createdAt: otpCodes.createdAt })
+      .from(otpCodes)
+      .where(and(eq(otpCodes.target, input.target), eq(otpCodes.purpose, input.purpose)))
+      .orderBy(desc(otpCodes.id))
+      .limit(1);
+    const wait = latest ? latest.createdAt.getTime() + options.resendSeconds * 1000 - now.getTime() : 0;
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new RateLimitedError(
+        `A code was just sent. Wait ${seconds} seconds before asking for another.`,
+        seconds,
+      );
+    }
+    await options.rateLimits.consume('otpPerTarget', input.target);
+    const code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
+    const expiresAt = new Date(now.getTime() + options.ttlMinutes * 60_000);
+    const id = await db.transaction(async (tx) => {
+      await tx
+        .update(otpCodes)
+        .set({ consumedAt: now })
+        .where(
+          and(
+            eq(otpCodes.target, input.target),
+            eq(otpCodes.purpose, input.purpose),
+            isNull(otpCodes.consumedAt),
+          ),
+        );
+      const [row] = await tx
+        .insert(otpCodes)
+        .values({
+          target: input.target,
+          purpose: input.purpose,
+          channel: input.channel,
+          userId: input.userId,
+          codeHash: hashCode(code),
+          expiresAt,
+          requestIp: input.ip.slice(0, 64),
+          createdAt: now,
+        })
+        .$returningId();
+      return row!.id;
+    });
+    try {
+      await deliver(input.channel, input.target, code, input.purpose);
+    } catch (error) {
+      // A code nobody received must not stay valid.
+      await db.update(otpCodes).set({ consumedAt: now }).where(eq(otpCodes.id, id));
+      log.warn({ err: error, channel: input.channel }, 'one-time code not delivered');
+      throw new ChaparError(
+        'BAD_GATEWAY',
+        `The code could not be sent: ${(error as Error).message} Try again in a few minutes.`,
+      );
+    }
+    return expiresAt;
+  }
+
+  /**
+   * Checks `code` against the newest live code and, when right, consumes it and runs
+   * `effect` in the same transaction (so a code works once, and only with its effect).
+   */
+  async function check(
+    where: { target?: string; userId?: number; purpose: OtpPurpose },
+    code: string,
+    effect: (tx: Parameters<Parameters<Database['transaction']>[0]>[0], now: Date) => Promise<void>,
+  ): Promise<CheckResult> {
+    const now = clock.now();
+    return db.transaction(async (tx): Promise<CheckResult> => {
+      const [row] = await tx
+        .select()
+        .from(otpCodes)
+        .where(
+          and(
+            eq(otpCodes.purpose, where.purpose),
+            where.target ? eq(otpCodes.target, where.target) : undefined,
+            where.userId ? eq(otpCodes.userId, where.userId) : undefined,
+            isNull(otpCodes.consumedAt),
+          ),
+        )
+        .orderBy(desc(otpCodes.id))
+        .limit(1)
+        .for('update');
+      if (!row || row.expiresAt <= now) {
+        return { ok: false, message: 'This code has expired or was already used. Ask for a new one.' };
+      }
+      if (row.attempts >= options.maxAttempts) {
+        return { ok: false, message: 'Too many wrong codes. Ask for a new one.' };
+      }
+      if (!codeMatches(row.codeHash, code)) {
+        await tx
+          .update(otpCodes)
+          .set({ attempts: sql`${otpCodes.attempts} + 1` })
+          .where(and(eq(otpCodes.id, row.id), lt(otpCodes.attempts, options.maxAttempts)));
+        const left = options.maxAttempts - row.attempts - 1;
+        return {
+          ok: false,
+          message:
+            left > 0
+              ? `Wrong code. ${left} ${left === 1 ? 'try' : 'tries'} left.`
+              : 'Wrong code. Too many wrong codes: ask for a new one.',
+        };
+      }
+      await tx.update(otpCodes).set({ consumedAt: now }).where(eq(otpCodes.id, row.id));
+      await effect(tx, now);
+      return { ok: true, userId: row.userId };
+    });
+  }
+
+  const getUser = async (id: number): Promise<UserRecord | null> => {
+    const [row] = await db.select(userColumns).from(users).where(eq(users.id, id)).limit(1);
+    return row ?? null;
+  };
+
+  async function findAccount(identifier: string) {
+    const trimmed = identifier.trim();
+    let where = null;
+    if (trimmed.includes('@')) where = eq(users.email, trimmed.toLowerCase());
+    else {
+      const phone = normalizePhone(trimmed, 'IR');
+      if (phone.ok) where = eq(users.phone, phone.e164);
+    }
+    if (!where) return null;
+    const [row] = await db
+      .select({ id: users.id, email: users.email, phone: users.phone, status: users.status })
+      .from(users)
+      .where(where)
+      .limit(1);
+    return row ?? null;
+  }
+
+  return {
+    phoneRequiredToSend: options.phoneRequiredToSend,
+
+    async requestCode(user, purpose, ip) {
+      const channel: OtpChannel = purpose === 'VERIFY_PHONE' ? 'SMS' : 'EMAIL';
+      if (!senderFor(channel)) throw unavailable(channel);
+      const current = await getUser(user.id);
+      if (!current) throw new ChaparError('NOT_FOUND', 'User not found.');
+      const verifiedAt = purpose === 'VERIFY_PHONE' ? current.phoneVerifiedAt : current.emailVerifiedAt;
+      if (verifiedAt) {
+        throw new ChaparError(
+          'CONFLICT',
+          purpose === 'VERIFY_PHONE'
+            ? 'Your phone number is already verified.'
+            : 'Your email is already verified.',
+        );
+      }
+      const target = purpose === 'VERIFY_PHONE' ? current.phone : current.email;
+      const expiresAt = await issue({ target, purpose, channel, userId: current.id, ip });
+      return { sentTo: maskTarget(target), expiresAt };
+    },
+
+    async verifyCode(userId, purpose, code) {
+      const current = await getUser(userId);
+      if (!current) throw new ChaparError('NOT_FOUND', 'User not found.');
+      const target = purpose === 'VERIFY_PHONE' ? current.phone : current.email;
+      const result = await check({ target, userId, purpose }, code, async (tx, now) => {
+        // Guarded on the address itself: a code sent to an old phone or email verifies nothing new.
+        const column = purpose === 'VERIFY_PHONE' ? users.phone : users.email;
+        await tx
+          .update(users)
+          .set(purpose === 'VERIFY_PHONE' ? { phoneVerifiedAt: now } : { emailVerifiedAt: now })
+          .where(and(eq(users.id, userId), eq(column, target)));
+      });
+      if (!result.ok) throw new ChaparError('BAD_REQUEST', result.message, 'code');
+      return (await getUser(userId))!;
+    },
+
+    async requestPasswordReset(identifier, channel, ip) {
+      if (!senderFor(channel)) throw unavailable(channel);
+      await options.rateLimits.consume('otpPerIp', ip);
+      const account = await findAccount(identifier);
+      if (account?.status !== 'ACTIVE') {
+        log.info({ channel }, 'password reset asked for an unknown or inactive account');
+        return;
+      }
+      const target = channel === 'SMS' ? account.phone : account.email;
+      try {
+        await issue({ target, purpose: 'RESET_PASSWORD', channel, userId: account.id, ip, countIp: false });
+      } catch (error) {
+        // Telling "too soon" or "could not send" apart would tell who has an account.
+        log.warn({ err: error, userId: account.id }, 'password reset code not sent');
+      }
+    },
+
+    async resetPassword(identifier, code, passwordHash) {
+      const account = await findAccount(identifier);
+      const wrong = new ChaparError(
+        'BAD_REQUEST',
+        'This code is wrong or has expired. Ask for a new one.',
+        'code',
+      );
+      if (!account) throw wrong;
+      const result = await check({ userId: account.id, purpose: 'RESET_PASSWORD' }, code, async (tx) => {
+        await tx.update(users).set({ passwordHash }).where(eq(users.id, account.id));
+      });
+      if (!result.ok) throw new ChaparError('BAD_REQUEST', result.message, 'code');
+      return account.id;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { zPaymentStatus } from '../../domain/enums';
+import { page, zCursor, zId, zPayment } from '../../schemas';
+import { adminProcedure, router } from '../../trpc';
+
+export const adminPaymentsRouter = router({
+  list: adminProcedure
+    .input(
+      z
+        .object({
+          status: zPaymentStatus.optional(),
+          userId: zId.optional(),
+          cursor: zCursor,
+          limit: z.number().int().min(1).max(100).default(50),
+        })
+        .default({ limit: 50 }),
+    )
+    .output(page(zPayment))
+    .query(({ ctx, input }) => ctx.ports.billing.payments(input)),
+
+  /** A manual transfer was received: PAID, and the package granted exactly once. */
+  approve: adminProcedure
+    .input(z.object({ id: zId }))
+    .output(zPayment)
+    .mutation(async ({ ctx, input }) => {
+      const payment = await ctx.ports.billing.approve(ctx.user.id, input.id);
+      await ctx.ports.auditLog.record({
+        actorId: ctx.user.id,
+        action: 'payment.approve',
+        targetType: 'payment',
+        targetId: payment.id,
+        details: { userId: payment.userId, packageId: payment.packageId, amount: payment.amount },
+        ip: ctx.ip,
+      });
+      return payment;
+    }),
+
+  /** A manual transfer that did not arrive or does not match: REJECTED, with the reason the user reads. */
+  reject: adminProcedure
+    .input(
+      z.object({
+        id: zId,
+        reason: z.string().trim().min(1, 'Tell the user why the payment is rejected.').max(500),
+      }),
+    )
+    .output(zPayment)
+    .mutation(async ({ ctx, input }) => {
+      const payment = await ctx.ports.billing.reject(ctx.user.id, input.id, input.reason);
+      await ctx.ports.auditLog.record({
+        actorId: ctx.user.id,
+        action: 'payment.reject',
+        targetType: 'payment',
+        targetId: payment.id,
+        details: { userId: payment.userId, reason: input.reason },
+        ip: ctx.ip,
+      });
+      return payment;
+    }),
+});
