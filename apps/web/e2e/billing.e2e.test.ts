@@ -4,6 +4,7 @@ import { startKavenegarStandIn, startZarinpalStandIn } from '../../server/test/s
 import { setUpBrowserSession } from './support/browser';
 import {
   fillNewCampaign,
+  finishWizard,
   linkSandboxAccount,
   registerNewUser,
   startAndAwaitCompletion,
@@ -89,8 +90,8 @@ describe('verify, buy, send', () => {
     await linkSandboxAccount(page);
     await fillNewCampaign(page, { title: 'Paid campaign', message: 'Hello!' });
     await page.getByRole('textbox', { name: 'Recipients' }).fill('09121234501\n09121234502');
-    await page.getByRole('button', { name: 'Create campaign' }).click();
-    await page.waitForURL(/\/campaigns\/\d+$/);
+    await page.getByRole('button', { name: 'Add recipients' }).click();
+    await finishWizard(page, { start: false });
     const campaignUrl = page.url();
     await page.locator('[data-testid="campaign-status"][data-status="READY"]').waitFor();
     await page.getByRole('button', { name: 'Start' }).click();
