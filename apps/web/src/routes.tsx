@@ -48,7 +48,9 @@ const AdminArea = lazy(() => import('./admin/admin-area'));
 
 /** `auth.me` decides: signed in gets the app, UNAUTHORIZED gets login and registration. */
 export function AppRoutes() {
-  const me = trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
+  // Asked again every minute, so a session ended elsewhere (logout, ban, password change)
+  // leaves an idle page too, not only on its next request.
+  const me = trpc.auth.me.useQuery(undefined, { staleTime: 60_000, refetchInterval: 60_000 });
   if (me.error && isUnauthorized(me.error)) return <SignedOutRoutes />;
   if (me.data) return <SignedInRoutes user={me.data} />;
   if (me.error) return <FullPageError error={me.error} onRetry={() => void me.refetch()} />;

@@ -14,7 +14,7 @@ function returnPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
   return typeof from === 'string' && from.startsWith('/') && !['/login', '/register'].includes(from)
     ? from
-    : '/campaigns';
+    : '/dashboard';
 }
 
 export function LoginPage() {

@@ -26,11 +26,11 @@ export function useSignedIn(): (user: User, to: string) => Promise<void> {
   };
 }
 
-/** Where a just-signed-in user goes: the page they were sent away from, or campaigns. */
+/** Where a just-signed-in user goes: the page they were sent away from, or the dashboard. */
 export function AfterSignIn() {
   const { state } = useLocation();
   const next = (state as { next?: unknown } | null)?.next;
-  return <Navigate to={typeof next === 'string' && next.startsWith('/') ? next : '/campaigns'} replace />;
+  return <Navigate to={typeof next === 'string' && next.startsWith('/') ? next : '/dashboard'} replace />;
 }
 
 /** Logs out and forgets every cached answer, so the next user sees nothing of this one. */

@@ -43,6 +43,38 @@ describe('CommandPalette', () => {
     expect(screen.getByTestId('path').textContent).toBe('/campaigns/8');
   });
 
+  it('asks the server for older campaigns by title as the user types', async () => {
+    const searches: unknown[] = [];
+    renderWithProviders(
+      <>
+        <CommandPalette onHelp={() => {}} />
+        <Routes>
+          <Route path="*" element={<Where />} />
+        </Routes>
+      </>,
+      {
+        language: 'en',
+        user: userFixture(),
+        route: '/dashboard',
+        api: {
+          'campaigns.list': (input) => {
+            const search = (input as { search?: string } | undefined)?.search;
+            if (!search) return { items: [campaignFixture({ id: 90, title: 'Newest' })], nextCursor: 89 };
+            searches.push(search);
+            return { items: [campaignFixture({ id: 3, title: 'Nowruz 1402' })], nextCursor: null };
+          },
+        },
+      },
+    );
+    act(() => palette.open());
+    const search = await screen.findByRole('textbox', { name: 'Search pages, campaigns and actions' });
+    await screen.findByRole('button', { name: 'Newest' });
+    fireEvent.change(search, { target: { value: 'nowruz' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Nowruz 1402' }));
+    expect(screen.getByTestId('path').textContent).toBe('/campaigns/3');
+    expect(searches).toEqual(['nowruz']);
+  });
+
   it('lists the pages in the reader’s language, found by their name in the other', async () => {
     renderWithProviders(<CommandPalette onHelp={() => {}} />, {
       language: 'fa',

@@ -1,5 +1,6 @@
 import { createSpotlight, Spotlight, type SpotlightActionGroupData, useSpotlight } from '@mantine/spotlight';
 import '@mantine/spotlight/styles.css';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconKeyboard, IconLanguage, IconMoon, IconPlus, IconSearch, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -37,8 +38,15 @@ export function CommandPalette({ onHelp }: { onHelp(): void }) {
   const changeLanguage = useChangeLanguage();
   const { opened } = useSpotlight(paletteStore);
   const [query, setQuery] = useState('');
-  // Campaigns load when the palette opens, and stay cached for the next time.
-  const campaigns = trpc.campaigns.list.useQuery({}, { enabled: opened, staleTime: 30_000 });
+  // The newest campaigns load when the palette opens (found by title or message text here);
+  // older ones are asked of the server by title or number as the user types.
+  const recent = trpc.campaigns.list.useQuery({}, { enabled: opened, staleTime: 30_000 });
+  const [searchTerm] = useDebouncedValue(query.trim().slice(0, 100), 200);
+  const found = trpc.campaigns.list.useQuery(
+    { search: searchTerm, limit: 20 },
+    { enabled: opened && searchTerm !== '', staleTime: 30_000 },
+  );
+  const campaigns = uniqueById([...(found.data?.items ?? []), ...(recent.data?.items ?? [])]);
 
   const entries: Entry[] = [
     ...visibleNavItems(user.role).map(
@@ -84,7 +92,7 @@ export function CommandPalette({ onHelp }: { onHelp(): void }) {
       icon: <IconKeyboard size={18} aria-hidden />,
       run: onHelp,
     },
-    ...(campaigns.data?.items ?? []).map(
+    ...campaigns.map(
       (campaign): Entry => ({
         id: `campaign:${campaign.id}`,
         group: 'campaigns',
@@ -125,4 +133,9 @@ export function CommandPalette({ onHelp }: { onHelp(): void }) {
       }}
     />
   );
+}
+
+function uniqueById<T extends { id: number }>(items: T[]): T[] {
+  const seen = new Set<number>();
+  return items.filter((item) => !seen.has(item.id) && seen.add(item.id));
 }
