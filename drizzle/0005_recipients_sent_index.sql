@@ -1,0 +1,1 @@
+CREATE INDEX `recipients_campaign_sent_idx` ON `recipients` (`campaign_id`,`sent_at`,`id`);
