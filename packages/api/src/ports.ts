@@ -343,6 +343,8 @@ export interface BillingPort {
 export interface VerificationPort {
   /** REQUIRE_VERIFIED_PHONE: campaigns start only once the owner's phone is verified (default off). */
   readonly phoneRequiredToSend: boolean;
+  /** Which channels can carry codes on this server (a provider is configured for them). */
+  readonly channels: { sms: boolean; email: boolean };
   /** Sends a code to the user's own phone (SMS) or email; answers where, masked. */
   requestCode(
     user: { id: number; phone: string; email: string },

@@ -229,6 +229,7 @@ export function createVerification(
 
   return {
     phoneRequiredToSend: options.phoneRequiredToSend,
+    channels: { sms: options.sms != null, email: options.mailer != null },
 
     async requestCode(user, purpose, ip) {
       const channel: OtpChannel = purpose === 'VERIFY_PHONE' ? 'SMS' : 'EMAIL';

@@ -19,18 +19,45 @@ const subscription = {
   expiryWarning: false,
 };
 
+const options = (sms: boolean) => () => ({
+  providers: ['manual'],
+  currency: 'IRT',
+  manualInstructions: '',
+  verification: { sms, email: true },
+});
+
 describe('AccountBanners', () => {
   it('warns in Persian at 80% use and asks to verify the phone', async () => {
     renderWithProviders(<AccountBanners />, {
       language: 'fa',
       route: '/campaigns',
       user: userFixture({ phoneVerifiedAt: null }),
-      api: { 'subscription.current': () => subscription },
+      api: { 'subscription.current': () => subscription, 'billing.options': options(true) },
     });
     const banner = await screen.findByTestId('subscription-banner');
     expect(banner.textContent).toContain('۸۵ از ۱۰۰ پیام را مصرف کرده‌اید');
     expect(screen.getByRole('link', { name: 'مشاهده‌ی بسته‌ها' }).getAttribute('href')).toBe('/pricing');
-    expect(screen.getByTestId('verify-banner').textContent).toContain('هنوز تأیید نشده');
+    expect((await screen.findByTestId('verify-banner')).textContent).toContain('هنوز تأیید نشده');
+  });
+
+  it('does not ask to verify the phone where the server cannot send SMS', async () => {
+    let asked = false;
+    renderWithProviders(<AccountBanners />, {
+      language: 'en',
+      route: '/campaigns',
+      user: userFixture({ phoneVerifiedAt: null }),
+      api: {
+        'subscription.current': () => subscription,
+        'billing.options': () => {
+          asked = true;
+          return options(false)();
+        },
+      },
+    });
+    await screen.findByTestId('subscription-banner');
+    await waitFor(() => expect(asked).toBe(true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByTestId('verify-banner')).toBeNull();
   });
 
   it('says nothing for a verified user with a healthy subscription', async () => {

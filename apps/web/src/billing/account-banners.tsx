@@ -8,7 +8,7 @@ import { subscriptionBanner } from './billing-format';
 
 /**
  * Warnings above every page: the subscription (none, 80% used, ending within 3 days) and
- * an unverified phone. Hidden on the pages that resolve them.
+ * an unverified phone (when this server can send SMS codes). Hidden on the pages that resolve them.
  */
 export function AccountBanners() {
   const { t, formatDate } = useI18n();
@@ -17,7 +17,10 @@ export function AccountBanners() {
   const current = trpc.subscription.current.useQuery(undefined, { staleTime: 60_000 });
   const banner = current.data === undefined ? null : subscriptionBanner(current.data);
   const onPricing = pathname.startsWith('/pricing') || pathname.startsWith('/billing');
-  const showVerify = !user.phoneVerifiedAt && pathname !== '/verify';
+  const options = trpc.billing.options.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
+  // Only where the server can send the code: otherwise the banner asks for the impossible.
+  const showVerify =
+    !user.phoneVerifiedAt && pathname !== '/verify' && options.data?.verification.sms === true;
   if ((!banner || onPricing) && !showVerify) return null;
 
   return (

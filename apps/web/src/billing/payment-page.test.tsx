@@ -42,6 +42,7 @@ function renderPayment(
           providers: ['manual'],
           currency: 'IRT',
           manualInstructions: 'Bank Melli 6037-…',
+          verification: { sms: true, email: true },
         }),
         ...extra,
       },

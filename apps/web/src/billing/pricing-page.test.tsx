@@ -26,7 +26,12 @@ function renderPricing(providers: Array<'zarinpal' | 'manual'>, checkout: (input
       route: '/pricing',
       api: {
         'packages.list': () => [gold],
-        'billing.options': () => ({ providers, currency: 'IRT', manualInstructions: '' }),
+        'billing.options': () => ({
+          providers,
+          currency: 'IRT',
+          manualInstructions: '',
+          verification: { sms: true, email: true },
+        }),
         'subscription.current': () => null,
         'billing.payments.list': () => ({ items: [], nextCursor: null }),
         'billing.checkout': checkout,

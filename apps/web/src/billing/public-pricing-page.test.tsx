@@ -20,7 +20,12 @@ describe('PublicPricingPage', () => {
             messageLimit: 1000,
           },
         ],
-        'billing.options': () => ({ providers: ['manual'], currency: 'IRR', manualInstructions: '' }),
+        'billing.options': () => ({
+          providers: ['manual'],
+          currency: 'IRR',
+          manualInstructions: '',
+          verification: { sms: true, email: true },
+        }),
       },
     });
     const card = await screen.findByTestId('package-2');

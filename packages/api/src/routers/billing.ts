@@ -35,9 +35,11 @@ export const billingRouter = router({
         providers: z.array(z.enum(PAYMENT_PROVIDERS)),
         currency: z.string(),
         manualInstructions: z.string(),
+        /** Whether codes can be sent by SMS / email here (else the SPA offers no verification). */
+        verification: z.object({ sms: z.boolean(), email: z.boolean() }),
       }),
     )
-    .query(({ ctx }) => ctx.ports.billing.options()),
+    .query(({ ctx }) => ({ ...ctx.ports.billing.options(), verification: ctx.ports.verification.channels })),
 
   /**
    * Starts paying for a package. ZarinPal answers the gateway URL to send the browser to;
