@@ -25,6 +25,13 @@ describe('PreviewWarnings', () => {
     expect(screen.queryByTestId('preview-unknown')).toBeNull();
   });
 
+  it('says the template mistake in Persian in the Persian interface', () => {
+    renderWithProviders(<PreviewWarnings unknownVariables={[]} problems={[problem]} />, { language: 'fa' });
+    const alert = screen.getByTestId('preview-problems');
+    expect(alert.textContent).toContain('بسته نشده است');
+    expect(alert.textContent).not.toContain('is not closed');
+  });
+
   it('lists unknown variables with a fallback suggestion for the first', () => {
     renderWithProviders(<PreviewWarnings unknownVariables={['city', 'شهر']} problems={[]} />, {
       language: 'en',

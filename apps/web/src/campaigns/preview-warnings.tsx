@@ -1,6 +1,7 @@
 import { Alert, Code, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useT } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-provider';
+import { localizeServerMessage } from '../i18n/server-messages';
 
 export interface PreviewProblem {
   message: string;
@@ -22,7 +23,7 @@ export function PreviewWarnings({
   /** Replaces the usual advice under the unknown variables (e.g. before any import). */
   unknownHint?: string | undefined;
 }) {
-  const t = useT();
+  const { t, language } = useI18n();
   if (unknownVariables.length === 0 && problems.length === 0) return null;
   const first = unknownVariables[0];
   return (
@@ -37,7 +38,8 @@ export function PreviewWarnings({
           <List size="sm">
             {problems.map((p) => (
               <List.Item key={`${p.line}:${p.column}:${p.message}`}>
-                {t('preview.problems.at', { line: p.line, column: p.column })} <bdi>{p.message}</bdi>
+                {t('preview.problems.at', { line: p.line, column: p.column })}{' '}
+                <bdi>{localizeServerMessage(p.message, language)}</bdi>
               </List.Item>
             ))}
           </List>

@@ -180,8 +180,8 @@ export const billingFa: Record<keyof typeof billingEn, string> = {
   'billing.result.unknown': 'این پرداخت پیدا نشد.',
   'billing.result.gateway':
     'درگاه پرداخت پاسخ نداد و پرداخت هنوز در انتظار است. یک دقیقه‌ی دیگر دوباره بررسی کنید.',
-  'billing.banner.inactive': 'اشتراک فعالی ندارید: کارزارها ارسال نمی‌شوند.',
-  'billing.banner.usage': '{used} از {limit} پیام را مصرف کرده‌اید. پیش از توقف کارزارها تمدید کنید.',
+  'billing.banner.inactive': 'اشتراک فعالی ندارید: کمپین‌ها ارسال نمی‌شوند.',
+  'billing.banner.usage': '{used} از {limit} پیام را مصرف کرده‌اید. پیش از توقف کمپین‌ها تمدید کنید.',
   'billing.banner.expiry': 'اشتراک شما در {date} به پایان می‌رسد. برای ادامه‌ی ارسال آن را تمدید کنید.',
   'billing.banner.renew': 'مشاهده‌ی بسته‌ها',
 
