@@ -66,12 +66,12 @@ async function bareTimers(count: number, untilMs: number): Promise<number[]> {
   return lateness;
 }
 
-/** Engine-lag histogram change between two scrapes → counts per upper bound (seconds). */
+/** Engine-lag histogram change between two scrapes: sends per upper bound ("le", seconds). */
 function lagBuckets(before: Map<string, number>, after: Map<string, number>) {
-  const out: Array<{ le: string; count: number }> = [];
+  const out: Record<string, number> = {};
   for (const [key, value] of after) {
     const m = /^chapar_engine_lag_seconds_bucket\{le="([^"]+)"\}$/.exec(key);
-    if (m) out.push({ le: m[1]!, count: value - (before.get(key) ?? 0) });
+    if (m) out[m[1]!] = value - (before.get(key) ?? 0);
   }
   return out;
 }
