@@ -2,19 +2,22 @@
  * Engine throughput (issue 7, benchmark 1).
  *
  *   npx tsx scripts/bench/engine-throughput.ts [--accounts 200] [--recipients 1000] [--users 20]
+ *                                              [--seconds 60 | --drain]
  *
  * The real server as a child process, sandbox driver at zero latency (and zero delay before
  * its delivered/read acks), the engine's clock 100,000× faster so the pacing intervals pass
  * at once. `accounts` sandbox accounts, spread over `users` users, each run one campaign of
- * `recipients` recipients. Measured: messages per second end to end — from the first start
- * until every recipient is READ (claimed, sent, stored, both acks stored, progress
- * published).
+ * `recipients` recipients. Measured: messages per second end to end — recipients that
+ * reached READ (claimed, sent, stored, both acks stored, progress published) over
+ * `seconds` of steady sending, opened 5 s after the last campaign started; with `--drain`,
+ * from the first start until every recipient is READ.
  *
  * Reference, in the same run on the same MariaDB, before the campaigns start: a bare loop
  * doing the same SQL writes per message with no engine logic — copies of the recipients,
  * campaigns and subscriptions tables; per message the four transactions the engine commits
  * (charge + claim, sent + counter, delivered + counter, read + counter), one worker per
- * campaign over a pool of 20 connections (the server's pool size).
+ * campaign over a pool of 20 connections (the server's pool size), for the same `seconds`.
+ * Both sides also report the database's statements and CPU per message.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';

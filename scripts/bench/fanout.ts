@@ -34,6 +34,7 @@ import {
   ms,
   percentile,
   phoneOf,
+  scrape,
   signUp,
   sleep,
   startServer,
@@ -140,7 +141,7 @@ async function main() {
       const ids = await linkedAccounts(client, Math.min(PER_USER, CAMPAIGNS - u * PER_USER));
       for (const accountId of ids) campaigns.push({ id: 0, accountId, token });
     }
-    const perCampaign = Math.ceil((REFERENCE_S + WINDOW_S + 60) / 3.5);
+    const perCampaign = Math.ceil((REFERENCE_S + WINDOW_S + 240) / 3.5);
     await inParallel(campaigns, 4, async (c, i) => {
       const client = clients[Math.floor(i / PER_USER)]!;
       const campaign = await client.campaigns.create.mutate({
@@ -169,6 +170,8 @@ async function main() {
     console.log(`reference: ${campaigns.length} clients, ${REFERENCE_S} s…`);
     await sleep(REFERENCE_S * 1000);
     const refTo = Date.now();
+    const memReference = await memoryMb(server.pid);
+    const metricsReference = await scrape(server.url);
 
     console.log(`connecting ${CLIENTS - campaigns.length} more clients…`);
     const rest = subscribe(server.url, campaigns, CLIENTS - campaigns.length, campaigns.length);
@@ -181,6 +184,7 @@ async function main() {
     await sleep(3000);
     loop.reset();
     loop.enable();
+    await scrape(server.url); // resets the server's event-loop delay histogram
     const cpu0 = await cpuSeconds(server.pid);
     const from = Date.now();
     let peakRss = 0;
@@ -192,6 +196,7 @@ async function main() {
     const to = Date.now();
     const cpu = ((await cpuSeconds(server.pid)) - cpu0) / ((to - from) / 1000);
     loop.disable();
+    const metricsEnd = await scrape(server.url);
     await sleep(2000); // events of the last sends still on their way
     const mem = await memoryMb(server.pid);
     reference.close();
@@ -236,7 +241,20 @@ async function main() {
       fanOutDelayMs: f,
       ratioP99: f.p99 / Math.max(r.p99, 1),
       serverCpuCores: cpu,
-      serverRssMb: { peakSampled: peakRss, atEnd: mem.rss, vmHwm: mem.peak },
+      serverRssMb: {
+        with100Clients: memReference.rss,
+        peakSampled: peakRss,
+        atEnd: mem.rss,
+        vmHwm: mem.peak,
+      },
+      serverHeapUsedMb: {
+        with100Clients: (metricsReference.get('nodejs_heap_size_used_bytes') ?? 0) / 1048576,
+        with1000Clients: (metricsEnd.get('nodejs_heap_size_used_bytes') ?? 0) / 1048576,
+      },
+      serverEventLoopDelayMs: {
+        p99: (metricsEnd.get('nodejs_eventloop_lag_p99_seconds') ?? Number.NaN) * 1000,
+        max: (metricsEnd.get('nodejs_eventloop_lag_max_seconds') ?? Number.NaN) * 1000,
+      },
       clientProcessEventLoopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
     };
     console.log(JSON.stringify(result, null, 2));

@@ -96,8 +96,8 @@ async function main() {
       const ids = await linkedAccounts(client, Math.min(PER_USER, ACCOUNTS - u * PER_USER));
       for (const accountId of ids) jobs.push({ client, accountId });
     }
-    // Enough recipients that no campaign runs out within the window (at most one per 3.5 s).
-    const perCampaign = Math.ceil((WINDOW_S + 30) / 3.5) + 5;
+    // Starting them all takes a while on a loaded machine; the first must not run dry before the end.
+    const perCampaign = Math.ceil((WINDOW_S + 240) / 3.5);
     const campaignIds: number[] = [];
     await inParallel(jobs, 4, async ({ client, accountId }, c) => {
       const campaign = await client.campaigns.create.mutate({
