@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { EventBus } from '@chapar/api';
 import { type CompiledTemplate, normalizePhone, parseTemplate, renderTemplate } from '@chapar/api';
 import type { Database } from '@chapar/db';
@@ -86,6 +87,8 @@ export class CampaignEngine {
     this.store = createEngineStore(o.db);
     this.campaignsPort = createCampaignsPort(o.db, o.bus);
     this.optOutWords = new Set((o.optOutWords ?? DEFAULT_OPT_OUT_WORDS).map(normalizeReply));
+    // Every sleeping worker listens on this signal: more than ten accounts is normal.
+    setMaxListeners(0, this.abort.signal);
   }
 
   /** When the loop last ran (for readiness checks). */
