@@ -41,6 +41,14 @@ const EARLY_ACK_TTL_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
 /** A number check is a request to WhatsApp too; a skipped number still earns a short pause. */
 const SKIP_GAP_MS = 1_500;
+/**
+ * Before a wait up to this long (engine time), a worker reads what its next send needs
+ * (running campaigns, pacing settings) before sleeping rather than after waking, so the
+ * send starts on time instead of queueing for the database first.
+ */
+const PREFETCH_MAX_WAIT_MS = 60_000;
+/** How long `leftRunningAt` remembers a change (real time): well above the prefetch wait. */
+const STATE_MEMORY_MS = 10 * 60_000;
 
 export const DEFAULT_OPT_OUT_WORDS = ['stop', 'unsubscribe', 'لغو', 'لغو عضویت', 'انصراف'];
 
@@ -50,8 +58,8 @@ interface ParkedAck {
   at: number;
 }
 
-/** 'opted-out' cost WhatsApp nothing, so the next send may follow at once. */
-type SendOutcome = 'sent' | 'failed' | 'skipped' | 'opted-out' | 'idle';
+/** 'opted-out' cost WhatsApp nothing, so the next send may follow at once; 'stale' sent nothing. */
+type SendOutcome = 'sent' | 'failed' | 'skipped' | 'opted-out' | 'idle' | 'stale';
 
 /**
  * The sending engine. The recipients table is the queue; each account has at most one
@@ -82,6 +90,13 @@ export class CampaignEngine {
   private kickAllAgain = false;
   /** Driver events of one account are handled in order (READY after CONNECTING, …). */
   private readonly eventQueues = new Map<number, Promise<void>>();
+  /**
+   * When each campaign last announced a state other than RUNNING (real time). A campaign is
+   * only edited while it is not RUNNING, so a worker whose campaigns have no entry newer
+   * than its last read knows that read is still true. Entries older than the longest such
+   * wait are dropped on the tick.
+   */
+  private readonly leftRunningAt = new Map<number, number>();
 
   constructor(private readonly o: EngineOptions) {
     this.store = createEngineStore(o.db);
@@ -98,7 +113,11 @@ export class CampaignEngine {
 
   start(): void {
     this.o.sessions.onDriverEvent((accountId, event) => this.onDriverEvent(accountId, event));
-    this.unsubscribe = this.o.bus.subscribe(CAMPAIGNS_CHANGED, () => this.kickAll());
+    this.unsubscribe = this.o.bus.subscribe(CAMPAIGNS_CHANGED, (data) => {
+      const { id, status } = (data ?? {}) as { id?: number; status?: string };
+      if (id != null && status !== 'RUNNING') this.leftRunningAt.set(id, Date.now());
+      this.kickAll();
+    });
     this.ticker = setInterval(() => this.tick(), this.o.tickMs ?? 1000);
     this.tick();
   }
@@ -116,6 +135,9 @@ export class CampaignEngine {
     if (this.abort.signal.aborted || this.ticking) return;
     this.ticking = true;
     this.lastTickAt = Date.now();
+    for (const [id, at] of this.leftRunningAt) {
+      if (at < this.lastTickAt - STATE_MEMORY_MS) this.leftRunningAt.delete(id);
+    }
     this.startDueScheduled()
       .then(() => this.retryParkedAcks())
       .then(() => this.kickAll())
@@ -221,11 +243,22 @@ export class CampaignEngine {
     let turn = 0;
     let idleInARow = 0;
     let dueAt: number | null = null; // when pacing wanted the next send to start
-    while (!this.abort.signal.aborted && this.o.sessions.readyDriver(accountId) === driver) {
-      const running = await this.store.runningCampaignsOf(accountId);
-      if (running.length === 0 || idleInARow >= running.length) return;
+    let staleInARow = 0;
+    let running: RunningCampaign[] = [];
+    let readAt: number | null = null; // when `running` was read, if read ahead of a wait
+    const read = async () => {
+      readAt = Date.now();
+      running = await this.store.runningCampaignsOf(accountId);
       const current = await this.store.pacingOf(accountId);
       if (current) pacer.setAccount(current);
+    };
+    while (!this.abort.signal.aborted && this.o.sessions.readyDriver(accountId) === driver) {
+      const since = readAt;
+      const stillTrue = since !== null && running.every((c) => (this.leftRunningAt.get(c.id) ?? 0) < since);
+      readAt = null;
+      if (!stillTrue) await read();
+      readAt = null;
+      if (running.length === 0 || idleInARow >= running.length) return;
       const capWait = pacer.capWaitMs(this.o.clock.now());
       if (capWait > 0) {
         this.o.log.info({ accountId, waitMs: capWait }, 'daily cap reached; waiting');
@@ -244,6 +277,12 @@ export class CampaignEngine {
       }
       dueAt = null;
       const outcome = await this.sendOne(campaign, driver);
+      if (outcome === 'stale') {
+        // Read again (readAt is null) and send at once; never spin if it keeps changing.
+        if (++staleInARow > 3) await this.o.clock.sleep(1000, this.abort.signal);
+        continue;
+      }
+      staleInARow = 0;
       if (outcome !== 'idle') metrics.messageOutcome(outcome === 'opted-out' ? 'skipped' : outcome);
       if (outcome === 'idle') {
         idleInARow++;
@@ -253,7 +292,16 @@ export class CampaignEngine {
       if (outcome === 'opted-out') continue;
       const gap = outcome === 'skipped' ? SKIP_GAP_MS : pacer.afterSend(started, campaign);
       dueAt = started + gap;
+      // Reads what the next send needs while waiting anyway (a failed read is redone on waking).
+      const prefetched =
+        gap <= PREFETCH_MAX_WAIT_MS
+          ? read().then(
+              () => true,
+              () => false,
+            )
+          : null;
       await this.o.clock.sleep(started + gap - this.o.clock.now(), this.abort.signal);
+      if (prefetched && !(await prefetched)) readAt = null;
     }
   }
 
@@ -270,6 +318,7 @@ export class CampaignEngine {
       await this.finishOrPublish(campaign.id);
       return 'opted-out';
     }
+    if (claim.kind === 'stale') return 'stale';
     if (claim.kind === 'no-quota') {
       await this.campaignsPort.transition(campaign.id, 'pause', {
         pauseCause: 'QUOTA',

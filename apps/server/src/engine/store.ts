@@ -28,7 +28,9 @@ export type ClaimResult =
   | { kind: 'claimed'; recipient: Claimed }
   | { kind: 'opted-out' }
   | { kind: 'empty' }
-  | { kind: 'no-quota' };
+  | { kind: 'no-quota' }
+  /** The campaign's content changed since the worker read it: read it again, nothing was done. */
+  | { kind: 'stale' };
 
 export interface RunningCampaign {
   id: number;
@@ -39,6 +41,7 @@ export interface RunningCampaign {
   batchPauseSeconds: number;
   typing: boolean;
   media: { sha256: string; mimeType: string; fileName: string } | null;
+  mediaUploadId: number | null;
 }
 
 export function createEngineStore(db: Database) {
@@ -53,7 +56,25 @@ export function createEngineStore(db: Database) {
     db.transaction(async (tx) => {
       // The campaign row first (every engine transaction locks it before recipients, so
       // none deadlocks with a cancel), and a pause or cancel that just landed is honoured.
-      if (!(await lockCampaign(tx, campaign.id, true))) return { kind: 'empty' as const };
+      const [locked] = await tx
+        .select({
+          status: campaigns.status,
+          message: campaigns.message,
+          typing: campaigns.typing,
+          mediaUploadId: campaigns.mediaUploadId,
+        })
+        .from(campaigns)
+        .where(eq(campaigns.id, campaign.id))
+        .for('update');
+      if (locked?.status !== 'RUNNING') return { kind: 'empty' as const };
+      // A worker may have read the campaign a few seconds ago; what goes out is what is stored.
+      if (
+        locked.message !== campaign.message ||
+        locked.typing !== campaign.typing ||
+        locked.mediaUploadId !== campaign.mediaUploadId
+      ) {
+        return { kind: 'stale' as const };
+      }
       const [next] = await tx
         .select({
           id: recipients.id,
@@ -125,6 +146,7 @@ export function createEngineStore(db: Database) {
           batchSize: campaigns.batchSize,
           batchPauseSeconds: campaigns.batchPauseSeconds,
           typing: campaigns.typing,
+          mediaUploadId: campaigns.mediaUploadId,
           sha256: uploads.sha256,
           mimeType: uploads.mimeType,
           fileName: uploads.fileName,
