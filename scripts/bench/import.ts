@@ -25,7 +25,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 async function generateCsv(file: string, rows: number) {
   const out = createWriteStream(file);
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
   await write('phone,name,city,plan\n');
   for (let i = 0; i < rows; i++) {
     const r = i % 50;

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { EventBus } from '@chapar/api';
 import { type CompiledTemplate, normalizePhone, parseTemplate, renderTemplate } from '@chapar/api';
 import type { Database } from '@chapar/db';
@@ -40,6 +41,14 @@ const EARLY_ACK_TTL_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
 /** A number check is a request to WhatsApp too; a skipped number still earns a short pause. */
 const SKIP_GAP_MS = 1_500;
+/**
+ * Before a wait up to this long (engine time), a worker reads what its next send needs
+ * (running campaigns, pacing settings) before sleeping rather than after waking, so the
+ * send starts on time instead of queueing for the database first.
+ */
+const PREFETCH_MAX_WAIT_MS = 60_000;
+/** How long `leftRunningAt` remembers a change (real time): well above the prefetch wait. */
+const STATE_MEMORY_MS = 10 * 60_000;
 
 export const DEFAULT_OPT_OUT_WORDS = ['stop', 'unsubscribe', 'لغو', 'لغو عضویت', 'انصراف'];
 
@@ -49,8 +58,8 @@ interface ParkedAck {
   at: number;
 }
 
-/** 'opted-out' cost WhatsApp nothing, so the next send may follow at once. */
-type SendOutcome = 'sent' | 'failed' | 'skipped' | 'opted-out' | 'idle';
+/** 'opted-out' cost WhatsApp nothing, so the next send may follow at once; 'stale' sent nothing. */
+type SendOutcome = 'sent' | 'failed' | 'skipped' | 'opted-out' | 'idle' | 'stale';
 
 /**
  * The sending engine. The recipients table is the queue; each account has at most one
@@ -77,13 +86,24 @@ export class CampaignEngine {
   private unsubscribe: (() => void) | undefined;
   private lastTickAt = 0;
   private ticking = false;
+  private kickingAll = false;
+  private kickAllAgain = false;
   /** Driver events of one account are handled in order (READY after CONNECTING, …). */
   private readonly eventQueues = new Map<number, Promise<void>>();
+  /**
+   * When each campaign last announced a state other than RUNNING (real time). A campaign is
+   * only edited while it is not RUNNING, so a worker whose campaigns have no entry newer
+   * than its last read knows that read is still true. Entries older than the longest such
+   * wait are dropped on the tick.
+   */
+  private readonly leftRunningAt = new Map<number, number>();
 
   constructor(private readonly o: EngineOptions) {
     this.store = createEngineStore(o.db);
     this.campaignsPort = createCampaignsPort(o.db, o.bus);
     this.optOutWords = new Set((o.optOutWords ?? DEFAULT_OPT_OUT_WORDS).map(normalizeReply));
+    // Every sleeping worker listens on this signal: more than ten accounts is normal.
+    setMaxListeners(0, this.abort.signal);
   }
 
   /** When the loop last ran (for readiness checks). */
@@ -93,7 +113,11 @@ export class CampaignEngine {
 
   start(): void {
     this.o.sessions.onDriverEvent((accountId, event) => this.onDriverEvent(accountId, event));
-    this.unsubscribe = this.o.bus.subscribe(CAMPAIGNS_CHANGED, () => this.kickAll());
+    this.unsubscribe = this.o.bus.subscribe(CAMPAIGNS_CHANGED, (data) => {
+      const { id, status } = (data ?? {}) as { id?: number; status?: string };
+      if (id != null && status !== 'RUNNING') this.leftRunningAt.set(id, Date.now());
+      this.kickAll();
+    });
     this.ticker = setInterval(() => this.tick(), this.o.tickMs ?? 1000);
     this.tick();
   }
@@ -111,6 +135,9 @@ export class CampaignEngine {
     if (this.abort.signal.aborted || this.ticking) return;
     this.ticking = true;
     this.lastTickAt = Date.now();
+    for (const [id, at] of this.leftRunningAt) {
+      if (at < this.lastTickAt - STATE_MEMORY_MS) this.leftRunningAt.delete(id);
+    }
     this.startDueScheduled()
       .then(() => this.retryParkedAcks())
       .then(() => this.kickAll())
@@ -145,14 +172,30 @@ export class CampaignEngine {
     }
   }
 
+  /**
+   * Every progress event asks for this, so under load many requests arrive while one query
+   * is running: they share a single re-run after it instead of one query each.
+   */
   private kickAll() {
     if (this.abort.signal.aborted) return;
+    if (this.kickingAll) {
+      this.kickAllAgain = true;
+      return;
+    }
+    this.kickingAll = true;
     this.store
       .accountsWithRunningCampaigns()
       .then((ids) => {
         for (const id of ids) this.kick(id);
       })
-      .catch((error: Error) => this.o.log.error({ err: error }, 'engine could not list running campaigns'));
+      .catch((error: Error) => this.o.log.error({ err: error }, 'engine could not list running campaigns'))
+      .finally(() => {
+        this.kickingAll = false;
+        if (this.kickAllAgain) {
+          this.kickAllAgain = false;
+          this.kickAll();
+        }
+      });
   }
 
   /** Ensures the account has a worker; a running one re-checks for work when it ends. */
@@ -200,11 +243,22 @@ export class CampaignEngine {
     let turn = 0;
     let idleInARow = 0;
     let dueAt: number | null = null; // when pacing wanted the next send to start
-    while (!this.abort.signal.aborted && this.o.sessions.readyDriver(accountId) === driver) {
-      const running = await this.store.runningCampaignsOf(accountId);
-      if (running.length === 0 || idleInARow >= running.length) return;
+    let staleInARow = 0;
+    let running: RunningCampaign[] = [];
+    let readAt: number | null = null; // when `running` was read, if read ahead of a wait
+    const read = async () => {
+      readAt = Date.now();
+      running = await this.store.runningCampaignsOf(accountId);
       const current = await this.store.pacingOf(accountId);
       if (current) pacer.setAccount(current);
+    };
+    while (!this.abort.signal.aborted && this.o.sessions.readyDriver(accountId) === driver) {
+      const since = readAt;
+      const stillTrue = since !== null && running.every((c) => (this.leftRunningAt.get(c.id) ?? 0) < since);
+      readAt = null;
+      if (!stillTrue) await read();
+      readAt = null;
+      if (running.length === 0 || idleInARow >= running.length) return;
       const capWait = pacer.capWaitMs(this.o.clock.now());
       if (capWait > 0) {
         this.o.log.info({ accountId, waitMs: capWait }, 'daily cap reached; waiting');
@@ -216,9 +270,19 @@ export class CampaignEngine {
       // Round-robin between the account's running campaigns.
       const campaign = running[turn++ % running.length]!;
       const started = this.o.clock.now();
-      if (dueAt !== null) metrics.engineLag(started - dueAt);
+      if (dueAt !== null) {
+        metrics.engineLag(started - dueAt);
+        // Per send, for the pacing benchmark and for tracing one account's rhythm.
+        this.o.log.debug({ accountId, campaignId: campaign.id, lagMs: started - dueAt }, 'send started');
+      }
       dueAt = null;
       const outcome = await this.sendOne(campaign, driver);
+      if (outcome === 'stale') {
+        // Read again (readAt is null) and send at once; never spin if it keeps changing.
+        if (++staleInARow > 3) await this.o.clock.sleep(1000, this.abort.signal);
+        continue;
+      }
+      staleInARow = 0;
       if (outcome !== 'idle') metrics.messageOutcome(outcome === 'opted-out' ? 'skipped' : outcome);
       if (outcome === 'idle') {
         idleInARow++;
@@ -228,7 +292,16 @@ export class CampaignEngine {
       if (outcome === 'opted-out') continue;
       const gap = outcome === 'skipped' ? SKIP_GAP_MS : pacer.afterSend(started, campaign);
       dueAt = started + gap;
+      // Reads what the next send needs while waiting anyway (a failed read is redone on waking).
+      const prefetched =
+        gap <= PREFETCH_MAX_WAIT_MS
+          ? read().then(
+              () => true,
+              () => false,
+            )
+          : null;
       await this.o.clock.sleep(started + gap - this.o.clock.now(), this.abort.signal);
+      if (prefetched && !(await prefetched)) readAt = null;
     }
   }
 
@@ -236,7 +309,7 @@ export class CampaignEngine {
   private async sendOne(campaign: RunningCampaign, driver: WhatsAppDriver): Promise<SendOutcome> {
     const claim = await this.store.claimNext(campaign, this.now());
     if (claim.kind === 'empty') {
-      if ((await this.store.unfinishedCount(campaign.id)) === 0) {
+      if (!(await this.store.hasUnfinished(campaign.id))) {
         await this.campaignsPort.transition(campaign.id, 'complete');
       }
       return 'idle';
@@ -245,6 +318,7 @@ export class CampaignEngine {
       await this.finishOrPublish(campaign.id);
       return 'opted-out';
     }
+    if (claim.kind === 'stale') return 'stale';
     if (claim.kind === 'no-quota') {
       await this.campaignsPort.transition(campaign.id, 'pause', {
         pauseCause: 'QUOTA',
@@ -318,7 +392,7 @@ export class CampaignEngine {
 
   /** Completes at once after the last recipient rather than one interval later. */
   private async finishOrPublish(campaignId: number) {
-    const done = (await this.store.unfinishedCount(campaignId)) === 0;
+    const done = !(await this.store.hasUnfinished(campaignId));
     // A campaign cancelled or paused during its last send still gets its final counters out.
     if (!done || !(await this.campaignsPort.transition(campaignId, 'complete'))) {
       await publishProgress(this.o.db, this.o.bus, campaignId);

@@ -9,9 +9,8 @@ import {
   users,
   whatsappAccounts,
 } from '@chapar/db';
-import { and, asc, count, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { usableSubscription } from '../repositories/subscriptions';
-import { dbErrorCode } from '../repositories/util';
 
 /**
  * The engine's SQL. Every state change of a recipient is a guarded UPDATE on its current
@@ -29,7 +28,9 @@ export type ClaimResult =
   | { kind: 'claimed'; recipient: Claimed }
   | { kind: 'opted-out' }
   | { kind: 'empty' }
-  | { kind: 'no-quota' };
+  | { kind: 'no-quota' }
+  /** The campaign's content changed since the worker read it: read it again, nothing was done. */
+  | { kind: 'stale' };
 
 export interface RunningCampaign {
   id: number;
@@ -40,22 +41,7 @@ export interface RunningCampaign {
   batchPauseSeconds: number;
   typing: boolean;
   media: { sha256: string; mimeType: string; fileName: string } | null;
-}
-
-/**
- * InnoDB may choose a claim as a deadlock victim when campaigns of one user race for the
- * same subscription row (next-key locks on neighbouring recipients). The transaction was
- * rolled back whole, so running it again is safe.
- */
-async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 6): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= attempts || dbErrorCode(error) !== 'ER_LOCK_DEADLOCK') throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
-    }
-  }
+  mediaUploadId: number | null;
 }
 
 export function createEngineStore(db: Database) {
@@ -65,6 +51,89 @@ export function createEngineStore(db: Database) {
   ) => ({
     [column]: sql`${campaigns[column]} + ${by}`,
   });
+
+  const claimIn = (campaign: RunningCampaign, now: Date): Promise<ClaimResult> =>
+    db.transaction(async (tx) => {
+      // The campaign row first (every engine transaction locks it before recipients, so
+      // none deadlocks with a cancel), and a pause or cancel that just landed is honoured.
+      const [locked] = await tx
+        .select({
+          status: campaigns.status,
+          message: campaigns.message,
+          typing: campaigns.typing,
+          mediaUploadId: campaigns.mediaUploadId,
+        })
+        .from(campaigns)
+        .where(eq(campaigns.id, campaign.id))
+        .for('update');
+      if (locked?.status !== 'RUNNING') return { kind: 'empty' as const };
+      // A worker may have read the campaign a few seconds ago; what goes out is what is stored.
+      if (
+        locked.message !== campaign.message ||
+        locked.typing !== campaign.typing ||
+        locked.mediaUploadId !== campaign.mediaUploadId
+      ) {
+        return { kind: 'stale' as const };
+      }
+      const [next] = await tx
+        .select({
+          id: recipients.id,
+          phone: recipients.phone,
+          name: recipients.name,
+          variables: recipients.variables,
+        })
+        .from(recipients)
+        .where(and(eq(recipients.campaignId, campaign.id), eq(recipients.status, 'PENDING')))
+        .orderBy(asc(recipients.id))
+        .limit(1)
+        .for('update');
+      if (!next) return { kind: 'empty' as const };
+      // Someone who replied STOP after the import is skipped at send time, free of charge.
+      const [optedOut] = await tx
+        .select({ id: optOuts.id })
+        .from(optOuts)
+        .where(and(eq(optOuts.userId, campaign.userId), eq(optOuts.phone, next.phone)))
+        .limit(1);
+      if (optedOut) {
+        await tx
+          .update(recipients)
+          .set({ status: 'SKIPPED', error: 'Opted out: this number asked not to be messaged.' })
+          .where(eq(recipients.id, next.id));
+        await tx.update(campaigns).set(bump('skippedCount')).where(eq(campaigns.id, campaign.id));
+        return { kind: 'opted-out' as const };
+      }
+      const subscription = await usableSubscription(tx, campaign.userId, now);
+      if (!subscription) return { kind: 'no-quota' as const };
+      const [charged] = await tx
+        .update(subscriptions)
+        .set({ messagesUsed: sql`${subscriptions.messagesUsed} + 1` })
+        .where(
+          and(
+            eq(subscriptions.id, subscription.id),
+            sql`${subscriptions.messagesUsed} < ${subscriptions.messageLimit}`,
+          ),
+        );
+      if (charged.affectedRows !== 1) return { kind: 'no-quota' as const };
+      const [claimed] = await tx
+        .update(recipients)
+        .set({ status: 'SENDING', attemptedAt: now, subscriptionId: subscription.id })
+        .where(and(eq(recipients.id, next.id), eq(recipients.status, 'PENDING')));
+      // Impossible under the row lock above; throwing rolls the charge back.
+      if (claimed.affectedRows !== 1) throw new Error(`recipient ${next.id} changed while locked`);
+      return { kind: 'claimed' as const, recipient: next };
+    });
+
+  const markSentIn = (campaignId: number, recipientId: number, messageId: string, now: Date) =>
+    db.transaction(async (tx) => {
+      await lockCampaign(tx, campaignId, false);
+      const [r] = await tx
+        .update(recipients)
+        .set({ status: 'SENT', whatsappMessageId: messageId, sentAt: now, error: null })
+        .where(and(eq(recipients.id, recipientId), eq(recipients.status, 'SENDING')));
+      if (r.affectedRows !== 1) return false;
+      await tx.update(campaigns).set(bump('sentCount')).where(eq(campaigns.id, campaignId));
+      return true;
+    });
 
   return {
     runningCampaignsOf: async (accountId: number): Promise<RunningCampaign[]> => {
@@ -77,6 +146,7 @@ export function createEngineStore(db: Database) {
           batchSize: campaigns.batchSize,
           batchPauseSeconds: campaigns.batchPauseSeconds,
           typing: campaigns.typing,
+          mediaUploadId: campaigns.mediaUploadId,
           sha256: uploads.sha256,
           mimeType: uploads.mimeType,
           fileName: uploads.fileName,
@@ -110,72 +180,11 @@ export function createEngineStore(db: Database) {
 
     /** Next PENDING row → SENDING, charged to the user's subscription, in one transaction. */
     async claimNext(campaign: RunningCampaign, now: Date): Promise<ClaimResult> {
-      return retryOnDeadlock(() =>
-        db.transaction(async (tx) => {
-          // The campaign row first (every engine transaction locks it before recipients, so
-          // none deadlocks with a cancel), and a pause or cancel that just landed is honoured.
-          if (!(await lockCampaign(tx, campaign.id, true))) return { kind: 'empty' as const };
-          const [next] = await tx
-            .select({
-              id: recipients.id,
-              phone: recipients.phone,
-              name: recipients.name,
-              variables: recipients.variables,
-            })
-            .from(recipients)
-            .where(and(eq(recipients.campaignId, campaign.id), eq(recipients.status, 'PENDING')))
-            .orderBy(asc(recipients.id))
-            .limit(1)
-            .for('update');
-          if (!next) return { kind: 'empty' as const };
-          // Someone who replied STOP after the import is skipped at send time, free of charge.
-          const [optedOut] = await tx
-            .select({ id: optOuts.id })
-            .from(optOuts)
-            .where(and(eq(optOuts.userId, campaign.userId), eq(optOuts.phone, next.phone)))
-            .limit(1);
-          if (optedOut) {
-            await tx
-              .update(recipients)
-              .set({ status: 'SKIPPED', error: 'Opted out: this number asked not to be messaged.' })
-              .where(eq(recipients.id, next.id));
-            await tx.update(campaigns).set(bump('skippedCount')).where(eq(campaigns.id, campaign.id));
-            return { kind: 'opted-out' as const };
-          }
-          const subscription = await usableSubscription(tx, campaign.userId, now);
-          if (!subscription) return { kind: 'no-quota' as const };
-          const [charged] = await tx
-            .update(subscriptions)
-            .set({ messagesUsed: sql`${subscriptions.messagesUsed} + 1` })
-            .where(
-              and(
-                eq(subscriptions.id, subscription.id),
-                sql`${subscriptions.messagesUsed} < ${subscriptions.messageLimit}`,
-              ),
-            );
-          if (charged.affectedRows !== 1) return { kind: 'no-quota' as const };
-          const [claimed] = await tx
-            .update(recipients)
-            .set({ status: 'SENDING', attemptedAt: now, subscriptionId: subscription.id })
-            .where(and(eq(recipients.id, next.id), eq(recipients.status, 'PENDING')));
-          // Impossible under the row lock above; throwing rolls the charge back.
-          if (claimed.affectedRows !== 1) throw new Error(`recipient ${next.id} changed while locked`);
-          return { kind: 'claimed' as const, recipient: next };
-        }),
-      );
+      return retryDeadlock(() => claimIn(campaign, now));
     },
 
     async markSent(campaignId: number, recipientId: number, messageId: string, now: Date): Promise<boolean> {
-      return db.transaction(async (tx) => {
-        await lockCampaign(tx, campaignId, false);
-        const [r] = await tx
-          .update(recipients)
-          .set({ status: 'SENT', whatsappMessageId: messageId, sentAt: now, error: null })
-          .where(and(eq(recipients.id, recipientId), eq(recipients.status, 'SENDING')));
-        if (r.affectedRows !== 1) return false;
-        await tx.update(campaigns).set(bump('sentCount')).where(eq(campaigns.id, campaignId));
-        return true;
-      });
+      return retryDeadlock(() => markSentIn(campaignId, recipientId, messageId, now));
     },
 
     /**
@@ -243,14 +252,14 @@ export function createEngineStore(db: Database) {
         .innerJoin(campaigns, eq(campaigns.id, recipients.campaignId))
         .where(and(eq(campaigns.whatsappAccountId, accountId), eq(recipients.status, 'SENDING'))),
 
-    async unfinishedCount(campaignId: number): Promise<number> {
+    /** Whether any row is still PENDING or SENDING (one index probe, not a count of them all). */
+    async hasUnfinished(campaignId: number): Promise<boolean> {
       const [row] = await db
-        .select({ n: count() })
+        .select({ id: recipients.id })
         .from(recipients)
-        .where(
-          and(eq(recipients.campaignId, campaignId), inArray(recipients.status, ['PENDING', 'SENDING'])),
-        );
-      return row?.n ?? 0;
+        .where(and(eq(recipients.campaignId, campaignId), inArray(recipients.status, ['PENDING', 'SENDING'])))
+        .limit(1);
+      return row !== undefined;
     },
 
     /**
@@ -309,6 +318,34 @@ export function createEngineStore(db: Database) {
       });
     },
   };
+}
+
+/**
+ * Two accounts of one user claim at once: both charge the same subscription row while
+ * each holds gap locks on the recipients index next to the other's rows, and InnoDB
+ * kills one as a deadlock. The whole transaction was rolled back, so running it again is
+ * safe (nothing was sent, charged or marked).
+ */
+async function retryDeadlock<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isDeadlock(error)) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+    }
+  }
+}
+
+function isDeadlock(error: unknown): boolean {
+  for (
+    let e = error as { code?: unknown; errno?: unknown; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    if (e.code === 'ER_LOCK_DEADLOCK' || e.errno === 1213) return true;
+  }
+  return false;
 }
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];

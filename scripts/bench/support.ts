@@ -1,0 +1,227 @@
+/**
+ * What the benchmarks share: the machine description, the real server started as a child
+ * process on a database of its own (dropped afterwards), users registered through the
+ * typed client, and readings of the server process (CPU, memory, Prometheus metrics).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { type ChaparClient, createChaparClient } from '@chapar/client';
+import mysql from 'mysql2/promise';
+
+export const DATABASE_SERVER = process.env.TEST_DATABASE_SERVER ?? 'mysql://root@127.0.0.1:3306';
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** CPU model, cores, RAM, Node, MariaDB, and the load average when the run began. */
+export async function machine(): Promise<Record<string, string>> {
+  const c = await mysql.createConnection({ uri: DATABASE_SERVER });
+  const [rows] = await c.query('SELECT VERSION() AS v');
+  await c.end();
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus[0]?.model.trim() ?? 'unknown'} × ${cpus.length}`,
+    ram: `${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB`,
+    node: process.version,
+    database: String((rows as Array<{ v: string }>)[0]?.v),
+    loadAverageAtStart: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+  };
+}
+
+export interface BenchServer {
+  url: string;
+  pid: number;
+  dbName: string;
+  databaseUrl: string;
+  dataDir: string;
+  /** Stops the server, drops its database and removes its data directory. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The real server (`apps/server/src/main.ts` through tsx, as `npm start` runs it) on a
+ * fresh database; `env` adds to or overrides the defaults below.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  /** Receives each line the server logs (then not echoed); the default echoes them. */
+  onLine?: (line: string) => void,
+): Promise<BenchServer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'chapar-bench-'));
+  const dbName = `chapar_bench_${randomBytes(4).toString('hex')}`;
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const databaseUrl = `${DATABASE_SERVER}/${dbName}`;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...(process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+      '--import',
+      'tsx',
+      'apps/server/src/main.ts',
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        DATA_DIR: path.join(dir, 'data'),
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_LOGIN_PER_IP: '1000000',
+        RATE_LIMIT_REGISTER_PER_IP: '1000000',
+        TRIAL_MESSAGES: '1000000',
+        ...env,
+      },
+      stdio: ['ignore', onLine ? 'pipe' : 'inherit', 'inherit'],
+    },
+  );
+  if (onLine && child.stdout) createInterface({ input: child.stdout }).on('line', onLine);
+  const exited = new Promise((r) => child.once('exit', r));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    const c = await mysql.createConnection({ uri: DATABASE_SERVER });
+    await c.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+    await c.end();
+    await rm(dir, { recursive: true, force: true });
+  };
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (i > 300 || child.exitCode !== null) {
+      await stop();
+      throw new Error('the server did not start');
+    }
+    await sleep(100);
+  }
+  return { url, pid: child.pid!, dbName, databaseUrl, dataDir: path.join(dir, 'data'), stop };
+}
+
+/** Registers and signs in user number `n`; answers a client carrying its token. */
+export async function signUp(url: string, n: number): Promise<{ client: ChaparClient; token: string }> {
+  const email = `bench-${n}@example.com`;
+  const password = 'bench-password';
+  const anonymous = createChaparClient({ url });
+  await anonymous.auth.register.mutate({
+    name: `Bench ${n}`,
+    email,
+    phone: `0912${String(n).padStart(7, '0')}`,
+    password,
+  });
+  const { token } = await anonymous.auth.login.mutate({ identifier: email, password });
+  return { client: createChaparClient({ url, token }), token };
+}
+
+/** Creates and links `count` sandbox accounts for one user; answers their ids once all are READY. */
+export async function linkedAccounts(client: ChaparClient, count: number, dailyLimit?: number) {
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const account = await client.whatsapp.create.mutate({ label: `Bench ${i + 1}`, driver: 'sandbox' });
+    if (dailyLimit) await client.whatsapp.update.mutate({ id: account.id, dailyLimit });
+    await client.whatsapp.connect.mutate({ id: account.id });
+    ids.push(account.id);
+  }
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const ready = (await client.whatsapp.list.query()).filter((a) => a.status === 'READY').length;
+    if (ready >= count) return ids;
+    if (Date.now() > deadline) throw new Error(`only ${ready} of ${count} accounts linked`);
+    await sleep(100);
+  }
+}
+
+/** Runs `task` over `items` with at most `limit` at a time. */
+export async function inParallel<T>(items: T[], limit: number, task: (item: T, i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await task(items[i]!, i);
+      }
+    }),
+  );
+}
+
+/** Distinct valid mobile numbers: campaign `c`, recipient `i`. */
+export const phoneOf = (c: number, i: number) => `09${String(10_000_000 + c * 10_000 + i).padStart(9, '0')}`;
+
+/** User + system CPU seconds the process has used so far. */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may contain spaces) start at field 3.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+/** Resident memory now and at its peak, in MB. */
+export async function memoryMb(pid: number): Promise<{ rss: number; peak: number }> {
+  const s = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(s)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/** The server's Prometheus metrics as name{labels} → value. */
+export async function scrape(url: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const values = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const space = line.lastIndexOf(' ');
+    values.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return values;
+}
+
+/** The p-th percentile (0–100) of numbers sorted ascending. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export const ms = (n: number) => `${n < 10 ? n.toFixed(1) : n.toFixed(0)} ms`;
+
+/** The database server's process id on this machine (for its CPU time), if it runs here. */
+export async function databasePid(): Promise<number | null> {
+  const { execFileSync } = await import('node:child_process');
+  try {
+    const out = execFileSync('pidof', ['mariadbd', 'mysqld'], { encoding: 'utf8' }).trim();
+    return Number(out.split(/\s+/)[0]) || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Statement and commit counters of the database server (global, since it started). */
+export async function databaseCounters(): Promise<Record<string, number>> {
+  const c = await mysql.createConnection({ uri: DATABASE_SERVER });
+  const [rows] = (await c.query(
+    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions','Com_select','Com_update','Com_commit','Innodb_rows_read','Innodb_data_fsyncs')",
+  )) as unknown as [Array<{ Variable_name: string; Value: string }>];
+  await c.end();
+  return Object.fromEntries(rows.map((r) => [r.Variable_name, Number(r.Value)]));
+}
+
+/** What the database did between two readings, per message. */
+export function perMessage(before: Record<string, number>, after: Record<string, number>, messages: number) {
+  return Object.fromEntries(
+    Object.keys(after).map((k) => [
+      k,
+      Math.round((10 * ((after[k] ?? 0) - (before[k] ?? 0))) / messages) / 10,
+    ]),
+  );
+}
