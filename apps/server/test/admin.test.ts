@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { topics } from '@chapar/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf } from './support/errors';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -88,6 +89,39 @@ describe('admin.users', () => {
     });
     expect(items.map((e) => e.action)).toEqual(['user.unban', 'user.ban']);
     expect(items[1]?.details).toMatchObject({ reason: 'sent spam' });
+  });
+});
+
+describe('banning a sending user', () => {
+  it('pauses their running campaigns and tells live listeners at once', async () => {
+    const sender = await signUp(server);
+    const account = await linkedSandboxAccount(sender.client);
+    const campaign = await sender.client.campaigns.create.mutate({
+      message: 'Salam',
+      interval: 'TWENTY_SECONDS',
+      whatsappAccountId: account.id,
+    });
+    await sender.client.campaigns.addRecipients.mutate({
+      campaignId: campaign.id,
+      recipients: [{ phone: '09120000101' }, { phone: '09120000102' }, { phone: '09120000103' }],
+    });
+    await sender.client.campaigns.start.mutate({ id: campaign.id });
+    const heard: string[] = [];
+    const stop = server.app.ports.events.subscribe(topics.campaign(campaign.id), (data) => {
+      heard.push((data as { status: string }).status);
+    });
+    try {
+      await admin.client.admin.users.update.mutate({
+        id: sender.user.id,
+        status: 'BANNED',
+        statusReason: 'spam',
+      });
+    } finally {
+      stop();
+    }
+    expect(heard).toContain('PAUSED');
+    const paused = await admin.client.admin.campaigns.get.query({ id: campaign.id });
+    expect(paused).toMatchObject({ status: 'PAUSED', pausedReason: expect.stringContaining('banned') });
   });
 });
 

@@ -305,10 +305,15 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
     },
 
     async pauseAllOfUser(userId, reason) {
+      const active = and(eq(campaigns.userId, userId), inArray(campaigns.status, ['RUNNING', 'SCHEDULED']));
+      const ids = (await db.select({ id: campaigns.id }).from(campaigns).where(active)).map((r) => r.id);
+      if (ids.length === 0) return 0;
       const [result] = await db
         .update(campaigns)
         .set({ status: 'PAUSED', pauseCause: 'USER', pausedReason: reason, updatedAt: new Date() })
-        .where(and(eq(campaigns.userId, userId), inArray(campaigns.status, ['RUNNING', 'SCHEDULED'])));
+        .where(and(active, inArray(campaigns.id, ids)));
+      // Live pages (the owner's, an admin's) and the engine hear of each pause at once.
+      for (const id of ids) await publishProgress(db, bus, id);
       return result.affectedRows;
     },
 
