@@ -91,18 +91,4 @@ describe('AdminPaymentsPage', () => {
     fireEvent.click(submit);
     await waitFor(() => expect(calls).toContainEqual(['reject', { id: 31, reason: 'No transfer arrived.' }]));
   });
-
-  it('grants a subscription by hand and shows what the user now has', async () => {
-    const calls: Array<[string, unknown]> = [];
-    renderPage(calls);
-    fireEvent.change(await screen.findByRole('textbox', { name: /User id/ }), { target: { value: '5' } });
-    fireEvent.change(screen.getByRole('textbox', { name: /Note/ }), { target: { value: 'ticket 12' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Grant' }));
-    await waitFor(() =>
-      expect(calls).toContainEqual(['grant', { userId: 5, days: 30, messages: 1000, note: 'ticket 12' }]),
-    );
-    expect((await screen.findByTestId('grant-result')).textContent).toContain(
-      'Granted: 1,500 messages until',
-    );
-  });
 });

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { ConfirmButton } from '../components/confirm-button';
 import { LoadMore } from '../components/load-more';
 import { notifyError, notifySuccess } from '../components/notify';
@@ -20,7 +21,6 @@ import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n-provider';
 import { trpc } from '../trpc/trpc';
 import { formatAmount, type Payment, type PaymentStatus, STATUS_COLORS } from './billing-format';
-import { GrantForm } from './grant-form';
 
 const STATUSES: PaymentStatus[] = ['PENDING', 'PAID', 'FAILED', 'CANCELLED', 'REJECTED'];
 
@@ -59,7 +59,13 @@ export function AdminPaymentsPage() {
         <PaymentsTable items={items} />
       )}
       <LoadMore query={query} />
-      <GrantForm />
+      {/* Granting by hand lives with the user (admin tab → Users → the user's drawer). */}
+      <Text size="sm" c="dimmed">
+        {t('adminPayments.grantHint')}{' '}
+        <Anchor component={Link} to="/admin/users">
+          {t('adminPayments.grantLink')}
+        </Anchor>
+      </Text>
     </Stack>
   );
 }

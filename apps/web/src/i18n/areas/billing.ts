@@ -97,6 +97,8 @@ export const billingEn = {
   'adminPayments.filter': 'Status',
   'adminPayments.all': 'All',
   'adminPayments.empty': 'No payments match.',
+  'adminPayments.grantHint': 'To grant or extend a subscription by hand, open the user:',
+  'adminPayments.grantLink': 'Users',
   'adminPayments.approve': 'Approve',
   'adminPayments.approve.for': 'Approve payment {id}',
   'adminPayments.approve.title': 'Approve payment {id}?',
@@ -110,14 +112,6 @@ export const billingEn = {
   'adminPayments.noReceipt': 'No receipt yet',
   'adminPayments.done.approved': 'Payment {id} approved; the package is granted.',
   'adminPayments.done.rejected': 'Payment {id} rejected.',
-  'grant.title': 'Grant a subscription by hand',
-  'grant.hint': 'Added to the subscription in force (days and messages add up), or a new one starting now.',
-  'grant.userId': 'User id',
-  'grant.days': 'Days',
-  'grant.messages': 'Messages',
-  'grant.note': 'Note (kept in the audit log)',
-  'grant.submit': 'Grant',
-  'grant.done': 'Granted: {limit} messages until {date}.',
 };
 
 export const billingFa: Record<keyof typeof billingEn, string> = {
@@ -218,6 +212,8 @@ export const billingFa: Record<keyof typeof billingEn, string> = {
   'adminPayments.filter': 'وضعیت',
   'adminPayments.all': 'همه',
   'adminPayments.empty': 'پرداختی با این مشخصات نیست.',
+  'adminPayments.grantHint': 'برای اعطا یا تمدید دستی اشتراک، کاربر را باز کنید:',
+  'adminPayments.grantLink': 'کاربران',
   'adminPayments.approve': 'تأیید',
   'adminPayments.approve.for': 'تأیید پرداخت {id}',
   'adminPayments.approve.title': 'پرداخت {id} تأیید شود؟',
@@ -230,13 +226,4 @@ export const billingFa: Record<keyof typeof billingEn, string> = {
   'adminPayments.noReceipt': 'هنوز رسیدی نیامده',
   'adminPayments.done.approved': 'پرداخت {id} تأیید شد و بسته اعطا شد.',
   'adminPayments.done.rejected': 'پرداخت {id} رد شد.',
-  'grant.title': 'اعطای دستی اشتراک',
-  'grant.hint':
-    'به اشتراک جاری افزوده می‌شود (روزها و پیام‌ها جمع می‌شوند)، یا اشتراک تازه‌ای از اکنون آغاز می‌شود.',
-  'grant.userId': 'شناسه‌ی کاربر',
-  'grant.days': 'روز',
-  'grant.messages': 'پیام',
-  'grant.note': 'یادداشت (در گزارش رویدادها می‌ماند)',
-  'grant.submit': 'اعطا',
-  'grant.done': 'اعطا شد: {limit} پیام تا {date}.',
 };
