@@ -180,6 +180,22 @@ describe('ZarinPal', () => {
     expect((await user.client.subscription.current.query())?.messageLimit).toBe(500);
   });
 
+  it('a gateway hiccup at verification leaves the payment PENDING; the next return grants it', async () => {
+    const user = await signUp(server);
+    const { payment, authority } = await zarinpalCheckout(user);
+    zarinpal.pay(authority);
+    zarinpal.setMode({ errorCode: -52 });
+    try {
+      expect(await returnFromGateway(authority, 'OK')).toContain('result=gateway');
+    } finally {
+      zarinpal.setMode('normal');
+    }
+    expect((await user.client.billing.payments.get.query({ id: payment.id })).status).toBe('PENDING');
+    expect(await returnFromGateway(authority, 'OK')).toBe(`/billing/payments/${payment.id}`);
+    expect((await user.client.billing.payments.get.query({ id: payment.id })).status).toBe('PAID');
+    expect((await user.client.subscription.current.query())?.messageLimit).toBe(500);
+  });
+
   it('an unknown authority grants nothing', async () => {
     expect(
       await returnFromGateway('A000000000000000000000000000000000000', 'OK').catch(() => null),
@@ -247,6 +263,10 @@ describe('manual transfer', () => {
     const mine = await as(user.token);
     expect(mine.status).toBe(200);
     expect(mine.headers.get('content-type')).toBe('image/png');
+    // A user's upload on the app's origin: never sniffed into HTML, no script, named as a file.
+    expect(mine.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(mine.headers.get('content-security-policy')).toContain('sandbox');
+    expect(mine.headers.get('content-disposition')).toMatch(/^inline; filename\*=UTF-8''/);
     expect(Buffer.from(await mine.arrayBuffer())).toEqual(PNG);
     expect((await as(admin.token)).status).toBe(200);
     expect((await as((await signUp(server)).token)).status).toBe(404);

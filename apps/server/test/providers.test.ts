@@ -72,6 +72,21 @@ describe('ZarinPal adapter (v4 REST) against a local stand-in', () => {
     });
   });
 
+  it('a merchant or gateway error at verification decides nothing (the payment may well be paid)', async () => {
+    zarinpal.setMode('normal');
+    const { reference } = await gateway().start(order);
+    zarinpal.pay(reference);
+    for (const code of [-9, -12, -52]) {
+      zarinpal.setMode({ errorCode: code });
+      const error = await gateway()
+        .verify({ reference, amount: 50_000 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GatewayUnavailableError);
+    }
+    zarinpal.setMode('normal');
+    expect(await gateway().verify({ reference, amount: 50_000 })).toMatchObject({ ok: true });
+  });
+
   it('turns error codes into a refusal naming the problem', async () => {
     zarinpal.setMode({ errorCode: -11 });
     const error = await gateway()

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf } from './support/errors';
 import { startKavenegarStandIn, startSmtpStandIn } from './support/stand-ins';
 import { startTestServer, type TestServer } from './support/test-server';
-import { linkedSandboxAccount, signUp } from './support/users';
+import { linkedSandboxAccount, signUp, waitFor } from './support/users';
 
 let server: TestServer;
 let kavenegar: Awaited<ReturnType<typeof startKavenegarStandIn>>;
@@ -125,7 +126,8 @@ describe('password reset', () => {
       identifier: user.email.toUpperCase(),
       channel: 'EMAIL',
     });
-    const code = smtp.lastCodeFor(user.email)!;
+    // The code goes out after the answer (see 'answers as fast for an account...').
+    const code = (await waitFor(async () => smtp.lastCodeFor(user.email), Boolean))!;
     expect(smtp.mails.at(-1)!.raw).toContain('reset your password');
     await anonymous.auth.resetPassword.mutate({
       identifier: user.email,
@@ -148,7 +150,12 @@ describe('password reset', () => {
   it('by SMS, with the phone as identifier', async () => {
     const user = await signUp(server);
     const anonymous = server.client();
+    const sent = kavenegar.received.length;
     await anonymous.auth.requestPasswordReset.mutate({ identifier: user.phone, channel: 'SMS' });
+    await waitFor(
+      async () => kavenegar.received.length,
+      (n) => n > sent,
+    );
     const code = kavenegar.lastCodeFor(user.phone)!;
     await anonymous.auth.resetPassword.mutate({
       identifier: user.phone,
@@ -178,6 +185,59 @@ describe('password reset', () => {
       }),
     );
     expect(reset.message).toBe('This code is wrong or has expired. Ask for a new one.');
+  });
+});
+
+describe('password reset leaks nothing', () => {
+  it('a wrong reset code for a real account reads exactly as for an unknown one', async () => {
+    const user = await signUp(server);
+    const anonymous = server.client();
+    const attempt = (identifier: string) =>
+      errorOf(anonymous.auth.resetPassword.mutate({ identifier, code: '000000', password: 'whatever-123' }));
+    const unknown = (await attempt('nobody-at-all@example.com')).message;
+    // No code asked for yet ("expired"), then a live code and a wrong guess ("N tries left").
+    expect((await attempt(user.email)).message).toBe(unknown);
+    await anonymous.auth.requestPasswordReset.mutate({ identifier: user.email, channel: 'EMAIL' });
+    const code = (await waitFor(async () => smtp.lastCodeFor(user.email), Boolean))!;
+    const wrong = code === '000000' ? '111111' : '000000';
+    const guess = await errorOf(
+      anonymous.auth.resetPassword.mutate({ identifier: user.email, code: wrong, password: 'whatever-123' }),
+    );
+    expect(guess.message).toBe(unknown);
+  });
+
+  it('answers as fast for an account whose SMS provider hangs as for no account', async () => {
+    const user = await signUp(server);
+    const anonymous = server.client();
+    kavenegar.setMode('hang');
+    try {
+      const started = Date.now();
+      expect(
+        await anonymous.auth.requestPasswordReset.mutate({ identifier: user.phone, channel: 'SMS' }),
+      ).toEqual({ ok: true });
+      // Kavenegar's timeout is 10 s: waiting for it would tell that this phone has an account.
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      kavenegar.setMode('normal');
+    }
+  });
+
+  it('stores codes with a slow salted hash, not one a leaked table gives up in milliseconds', async () => {
+    const user = await signUp(server);
+    await user.client.auth.requestCode.mutate({ purpose: 'VERIFY_EMAIL' });
+    const code = smtp.lastCodeFor(user.email)!;
+    const [rows] = (await server.app.db.execute(
+      sql`SELECT code_hash AS h FROM otp_codes WHERE user_id = ${user.user.id} AND purpose = 'VERIFY_EMAIL' ORDER BY id DESC LIMIT 1`,
+    )) as unknown as [Array<{ h: string }>];
+    const stored = rows[0]!.h;
+    expect(stored).not.toContain(code);
+    // Salted SHA-256 of a 6-digit code: a million guesses take well under a second.
+    const parts = stored.split('$');
+    const salt = parts.length === 2 ? parts[0]! : parts[1]!;
+    const sha = createHash('sha256').update(`${salt}:${code}`).digest('hex');
+    expect(stored).not.toContain(sha);
+    expect(parts[0]).toBe('scrypt');
+    await user.client.auth.verifyCode.mutate({ purpose: 'VERIFY_EMAIL', code });
   });
 });
 

@@ -34,6 +34,8 @@ export function handleZarinpalCallback(
   );
 }
 
+const RECEIPT_INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']);
+
 /** GET /api/payments/<id>/receipt — the uploaded receipt, for its owner and for admins. */
 export function sendReceipt(
   file: { path: string; mimeType: string; fileName: string } | null,
@@ -46,9 +48,17 @@ export function sendReceipt(
   }
   const stream = createReadStream(file.path);
   stream.once('open', () => {
+    // The file is the user's upload served from the app's own origin: only the sniffed
+    // image/PDF types are served as themselves (anything else downloads as bytes), the
+    // browser may not second-guess the type, and a sandbox CSP keeps a crafted PDF or
+    // image from running script with the viewer's session.
+    const safeType = RECEIPT_INLINE_TYPES.has(file.mimeType) ? file.mimeType : 'application/octet-stream';
+    const disposition = safeType.startsWith('image/') ? 'inline' : 'attachment';
     res.writeHead(200, {
-      'content-type': file.mimeType,
-      'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'content-type': safeType,
+      'content-disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
       'cache-control': 'private, no-store',
     });
     stream.pipe(res);

@@ -33,6 +33,9 @@ const ERRORS: Record<number, string> = {
   [-55]: 'the payment was not found',
 };
 
+/** Verification errors that are a verdict on the payment itself (not paid, wrong amount, not ours). */
+const PAYMENT_VERDICTS = new Set([-50, -51, -53, -54, -55]);
+
 const describeCode = (code: number) => ERRORS[code] ?? `error code ${code}`;
 
 // The v4 API answers `{ data, errors }`: `data` is an object on success and `[]` on
@@ -119,8 +122,14 @@ export function createZarinpalGateway(options: ZarinpalOptions): PaymentGateway 
       try {
         raw = await call('verify.json', { merchant_id: options.merchantId, amount, authority: reference });
       } catch (error) {
-        if (error instanceof GatewayRefusedError) {
+        // Only an answer about this payment settles it; a merchant, rate-limit or internal
+        // error at the gateway says nothing about whether the payer paid, so the payment
+        // stays PENDING and the callback (or "check again") retries.
+        if (error instanceof GatewayRefusedError && PAYMENT_VERDICTS.has(error.code)) {
           return { ok: false, reason: `The payment was not confirmed: ${describeCode(error.code)}.` };
+        }
+        if (error instanceof GatewayRefusedError) {
+          throw new GatewayUnavailableError(error.message, { cause: error });
         }
         throw error;
       }

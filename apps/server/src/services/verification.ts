@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import {
   ChaparError,
   type Logger,
@@ -30,16 +30,30 @@ export interface VerificationOptions {
 
 const CODE_DIGITS = 6;
 
-/** Salted SHA-256: the table never holds a usable code. Guessing online is capped by `attempts`. */
-function hashCode(code: string, salt = randomBytes(16).toString('hex')): string {
-  return `${salt}$${createHash('sha256').update(`${salt}:${code}`).digest('hex')}`;
+/**
+ * A code has only a million values, so a fast hash (even salted SHA-256) of one is undone
+ * in milliseconds by anyone who reads the table. scrypt makes each guess cost tens of
+ * milliseconds and memory: longer than the code lives, for every row on its own.
+ */
+const SCRYPT = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+const HASH_PREFIX = 'scrypt';
+
+function scryptHex(code: string, salt: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    scrypt(code, salt, 32, SCRYPT, (error, key) => (error ? reject(error) : resolve(key.toString('hex')))),
+  );
 }
 
-function codeMatches(stored: string, code: string): boolean {
-  const [salt] = stored.split('$');
+async function hashCode(code: string, salt = randomBytes(16).toString('hex')): Promise<string> {
+  return `${HASH_PREFIX}$${salt}$${await scryptHex(code, salt)}`;
+}
+
+async function codeMatches(stored: string, code: string): Promise<boolean> {
+  const [prefix, salt] = stored.split('$');
+  // Always hash, so a row in another format takes as long to refuse as a wrong code.
+  const actual = Buffer.from(await hashCode(code, salt || 'x'));
   const expected = Buffer.from(stored);
-  const actual = Buffer.from(hashCode(code, salt));
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  return prefix === HASH_PREFIX && expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
 /** "+98 912 *** **67", "s***@example.com": enough to recognise, not to harvest. */
@@ -114,6 +128,7 @@ export function createVerification(
     await options.rateLimits.consume('otpPerTarget', input.target);
     const code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
     const expiresAt = new Date(now.getTime() + options.ttlMinutes * 60_000);
+    const codeHash = await hashCode(code);
     const id = await db.transaction(async (tx) => {
       await tx
         .update(otpCodes)
@@ -132,7 +147,7 @@ export function createVerification(
           purpose: input.purpose,
           channel: input.channel,
           userId: input.userId,
-          codeHash: hashCode(code),
+          codeHash,
           expiresAt,
           requestIp: input.ip.slice(0, 64),
           createdAt: now,
@@ -185,7 +200,7 @@ export function createVerification(
       if (row.attempts >= options.maxAttempts) {
         return { ok: false, message: 'Too many wrong codes. Ask for a new one.' };
       }
-      if (!codeMatches(row.codeHash, code)) {
+      if (!(await codeMatches(row.codeHash, code))) {
         await tx
           .update(otpCodes)
           .set({ attempts: sql`${otpCodes.attempts} + 1` })
@@ -275,12 +290,19 @@ export function createVerification(
         return;
       }
       const target = channel === 'SMS' ? account.phone : account.email;
-      try {
-        await issue({ target, purpose: 'RESET_PASSWORD', channel, userId: account.id, ip, countIp: false });
-      } catch (error) {
-        // Telling "too soon" or "could not send" apart would tell who has an account.
-        log.warn({ err: error, userId: account.id }, 'password reset code not sent');
-      }
+      // Not awaited: the answer must come as fast as for an unknown account (waiting for the
+      // SMS or mail server would time who has one), and telling "too soon" or "could not
+      // send" apart would tell it too.
+      void issue({
+        target,
+        purpose: 'RESET_PASSWORD',
+        channel,
+        userId: account.id,
+        ip,
+        countIp: false,
+      }).catch((error: unknown) =>
+        log.warn({ err: error, userId: account.id }, 'password reset code not sent'),
+      );
     },
 
     async resetPassword(identifier, code, passwordHash) {
@@ -290,11 +312,17 @@ export function createVerification(
         'This code is wrong or has expired. Ask for a new one.',
         'code',
       );
-      if (!account) throw wrong;
+      if (account?.status !== 'ACTIVE') {
+        // As long as checking a real code, and the same answer: this must not tell who has an account.
+        await codeMatches('', code);
+        throw wrong;
+      }
       const result = await check({ userId: account.id, purpose: 'RESET_PASSWORD' }, code, async (tx) => {
         await tx.update(users).set({ passwordHash }).where(eq(users.id, account.id));
       });
-      if (!result.ok) throw new ChaparError('BAD_REQUEST', result.message, 'code');
+      // "Expired", "N tries left" or "too many" would each say the account exists; wrong
+      // guesses are still counted and capped on the code.
+      if (!result.ok) throw wrong;
       return account.id;
     },
   };
