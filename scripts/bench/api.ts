@@ -14,22 +14,18 @@
  *
  * A 5 s warm-up precedes each measured run. Every answer must be 200, or the run fails.
  */
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import {
   cpuSeconds,
-  databaseCounters,
-  databasePid,
-  inParallel,
-  linkedAccounts,
-  machine,
+  createCampaigns,
+  databaseMeter,
   memoryMb,
-  perMessage,
-  phoneOf,
-  signUp,
+  printResults,
+  results,
+  runBenchmark,
   sleep,
-  startServer,
+  usersWithAccounts,
 } from './support';
 
 const { values: args } = parseArgs({
@@ -66,16 +62,13 @@ async function cannon(name: string, url: string, headers: Record<string, string>
       pipelining: 1,
     }) as Promise<autocannon.Result>;
   await once(5); // warm-up: JIT, connection pools, query plans
-  const dbPid = await databasePid();
-  const counters0 = await databaseCounters();
-  const dbCpu0 = dbPid ? await cpuSeconds(dbPid) : 0;
+  const meter = await databaseMeter();
   const cpu0 = await cpuSeconds(pid);
   const t0 = performance.now();
   const r = await once(SECONDS);
   const elapsed = (performance.now() - t0) / 1000;
   const cpu = ((await cpuSeconds(pid)) - cpu0) / elapsed;
-  const databaseCpuCores = dbPid ? ((await cpuSeconds(dbPid)) - dbCpu0) / elapsed : null;
-  const databasePerRequest = perMessage(counters0, await databaseCounters(), r.requests.total);
+  const database = await meter.end(elapsed, r.requests.total);
   if (r.non2xx > 0 || r.errors > 0 || r.timeouts > 0) {
     throw new Error(`${name}: ${r.non2xx} non-2xx answers, ${r.errors} errors, ${r.timeouts} timeouts`);
   }
@@ -88,81 +81,52 @@ async function cannon(name: string, url: string, headers: Record<string, string>
     max: r.latency.max,
     requests: r.requests.total,
     serverCpuCores: cpu,
-    databaseCpuCores,
-    databasePerRequest,
+    databaseCpuCores: database.cpuCores,
+    databasePerRequest: database.perMessage,
   };
 }
 
-async function main() {
-  const host = await machine();
-  console.log(JSON.stringify(host));
-  const server = await startServer({ SANDBOX_LINK_DELAY_MS: '0' });
-  try {
-    const { client, token } = await signUp(server.url, 1);
-    const [accountId] = await linkedAccounts(client, 1);
-    const ids: number[] = [];
-    await inParallel(
-      Array.from({ length: 100 }, (_, c) => c),
-      4,
-      async (c) => {
-        const campaign = await client.campaigns.create.mutate({
-          title: `API ${c}`,
-          message: 'Salam {{name}}, this is message {Hi|Hello}.',
-          interval: 'TEN_SECONDS',
-          whatsappAccountId: accountId!,
-        });
-        await client.campaigns.addRecipients.mutate({
-          campaignId: campaign.id,
-          recipients: Array.from({ length: 100 }, (_, i) => ({ phone: phoneOf(c, i), name: `R${i}` })),
-        });
-        ids.push(campaign.id);
-      },
-    );
-    const auth = { authorization: `Bearer ${token}` };
-    const input = (v: unknown) => encodeURIComponent(JSON.stringify(v));
-    const listUrl = `${server.url}/trpc/campaigns.list?input=${input({})}`;
-    const getUrl = `${server.url}/trpc/campaigns.get?input=${input({ id: ids[50] })}`;
-    // The routes answer what the typed client expects before they are measured.
-    const list = (await (await fetch(listUrl, { headers: auth })).json()) as {
-      result: { data: { items: unknown[] } };
-    };
-    if (list.result.data.items.length !== 20) throw new Error('campaigns.list did not answer a page of 20');
+runBenchmark({ env: { SANDBOX_LINK_DELAY_MS: '0' } }, async (server, host) => {
+  const [account] = await usersWithAccounts(server.url, { accounts: 1, perUser: 1 });
+  const ids = await createCampaigns(
+    Array.from({ length: 100 }, () => account!),
+    'API',
+    'TEN_SECONDS',
+    100,
+  );
+  const auth = { authorization: `Bearer ${account!.token}` };
+  const input = (v: unknown) => encodeURIComponent(JSON.stringify(v));
+  const listUrl = `${server.url}/trpc/campaigns.list?input=${input({})}`;
+  const getUrl = `${server.url}/trpc/campaigns.get?input=${input({ id: ids[50] })}`;
+  // The routes answer what the typed client expects before they are measured.
+  const list = (await (await fetch(listUrl, { headers: auth })).json()) as {
+    result: { data: { items: unknown[] } };
+  };
+  if (list.result.data.items.length !== 20) throw new Error('campaigns.list did not answer a page of 20');
 
-    const runs: Run[] = [];
-    for (const [name, url, headers] of [
-      ['/healthz (reference)', `${server.url}/healthz`, {}],
-      ['campaigns.list', listUrl, auth],
-      ['campaigns.get', getUrl, auth],
-    ] as const) {
-      if (args.only && !name.includes(args.only)) continue;
-      console.log(`${name}: ${CONNECTIONS} connections, ${SECONDS} s…`);
-      runs.push(await cannon(name, url, headers, server.pid));
-    }
-    const ref = runs[0] ?? runs.find(() => true)!;
-    const result = {
-      machine: host,
-      loadAverageAtEnd: os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' '),
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      runs: runs.map((r) => ({ ...r, rpsRatio: r.rps / ref.rps, p99Ratio: r.p99 / Math.max(ref.p99, 1) })),
-      serverRssMb: await memoryMb(server.pid),
-    };
-    await sleep(1000); // answers still in flight when autocannon stopped
-    console.log(JSON.stringify(result, null, 2));
-    for (const r of runs) {
-      console.log(
-        `| ${r.name} | ${r.p50} ms | ${r.p99} ms | ${r.max} ms | ${r.rps.toFixed(0)} | ${(r.rps / ref.rps).toFixed(2)} | ${(r.p99 / Math.max(ref.p99, 1)).toFixed(1)}× | ${r.serverCpuCores.toFixed(2)} | ${r.databaseCpuCores?.toFixed(2)} | ${r.databasePerRequest.Questions} |`,
-      );
-    }
-  } finally {
-    await server.stop();
+  const runs: Run[] = [];
+  for (const [name, url, headers] of [
+    ['/healthz (reference)', `${server.url}/healthz`, {}],
+    ['campaigns.list', listUrl, auth],
+    ['campaigns.get', getUrl, auth],
+  ] as const) {
+    if (args.only && !name.includes(args.only)) continue;
+    console.log(`${name}: ${CONNECTIONS} connections, ${SECONDS} s…`);
+    runs.push(await cannon(name, url, headers, server.pid));
   }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  const ref = runs[0] ?? runs.find(() => true)!;
+  const result = results(host, {
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    runs: runs.map((r) => ({ ...r, rpsRatio: r.rps / ref.rps, p99Ratio: r.p99 / Math.max(ref.p99, 1) })),
+    serverRssMb: await memoryMb(server.pid),
+  });
+  await sleep(1000); // answers still in flight when autocannon stopped
+  printResults(
+    result,
+    ...runs.map(
+      (r) =>
+        `| ${r.name} | ${r.p50} ms | ${r.p99} ms | ${r.max} ms | ${r.rps.toFixed(0)} | ${(r.rps / ref.rps).toFixed(2)} | ${(r.p99 / Math.max(ref.p99, 1)).toFixed(1)}× | ${r.serverCpuCores.toFixed(2)} | ${r.databaseCpuCores?.toFixed(2)} | ${r.databasePerRequest.Questions} |`,
+    ),
+  );
 });

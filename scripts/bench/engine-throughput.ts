@@ -19,23 +19,20 @@
  * campaign over a pool of 20 connections (the server's pool size), for the same `seconds`.
  * Both sides also report the database's statements and CPU per message.
  */
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import mysql from 'mysql2/promise';
 import {
   cpuSeconds,
-  databaseCounters,
-  databasePid,
-  inParallel,
-  linkedAccounts,
-  machine,
+  createCampaigns,
+  databaseMeter,
   memoryMb,
-  perMessage,
-  phoneOf,
+  printResults,
+  results,
+  runBenchmark,
   scrape,
-  signUp,
   sleep,
-  startServer,
+  startCampaigns,
+  usersWithAccounts,
 } from './support';
 
 const { values: args } = parseArgs({
@@ -54,34 +51,6 @@ const ACCOUNTS = Number(args.accounts);
 const RECIPIENTS = Number(args.recipients);
 const USERS = Math.min(Number(args.users), ACCOUNTS);
 const TOTAL = ACCOUNTS * RECIPIENTS;
-
-async function seed(url: string) {
-  const campaignIds: number[] = [];
-  const clients = [];
-  const perUser = Math.ceil(ACCOUNTS / USERS);
-  for (let u = 0; u < USERS; u++) {
-    const { client } = await signUp(url, u + 1);
-    const accounts = await linkedAccounts(client, Math.min(perUser, ACCOUNTS - u * perUser), 5000);
-    clients.push({ client, accounts });
-  }
-  const jobs = clients.flatMap(({ client, accounts }) =>
-    accounts.map((accountId) => ({ client, accountId })),
-  );
-  await inParallel(jobs, 4, async ({ client, accountId }, c) => {
-    const campaign = await client.campaigns.create.mutate({
-      title: `Throughput ${c}`,
-      message: 'Salam {{name}}, this is message {Hi|Hello}.',
-      interval: 'FIVE_SECONDS',
-      whatsappAccountId: accountId,
-    });
-    await client.campaigns.addRecipients.mutate({
-      campaignId: campaign.id,
-      recipients: Array.from({ length: RECIPIENTS }, (_, i) => ({ phone: phoneOf(c, i), name: `R${i}` })),
-    });
-    campaignIds[c] = campaign.id;
-  });
-  return { jobs, campaignIds };
-}
 
 /** The same writes as the engine per message, nothing else, on copies of the tables. */
 async function reference(databaseUrl: string) {
@@ -113,9 +82,7 @@ async function reference(databaseUrl: string) {
       c.release();
     }
   };
-  const dbPid = await databasePid();
-  const dbCpu0 = dbPid ? await cpuSeconds(dbPid) : 0;
-  const counters0 = await databaseCounters();
+  const meter = await databaseMeter();
   const self0 = process.cpuUsage();
   const t0 = performance.now();
   const stopAt = DRAIN ? Number.POSITIVE_INFINITY : t0 + WINDOW_S * 1000;
@@ -163,10 +130,7 @@ async function reference(databaseUrl: string) {
   );
   const seconds = (performance.now() - t0) / 1000;
   const self = process.cpuUsage(self0);
-  const database = {
-    cpuCores: dbPid ? ((await cpuSeconds(dbPid)) - dbCpu0) / seconds : null,
-    perMessage: perMessage(counters0, await databaseCounters(), done),
-  };
+  const database = await meter.end(seconds, done);
   const loopCpuCores = (self.user + self.system) / 1e6 / seconds;
   const [[check]] = (await pool.query(
     "SELECT COUNT(*) AS n FROM ref_recipients WHERE status = 'READ'",
@@ -177,21 +141,27 @@ async function reference(databaseUrl: string) {
   return { seconds, messages: done, rate: done / seconds, database, loopCpuCores };
 }
 
-async function main() {
-  const host = await machine();
-  console.log(JSON.stringify(host));
-  const server = await startServer({
-    ENGINE_TIME_SCALE: '100000',
-    SANDBOX_LINK_DELAY_MS: '0',
-    SANDBOX_SEND_LATENCY_MS: '0',
-    SANDBOX_DELIVERY_DELAY_MS: '0',
-    SANDBOX_READ_DELAY_MS: '0',
-    // Engine time runs 100,000× faster: a trial of 7 engine days would expire in 6 s.
-    TRIAL_DAYS: '3650',
-  });
-  try {
+runBenchmark(
+  {
+    env: {
+      ENGINE_TIME_SCALE: '100000',
+      SANDBOX_LINK_DELAY_MS: '0',
+      SANDBOX_SEND_LATENCY_MS: '0',
+      SANDBOX_DELIVERY_DELAY_MS: '0',
+      SANDBOX_READ_DELAY_MS: '0',
+      // Engine time runs 100,000× faster: a trial of 7 engine days would expire in 6 s.
+      TRIAL_DAYS: '3650',
+    },
+  },
+  async (server, host) => {
     console.log(`seeding ${ACCOUNTS} accounts × ${RECIPIENTS} recipients over ${USERS} users…`);
-    const { jobs, campaignIds } = await seed(server.url);
+    const jobs = await usersWithAccounts(server.url, {
+      accounts: ACCOUNTS,
+      perUser: Math.ceil(ACCOUNTS / USERS),
+      users: USERS,
+      dailyLimit: 5000,
+    });
+    const campaignIds = await createCampaigns(jobs, 'Throughput', 'FIVE_SECONDS', RECIPIENTS);
 
     console.log('reference: the same SQL writes in a bare loop…');
     const ref = await reference(server.databaseUrl);
@@ -205,15 +175,11 @@ async function main() {
       return { sent: Number(row.sent), done: Number(row.done), failed: Number(row.failed) };
     };
     const t0 = performance.now();
-    await inParallel(jobs, 4, async ({ client }, c) => {
-      await client.campaigns.start.mutate({ id: campaignIds[c]! });
-    });
+    await startCampaigns(jobs, campaignIds);
     const startedAfter = (performance.now() - t0) / 1000;
     // The window opens once every campaign runs (from the first start with --drain).
     if (!DRAIN) await sleep(5000);
-    const dbPid = await databasePid();
-    const dbCpu0 = dbPid ? await cpuSeconds(dbPid) : 0;
-    const counters0 = await databaseCounters();
+    const meter = await databaseMeter();
     const cpu0 = await cpuSeconds(server.pid);
     const first = DRAIN ? { sent: 0, done: 0, failed: 0 } : await progress();
     const w0 = DRAIN ? t0 : performance.now();
@@ -234,53 +200,37 @@ async function main() {
     const seconds = (performance.now() - w0) / 1000;
     const messages = last.done - first.done;
     const cpu = (await cpuSeconds(server.pid)) - cpu0;
-    const database = {
-      cpuCores: dbPid ? ((await cpuSeconds(dbPid)) - dbCpu0) / seconds : null,
-      // Includes this script's progress polling (one small query every 250 ms).
-      perMessage: perMessage(counters0, await databaseCounters(), messages),
-    };
+    // Per message, includes this script's progress polling (one small query every 250 ms).
+    const database = await meter.end(seconds, messages);
     const mem = await memoryMb(server.pid);
     const metrics = await scrape(server.url);
     await db.end();
     const rate = messages / seconds;
-    const result = {
-      machine: host,
-      loadAverageAtEnd: os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' '),
-      accounts: ACCOUNTS,
-      recipients: RECIPIENTS,
-      users: USERS,
-      window: DRAIN
-        ? 'from the first start until every recipient was READ'
-        : `${WINDOW_S} s of steady sending`,
-      engineMessages: messages,
-      failed: last.failed,
-      engineSeconds: seconds,
-      startCallsSeconds: startedAfter,
-      engineRate: rate,
-      referenceMessages: ref.messages,
-      referenceSeconds: ref.seconds,
-      referenceRate: ref.rate,
-      ratio: rate / ref.rate,
-      serverCpuCores: cpu / seconds,
-      serverCpuMsPerMessage: (1000 * cpu) / messages,
-      database,
-      reference: { database: ref.database, loopCpuCores: ref.loopCpuCores },
-      serverRssMb: mem,
-      sentMetric: metrics.get('chapar_messages_total{outcome="sent"}'),
-    };
-    console.log(JSON.stringify(result, null, 2));
-    console.log(
+    printResults(
+      results(host, {
+        accounts: ACCOUNTS,
+        recipients: RECIPIENTS,
+        users: USERS,
+        window: DRAIN
+          ? 'from the first start until every recipient was READ'
+          : `${WINDOW_S} s of steady sending`,
+        engineMessages: messages,
+        failed: last.failed,
+        engineSeconds: seconds,
+        startCallsSeconds: startedAfter,
+        engineRate: rate,
+        referenceMessages: ref.messages,
+        referenceSeconds: ref.seconds,
+        referenceRate: ref.rate,
+        ratio: rate / ref.rate,
+        serverCpuCores: cpu / seconds,
+        serverCpuMsPerMessage: (1000 * cpu) / messages,
+        database,
+        reference: { database: ref.database, loopCpuCores: ref.loopCpuCores },
+        serverRssMb: mem,
+        sentMetric: metrics.get('chapar_messages_total{outcome="sent"}'),
+      }),
       `| ${ACCOUNTS} × ${RECIPIENTS.toLocaleString('en')} (${TOTAL.toLocaleString('en')} messages) | ${rate.toFixed(0)} msg/s (${messages} in ${seconds.toFixed(0)} s) | ${ref.rate.toFixed(0)} msg/s (${ref.messages} in ${ref.seconds.toFixed(0)} s) | ${((100 * rate) / ref.rate).toFixed(0)}% | ${(cpu / seconds).toFixed(2)} |`,
     );
-  } finally {
-    await server.stop();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+  },
+);

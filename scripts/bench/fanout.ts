@@ -20,24 +20,23 @@
  * Server RSS is sampled every second; this process's event-loop delay is reported to show
  * the clients themselves were not the bottleneck.
  */
-import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { type ChaparClient, createChaparClient } from '@chapar/client';
 import { readLedger, sandboxLedgerPath } from '../../apps/server/src/whatsapp/sandbox-driver';
 import {
   cpuSeconds,
-  inParallel,
-  linkedAccounts,
-  machine,
+  createCampaigns,
   memoryMb,
   ms,
-  percentile,
-  phoneOf,
+  printResults,
+  quantiles,
+  results,
+  runBenchmark,
   scrape,
-  signUp,
   sleep,
-  startServer,
+  startCampaigns,
+  usersWithAccounts,
 } from './support';
 
 const { values: args } = parseArgs({
@@ -127,113 +126,85 @@ function delays(
   return { values: values.sort((a, b) => a - b), missed };
 }
 
-async function main() {
-  const host = await machine();
-  console.log(JSON.stringify(host));
-  const server = await startServer({ SANDBOX_LINK_DELAY_MS: '0' });
-  try {
-    console.log(`seeding ${CAMPAIGNS} accounts and campaigns…`);
-    const campaigns: Campaign[] = [];
-    const clients: ChaparClient[] = [];
-    for (let u = 0; u * PER_USER < CAMPAIGNS; u++) {
-      const { client, token } = await signUp(server.url, u + 1);
-      clients.push(client);
-      const ids = await linkedAccounts(client, Math.min(PER_USER, CAMPAIGNS - u * PER_USER));
-      for (const accountId of ids) campaigns.push({ id: 0, accountId, token });
-    }
-    const perCampaign = Math.ceil((REFERENCE_S + WINDOW_S + 240) / 3.5);
-    await inParallel(campaigns, 4, async (c, i) => {
-      const client = clients[Math.floor(i / PER_USER)]!;
-      const campaign = await client.campaigns.create.mutate({
-        title: `Fan-out ${i}`,
-        message: 'Salam {{name}}, this is message {Hi|Hello}.',
-        interval: 'FIVE_SECONDS',
-        whatsappAccountId: c.accountId,
-      });
-      await client.campaigns.addRecipients.mutate({
-        campaignId: campaign.id,
-        recipients: Array.from({ length: perCampaign }, (_, j) => ({ phone: phoneOf(i, j), name: `R${j}` })),
-      });
-      c.id = campaign.id;
-    });
+runBenchmark({ env: { SANDBOX_LINK_DELAY_MS: '0' }, exitWhenDone: true }, async (server, host) => {
+  console.log(`seeding ${CAMPAIGNS} accounts and campaigns…`);
+  const accounts = await usersWithAccounts(server.url, { accounts: CAMPAIGNS, perUser: PER_USER });
+  const perCampaign = Math.ceil((REFERENCE_S + WINDOW_S + 240) / 3.5);
+  const ids = await createCampaigns(accounts, 'Fan-out', 'FIVE_SECONDS', perCampaign);
+  const campaigns: Campaign[] = accounts.map((a, i) => ({
+    id: ids[i]!,
+    accountId: a.accountId,
+    token: a.token,
+  }));
 
-    // Subscribed before the start, so every send is seen from its first one.
-    const loop = monitorEventLoopDelay({ resolution: 10 });
-    const reference = subscribe(server.url, campaigns, campaigns.length, 0);
-    while (reference.ready() < campaigns.length) await sleep(50);
-    console.log('starting the campaigns…');
-    await inParallel(campaigns, 4, async (c, i) => {
-      await clients[Math.floor(i / PER_USER)]!.campaigns.start.mutate({ id: c.id });
-    });
-    // All first sends fall together right after the starts; measure once they have spread.
-    await sleep(15_000);
-    const refFrom = Date.now();
-    console.log(`reference: ${campaigns.length} clients, ${REFERENCE_S} s…`);
-    await sleep(REFERENCE_S * 1000);
-    const refTo = Date.now();
-    const memReference = await memoryMb(server.pid);
-    const metricsReference = await scrape(server.url);
+  // Subscribed before the start, so every send is seen from its first one.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const reference = subscribe(server.url, campaigns, campaigns.length, 0);
+  while (reference.ready() < campaigns.length) await sleep(50);
+  console.log('starting the campaigns…');
+  await startCampaigns(accounts, ids);
+  // All first sends fall together right after the starts; measure once they have spread.
+  await sleep(15_000);
+  const refFrom = Date.now();
+  console.log(`reference: ${campaigns.length} clients, ${REFERENCE_S} s…`);
+  await sleep(REFERENCE_S * 1000);
+  const refTo = Date.now();
+  const memReference = await memoryMb(server.pid);
+  const metricsReference = await scrape(server.url);
 
-    console.log(`connecting ${CLIENTS - campaigns.length} more clients…`);
-    const rest = subscribe(server.url, campaigns, CLIENTS - campaigns.length, campaigns.length);
-    const connectStart = Date.now();
-    while (rest.ready() < CLIENTS - campaigns.length) {
-      if (Date.now() - connectStart > 120_000) throw new Error(`only ${rest.ready()} clients subscribed`);
-      await sleep(100);
-    }
-    console.log(`all subscribed in ${((Date.now() - connectStart) / 1000).toFixed(1)} s; settling 3 s`);
-    await sleep(3000);
-    loop.reset();
-    loop.enable();
-    await scrape(server.url); // resets the server's event-loop delay histogram
-    const cpu0 = await cpuSeconds(server.pid);
-    const from = Date.now();
-    let peakRss = 0;
-    console.log(`measuring ${CLIENTS} clients for ${WINDOW_S} s…`);
-    while (Date.now() - from < WINDOW_S * 1000) {
-      await sleep(1000);
-      peakRss = Math.max(peakRss, (await memoryMb(server.pid)).rss);
-    }
-    const to = Date.now();
-    const cpu = ((await cpuSeconds(server.pid)) - cpu0) / ((to - from) / 1000);
-    loop.disable();
-    const metricsEnd = await scrape(server.url);
-    await sleep(2000); // events of the last sends still on their way
-    const mem = await memoryMb(server.pid);
-    reference.close();
-    rest.close();
+  console.log(`connecting ${CLIENTS - campaigns.length} more clients…`);
+  const rest = subscribe(server.url, campaigns, CLIENTS - campaigns.length, campaigns.length);
+  const connectStart = Date.now();
+  while (rest.ready() < CLIENTS - campaigns.length) {
+    if (Date.now() - connectStart > 120_000) throw new Error(`only ${rest.ready()} clients subscribed`);
+    await sleep(100);
+  }
+  console.log(`all subscribed in ${((Date.now() - connectStart) / 1000).toFixed(1)} s; settling 3 s`);
+  await sleep(3000);
+  loop.reset();
+  loop.enable();
+  await scrape(server.url); // resets the server's event-loop delay histogram
+  const cpu0 = await cpuSeconds(server.pid);
+  const from = Date.now();
+  let peakRss = 0;
+  console.log(`measuring ${CLIENTS} clients for ${WINDOW_S} s…`);
+  while (Date.now() - from < WINDOW_S * 1000) {
+    await sleep(1000);
+    peakRss = Math.max(peakRss, (await memoryMb(server.pid)).rss);
+  }
+  const to = Date.now();
+  const cpu = ((await cpuSeconds(server.pid)) - cpu0) / ((to - from) / 1000);
+  loop.disable();
+  const metricsEnd = await scrape(server.url);
+  await sleep(2000); // events of the last sends still on their way
+  const mem = await memoryMb(server.pid);
+  reference.close();
+  rest.close();
 
-    const ledgers = new Map<number, number[]>();
-    for (const c of campaigns) {
-      const times: number[] = [];
-      for await (const entry of readLedger(sandboxLedgerPath(server.dataDir, c.accountId))) {
-        times.push(Date.parse(entry.at));
-      }
-      ledgers.set(c.id, times);
+  const ledgers = new Map<number, number[]>();
+  for (const c of campaigns) {
+    const times: number[] = [];
+    for await (const entry of readLedger(sandboxLedgerPath(server.dataDir, c.accountId))) {
+      times.push(Date.parse(entry.at));
     }
-    const ref = delays(ledgers, reference, refFrom, refTo);
-    const all = [delays(ledgers, reference, from, to), delays(ledgers, rest, from, to)];
-    const full = {
-      values: all.flatMap((d) => d.values).sort((a, b) => a - b),
-      missed: all[0]!.missed + all[1]!.missed,
-    };
-    const stats = (d: { values: number[]; missed: number }) => ({
-      deliveries: d.values.length,
-      missed: d.missed,
-      p50: percentile(d.values, 50),
-      p90: percentile(d.values, 90),
-      p99: percentile(d.values, 99),
-      p100: d.values[d.values.length - 1] ?? Number.NaN,
-    });
-    const r = stats(ref);
-    const f = stats(full);
-    const sendsInWindow = [...ledgers.values()].flat().filter((at) => at >= from && at < to).length;
-    const result = {
-      machine: host,
-      loadAverageAtEnd: os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' '),
+    ledgers.set(c.id, times);
+  }
+  const ref = delays(ledgers, reference, refFrom, refTo);
+  const all = [delays(ledgers, reference, from, to), delays(ledgers, rest, from, to)];
+  const full = {
+    values: all.flatMap((d) => d.values).sort((a, b) => a - b),
+    missed: all[0]!.missed + all[1]!.missed,
+  };
+  const stats = (d: { values: number[]; missed: number }) => ({
+    deliveries: d.values.length,
+    missed: d.missed,
+    ...quantiles(d.values),
+  });
+  const r = stats(ref);
+  const f = stats(full);
+  const sendsInWindow = [...ledgers.values()].flat().filter((at) => at >= from && at < to).length;
+  printResults(
+    results(host, {
       campaigns: CAMPAIGNS,
       clients: CLIENTS,
       windowSeconds: (to - from) / 1000,
@@ -257,20 +228,7 @@ async function main() {
         max: (metricsEnd.get('nodejs_eventloop_lag_max_seconds') ?? Number.NaN) * 1000,
       },
       clientProcessEventLoopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
-    };
-    console.log(JSON.stringify(result, null, 2));
-    console.log(
-      `| ${CLIENTS} clients × ${CAMPAIGNS} campaigns, ${WINDOW_S} s, ${f.deliveries} deliveries | ${ms(f.p50)} / ${ms(f.p99)} / ${ms(f.p100)} | ${ms(r.p50)} / ${ms(r.p99)} / ${ms(r.p100)} | ${(f.p99 / Math.max(r.p99, 1)).toFixed(1)}× | ${peakRss.toFixed(0)} MB | ${cpu.toFixed(2)} cores |`,
-    );
-  } finally {
-    await server.stop();
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+    }),
+    `| ${CLIENTS} clients × ${CAMPAIGNS} campaigns, ${WINDOW_S} s, ${f.deliveries} deliveries | ${ms(f.p50)} / ${ms(f.p99)} / ${ms(f.p100)} | ${ms(r.p50)} / ${ms(r.p99)} / ${ms(r.p100)} | ${(f.p99 / Math.max(r.p99, 1)).toFixed(1)}× | ${peakRss.toFixed(0)} MB | ${cpu.toFixed(2)} cores |`,
+  );
+});

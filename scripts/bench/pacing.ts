@@ -18,22 +18,20 @@
  * any Node timer suffers here right now. The server's own event-loop delay over the window
  * (prom-client's nodejs_eventloop_lag_*) is reported beside it.
  */
-import os from 'node:os';
 import { parseArgs } from 'node:util';
-import type { ChaparClient } from '@chapar/client';
 import {
   cpuSeconds,
-  inParallel,
-  linkedAccounts,
-  machine,
+  createCampaigns,
   memoryMb,
   ms,
-  percentile,
-  phoneOf,
+  printResults,
+  quantiles,
+  results,
+  runBenchmark,
   scrape,
-  signUp,
   sleep,
-  startServer,
+  startCampaigns,
+  usersWithAccounts,
 } from './support';
 
 const { values: args } = parseArgs({
@@ -76,84 +74,51 @@ function lagBuckets(before: Map<string, number>, after: Map<string, number>) {
   return out;
 }
 
-async function main() {
-  const host = await machine();
-  console.log(JSON.stringify(host));
-  const lags: Array<{ at: number; lagMs: number }> = [];
-  const server = await startServer({ SANDBOX_LINK_DELAY_MS: '0', LOG_LEVEL: 'debug' }, (line) => {
-    if (!line.includes('"send started"')) {
-      if (!line.includes('"level":20')) console.log(line);
-      return;
-    }
-    const entry = JSON.parse(line) as { time: number; lagMs: number };
-    lags.push({ at: entry.time, lagMs: entry.lagMs });
-  });
-  try {
-    console.log(`seeding ${ACCOUNTS} accounts, ${PER_USER} per user…`);
-    const jobs: Array<{ client: ChaparClient; accountId: number }> = [];
-    for (let u = 0; u * PER_USER < ACCOUNTS; u++) {
-      const { client } = await signUp(server.url, u + 1);
-      const ids = await linkedAccounts(client, Math.min(PER_USER, ACCOUNTS - u * PER_USER));
-      for (const accountId of ids) jobs.push({ client, accountId });
-    }
-    // Starting them all takes a while on a loaded machine; the first must not run dry before the end.
-    const perCampaign = Math.ceil((WINDOW_S + 240) / 3.5);
-    const campaignIds: number[] = [];
-    await inParallel(jobs, 4, async ({ client, accountId }, c) => {
-      const campaign = await client.campaigns.create.mutate({
-        title: `Pacing ${c}`,
-        message: 'Salam {{name}}, this is message {Hi|Hello}.',
-        interval: 'FIVE_SECONDS',
-        whatsappAccountId: accountId,
-      });
-      await client.campaigns.addRecipients.mutate({
-        campaignId: campaign.id,
-        recipients: Array.from({ length: perCampaign }, (_, i) => ({ phone: phoneOf(c, i), name: `R${i}` })),
-      });
-      campaignIds[c] = campaign.id;
-    });
-    console.log('starting the campaigns…');
-    const t0 = Date.now();
-    await inParallel(jobs, 4, async ({ client }, c) => {
-      await client.campaigns.start.mutate({ id: campaignIds[c]! });
-    });
-    console.log(`all started in ${((Date.now() - t0) / 1000).toFixed(1)} s; settling 5 s`);
-    await sleep(5000);
+/** Each "send started" the engine logged: when, and how late against its schedule. */
+const lags: Array<{ at: number; lagMs: number }> = [];
+const onLine = (line: string) => {
+  if (!line.includes('"send started"')) {
+    if (!line.includes('"level":20')) console.log(line);
+    return;
+  }
+  const entry = JSON.parse(line) as { time: number; lagMs: number };
+  lags.push({ at: entry.time, lagMs: entry.lagMs });
+};
 
-    const before = await scrape(server.url); // also resets the event-loop delay histogram
-    const cpu0 = await cpuSeconds(server.pid);
-    const windowStart = Date.now();
-    const windowEnd = windowStart + WINDOW_S * 1000;
-    console.log(`measuring for ${WINDOW_S} s…`);
-    const reference = await bareTimers(ACCOUNTS, windowEnd);
-    await sleep(Math.max(0, windowEnd - Date.now()));
-    const windowS = (Date.now() - windowStart) / 1000;
-    const cpu = (await cpuSeconds(server.pid)) - cpu0;
-    const after = await scrape(server.url);
-    const mem = await memoryMb(server.pid);
+runBenchmark({ env: { SANDBOX_LINK_DELAY_MS: '0', LOG_LEVEL: 'debug' }, onLine }, async (server, host) => {
+  console.log(`seeding ${ACCOUNTS} accounts, ${PER_USER} per user…`);
+  const jobs = await usersWithAccounts(server.url, { accounts: ACCOUNTS, perUser: PER_USER });
+  // Starting them all takes a while on a loaded machine; the first must not run dry before the end.
+  const perCampaign = Math.ceil((WINDOW_S + 240) / 3.5);
+  const campaignIds = await createCampaigns(jobs, 'Pacing', 'FIVE_SECONDS', perCampaign);
+  console.log('starting the campaigns…');
+  const t0 = Date.now();
+  await startCampaigns(jobs, campaignIds);
+  console.log(`all started in ${((Date.now() - t0) / 1000).toFixed(1)} s; settling 5 s`);
+  await sleep(5000);
 
-    const engine = lags
-      .filter((l) => l.at >= windowStart && l.at < windowEnd)
-      .map((l) => l.lagMs)
-      .sort((a, b) => a - b);
-    const bare = reference.sort((a, b) => a - b);
-    const stats = (v: number[]) => ({
-      n: v.length,
-      p50: percentile(v, 50),
-      p90: percentile(v, 90),
-      p99: percentile(v, 99),
-      p100: v[v.length - 1] ?? Number.NaN,
-    });
-    const e = stats(engine);
-    const r = stats(bare);
-    const loopLag = (name: string) =>
-      (after.get(`nodejs_eventloop_lag_${name}_seconds`) ?? Number.NaN) * 1000;
-    const result = {
-      machine: host,
-      loadAverageAtEnd: os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' '),
+  const before = await scrape(server.url); // also resets the event-loop delay histogram
+  const cpu0 = await cpuSeconds(server.pid);
+  const windowStart = Date.now();
+  const windowEnd = windowStart + WINDOW_S * 1000;
+  console.log(`measuring for ${WINDOW_S} s…`);
+  const reference = await bareTimers(ACCOUNTS, windowEnd);
+  await sleep(Math.max(0, windowEnd - Date.now()));
+  const windowS = (Date.now() - windowStart) / 1000;
+  const cpu = (await cpuSeconds(server.pid)) - cpu0;
+  const after = await scrape(server.url);
+  const mem = await memoryMb(server.pid);
+
+  const engine = lags
+    .filter((l) => l.at >= windowStart && l.at < windowEnd)
+    .map((l) => l.lagMs)
+    .sort((a, b) => a - b);
+  const bare = reference.sort((a, b) => a - b);
+  const e = { n: engine.length, ...quantiles(engine) };
+  const r = { n: bare.length, ...quantiles(bare) };
+  const loopLag = (name: string) => (after.get(`nodejs_eventloop_lag_${name}_seconds`) ?? Number.NaN) * 1000;
+  printResults(
+    results(host, {
       accounts: ACCOUNTS,
       windowSeconds: windowS,
       sendsPerSecond: e.n / windowS,
@@ -164,17 +129,7 @@ async function main() {
       engineLagHistogram: lagBuckets(before, after),
       serverCpuCores: cpu / windowS,
       serverRssMb: mem,
-    };
-    console.log(JSON.stringify(result, null, 2));
-    console.log(
-      `| ${ACCOUNTS} accounts, ${WINDOW_S} s, ${e.n} sends | ${ms(e.p50)} / ${ms(e.p99)} / ${ms(e.p100)} | ${ms(r.p50)} / ${ms(r.p99)} / ${ms(r.p100)} | ${(e.p99 / Math.max(r.p99, 1)).toFixed(1)}× | ${(cpu / windowS).toFixed(2)} cores |`,
-    );
-  } finally {
-    await server.stop();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+    }),
+    `| ${ACCOUNTS} accounts, ${WINDOW_S} s, ${e.n} sends | ${ms(e.p50)} / ${ms(e.p99)} / ${ms(e.p100)} | ${ms(r.p50)} / ${ms(r.p99)} / ${ms(r.p100)} | ${(e.p99 / Math.max(r.p99, 1)).toFixed(1)}× | ${(cpu / windowS).toFixed(2)} cores |`,
+  );
 });

@@ -17,6 +17,13 @@ export const DATABASE_SERVER = process.env.TEST_DATABASE_SERVER ?? 'mysql://root
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The 1, 5 and 15-minute load averages now, as printed in every result. */
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
 /** CPU model, cores, RAM, Node, MariaDB, and the load average when the run began. */
 export async function machine(): Promise<Record<string, string>> {
   const c = await mysql.createConnection({ uri: DATABASE_SERVER });
@@ -28,10 +35,7 @@ export async function machine(): Promise<Record<string, string>> {
     ram: `${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB`,
     node: process.version,
     database: String((rows as Array<{ v: string }>)[0]?.v),
-    loadAverageAtStart: os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' '),
+    loadAverageAtStart: loadAverage(),
   };
 }
 
@@ -110,6 +114,36 @@ export async function startServer(
   return { url, pid: child.pid!, dbName, databaseUrl, dataDir: path.join(dir, 'data'), stop };
 }
 
+/**
+ * Runs one benchmark: prints the machine, starts the server (`env`, `onLine` as for
+ * `startServer`), runs `measure`, then stops the server; a failure prints it and exits 1.
+ * `exitWhenDone` exits 0 at the end too, for clients whose sockets would keep the process up.
+ */
+export function runBenchmark(
+  options: { env?: Record<string, string>; onLine?: (line: string) => void; exitWhenDone?: boolean },
+  measure: (server: BenchServer, host: Record<string, string>) => Promise<void>,
+): void {
+  const main = async () => {
+    const host = await machine();
+    console.log(JSON.stringify(host));
+    const server = await startServer(options.env, options.onLine);
+    try {
+      await measure(server, host);
+    } finally {
+      await server.stop();
+    }
+  };
+  main().then(
+    () => {
+      if (options.exitWhenDone) process.exit(0);
+    },
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
 /** Registers and signs in user number `n`; answers a client carrying its token. */
 export async function signUp(url: string, n: number): Promise<{ client: ChaparClient; token: string }> {
   const email = `bench-${n}@example.com`;
@@ -141,6 +175,67 @@ export async function linkedAccounts(client: ChaparClient, count: number, dailyL
     if (Date.now() > deadline) throw new Error(`only ${ready} of ${count} accounts linked`);
     await sleep(100);
   }
+}
+
+export interface BenchAccount {
+  client: ChaparClient;
+  token: string;
+  accountId: number;
+}
+
+/**
+ * `accounts` linked sandbox accounts, `perUser` to each of `users` users (enough users by
+ * default) signed up in turn; answers one entry per account, in order.
+ */
+export async function usersWithAccounts(
+  url: string,
+  options: { accounts: number; perUser: number; users?: number; dailyLimit?: number },
+): Promise<BenchAccount[]> {
+  const { accounts, perUser, dailyLimit } = options;
+  const users = options.users ?? Math.ceil(accounts / perUser);
+  const out: BenchAccount[] = [];
+  for (let u = 0; u < users; u++) {
+    const { client, token } = await signUp(url, u + 1);
+    const ids = await linkedAccounts(client, Math.min(perUser, accounts - u * perUser), dailyLimit);
+    for (const accountId of ids) out.push({ client, token, accountId });
+  }
+  return out;
+}
+
+type Interval = Parameters<ChaparClient['campaigns']['create']['mutate']>[0]['interval'];
+
+/**
+ * One draft campaign per entry of `on` (4 created at a time), titled `${title} ${index}`,
+ * with `recipients` distinct recipients each; answers their ids in the order of `on`.
+ */
+export async function createCampaigns(
+  on: Array<{ client: ChaparClient; accountId: number }>,
+  title: string,
+  interval: Interval,
+  recipients: number,
+): Promise<number[]> {
+  const ids: number[] = [];
+  await inParallel(on, 4, async ({ client, accountId }, c) => {
+    const campaign = await client.campaigns.create.mutate({
+      title: `${title} ${c}`,
+      message: 'Salam {{name}}, this is message {Hi|Hello}.',
+      interval,
+      whatsappAccountId: accountId,
+    });
+    await client.campaigns.addRecipients.mutate({
+      campaignId: campaign.id,
+      recipients: Array.from({ length: recipients }, (_, i) => ({ phone: phoneOf(c, i), name: `R${i}` })),
+    });
+    ids[c] = campaign.id;
+  });
+  return ids;
+}
+
+/** Starts campaign `ids[i]` with the client of `on[i]`, 4 at a time. */
+export async function startCampaigns(on: Array<{ client: ChaparClient }>, ids: number[]): Promise<void> {
+  await inParallel(on, 4, async ({ client }, c) => {
+    await client.campaigns.start.mutate({ id: ids[c]! });
+  });
 }
 
 /** Runs `task` over `items` with at most `limit` at a time. */
@@ -193,6 +288,14 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[rank]!;
 }
 
+/** The median, p90, p99 and maximum of numbers sorted ascending. */
+export const quantiles = (sorted: number[]) => ({
+  p50: percentile(sorted, 50),
+  p90: percentile(sorted, 90),
+  p99: percentile(sorted, 99),
+  p100: sorted[sorted.length - 1] ?? Number.NaN,
+});
+
 export const ms = (n: number) => `${n < 10 ? n.toFixed(1) : n.toFixed(0)} ms`;
 
 /** The database server's process id on this machine (for its CPU time), if it runs here. */
@@ -216,6 +319,22 @@ export async function databaseCounters(): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [r.Variable_name, Number(r.Value)]));
 }
 
+/**
+ * Starts reading the database server's CPU time and statement counters; `end(seconds, count)`
+ * answers its CPU cores over `seconds` and its statements per unit of `count` since the start.
+ */
+export async function databaseMeter() {
+  const pid = await databasePid();
+  const cpu0 = pid ? await cpuSeconds(pid) : 0;
+  const counters0 = await databaseCounters();
+  return {
+    async end(seconds: number, count: number) {
+      const cpuCores = pid ? ((await cpuSeconds(pid)) - cpu0) / seconds : null;
+      return { cpuCores, perMessage: perMessage(counters0, await databaseCounters(), count) };
+    },
+  };
+}
+
 /** What the database did between two readings, per message. */
 export function perMessage(before: Record<string, number>, after: Record<string, number>, messages: number) {
   return Object.fromEntries(
@@ -224,4 +343,17 @@ export function perMessage(before: Record<string, number>, after: Record<string,
       Math.round((10 * ((after[k] ?? 0) - (before[k] ?? 0))) / messages) / 10,
     ]),
   );
+}
+
+/** The machine, the load average now, then the benchmark's own figures, in that key order. */
+export const results = (host: Record<string, string>, figures: Record<string, unknown>) => ({
+  machine: host,
+  loadAverageAtEnd: loadAverage(),
+  ...figures,
+});
+
+/** Prints the results as indented JSON, then each table row (as in docs/benchmarks.md). */
+export function printResults(result: object, ...rows: string[]): void {
+  console.log(JSON.stringify(result, null, 2));
+  for (const row of rows) console.log(row);
 }
