@@ -180,6 +180,26 @@ describe('ZarinPal', () => {
     expect((await user.client.subscription.current.query())?.messageLimit).toBe(500);
   });
 
+  it('a forged early "cancelled" return does not stop the real payment that follows', async () => {
+    const user = await signUp(server);
+    const { payment, authority } = await zarinpalCheckout(user);
+    // Someone who saw the authority returns "NOK" while the payer is still at the gateway.
+    await returnFromGateway(authority, 'NOK');
+    expect((await user.client.billing.payments.get.query({ id: payment.id })).status).toBe('CANCELLED');
+    // A replayed "NOK" before payment changes nothing...
+    await returnFromGateway(authority, 'NOK');
+    expect((await user.client.billing.payments.get.query({ id: payment.id })).status).toBe('CANCELLED');
+    // ...and the payer's real return after paying is verified and granted, once.
+    zarinpal.pay(authority);
+    await returnFromGateway(authority, 'OK');
+    await returnFromGateway(authority, 'OK');
+    expect(await user.client.billing.payments.get.query({ id: payment.id })).toMatchObject({
+      status: 'PAID',
+      failureReason: null,
+    });
+    expect((await user.client.subscription.current.query())?.messageLimit).toBe(500);
+  });
+
   it('a gateway hiccup at verification leaves the payment PENDING; the next return grants it', async () => {
     const user = await signUp(server);
     const { payment, authority } = await zarinpalCheckout(user);

@@ -1,6 +1,6 @@
 import type { Page, PaymentRecord, PaymentStatus } from '@chapar/api';
 import { type Database, packages, payments, users } from '@chapar/db';
-import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { addToSubscription } from './subscriptions';
 import { pageOf } from './util';
 
@@ -134,10 +134,17 @@ export interface PaidDetail {
 }
 
 /**
- * PENDING → PAID and the package granted, in one transaction; false when the payment was
- * already settled. The guarded update is what makes replays and double approvals harmless.
+ * PENDING (or one of `from`) → PAID and the package granted, in one transaction; false when
+ * the payment was already paid or otherwise settled. The guarded update is what makes
+ * replays and double approvals harmless.
  */
-export function markPaidAndGrant(db: Database, id: number, detail: PaidDetail, now: Date): Promise<boolean> {
+export function markPaidAndGrant(
+  db: Database,
+  id: number,
+  detail: PaidDetail,
+  now: Date,
+  from: readonly PaymentStatus[] = ['PENDING'],
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [paid] = await tx
       .update(payments)
@@ -149,7 +156,7 @@ export function markPaidAndGrant(db: Database, id: number, detail: PaidDetail, n
         payerDetail: detail.payerDetail ?? null,
         ...(detail.reviewedById ? { reviewedById: detail.reviewedById, reviewedAt: now } : {}),
       })
-      .where(and(eq(payments.id, id), eq(payments.status, 'PENDING')));
+      .where(and(eq(payments.id, id), inArray(payments.status, [...from])));
     if (paid.affectedRows !== 1) return false;
     const [bought] = await tx
       .select({

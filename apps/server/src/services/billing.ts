@@ -1,4 +1,11 @@
-import { type BillingPort, ChaparError, type Logger, notFound, type PaymentProvider } from '@chapar/api';
+import {
+  type BillingPort,
+  ChaparError,
+  type Logger,
+  notFound,
+  type PaymentProvider,
+  type PaymentStatus,
+} from '@chapar/api';
 import { type Database, packages, users } from '@chapar/db';
 import { eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
@@ -36,7 +43,8 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
     return found;
   };
 
-  const markPaid = (id: number, detail: PaidDetail) => markPaidAndGrant(db, id, detail, clock.now());
+  const markPaid = (id: number, detail: PaidDetail, from?: readonly PaymentStatus[]) =>
+    markPaidAndGrant(db, id, detail, clock.now(), from);
 
   const port: BillingPort = {
     options: () => ({

@@ -1,9 +1,17 @@
-import type { Logger } from '@chapar/api';
+import type { Logger, PaymentStatus } from '@chapar/api';
 import { type Database, payments, uploads } from '@chapar/db';
 import { and, eq } from 'drizzle-orm';
 import type { PaymentGateway } from '../payments/gateway';
 import type { PaidDetail, PaymentsRepository } from '../repositories/payments';
 import { mediaPath } from './media';
+
+/**
+ * A CANCELLED ZarinPal payment is asked again on the next return: a forged early "NOK"
+ * (someone who saw the authority) may have settled it while the payer was still at the
+ * gateway, and the gateway's word is what counts. PAID is final; so is FAILED, which only
+ * a verification that did not match (amount, refusal) leaves.
+ */
+const RECHECKED: readonly PaymentStatus[] = ['PENDING', 'CANCELLED'];
 
 /**
  * The payer is back from ZarinPal (`Authority`, `Status=OK|NOK`). Verifies with the
@@ -14,7 +22,7 @@ export async function completeZarinpal(
   deps: {
     repo: PaymentsRepository;
     gateway: PaymentGateway | null;
-    markPaid(id: number, detail: PaidDetail): Promise<boolean>;
+    markPaid(id: number, detail: PaidDetail, from?: readonly PaymentStatus[]): Promise<boolean>;
     clock: { now(): Date };
     log: Logger;
   },
@@ -24,10 +32,12 @@ export async function completeZarinpal(
   const { repo, gateway, markPaid, clock, log } = deps;
   const found = await repo.byReference('zarinpal', reference);
   if (!found) return null;
-  if (found.status !== 'PENDING' || !gateway) return found.id;
+  if (!gateway || !RECHECKED.includes(found.status)) return found.id;
   // Even "NOK" is checked with the gateway: a forged or stale cancel must not void a real payment.
   const verified = await gateway.verify({ reference, amount: Number(found.amount) });
   if (!verified.ok) {
+    // Already settled unpaid: a later return that still is not paid changes nothing.
+    if (found.status !== 'PENDING') return found.id;
     const cancelled = status !== 'OK';
     const reason = cancelled
       ? 'The payment was cancelled at the gateway; nothing was charged.'
@@ -36,7 +46,8 @@ export async function completeZarinpal(
     log.warn({ paymentId: found.id, reason: verified.reason, status }, 'zarinpal payment not confirmed');
     return found.id;
   }
-  if (await markPaid(found.id, { providerRef: verified.providerRef, payerDetail: verified.payerDetail })) {
+  const detail = { providerRef: verified.providerRef, payerDetail: verified.payerDetail };
+  if (await markPaid(found.id, detail, RECHECKED)) {
     log.info({ paymentId: found.id, refId: verified.providerRef }, 'zarinpal payment confirmed');
   }
   return found.id;
