@@ -107,7 +107,9 @@ describe('phone and email verification', () => {
     try {
       const error = await errorOf(user.client.auth.requestCode.mutate({ purpose: 'VERIFY_PHONE' }));
       expect(error.data.code).toBe('BAD_GATEWAY');
-      expect(error.message).toContain('the account credit is too low');
+      expect(error.message).toBe(
+        'The code could not be sent: the text-message service did not take it. Try again in a few minutes.',
+      );
     } finally {
       kavenegar.setMode('normal');
     }

@@ -160,10 +160,11 @@ export function createVerification(
     } catch (error) {
       // A code nobody received must not stay valid.
       await db.update(otpCodes).set({ consumedAt: now }).where(eq(otpCodes.id, id));
+      // What the provider said (credit, hosts, addresses) is for the operator, in this log line.
       log.warn({ err: error, channel: input.channel }, 'one-time code not delivered');
       throw new ChaparError(
         'BAD_GATEWAY',
-        `The code could not be sent: ${(error as Error).message} Try again in a few minutes.`,
+        `The code could not be sent: the ${input.channel === 'SMS' ? 'text-message service' : 'mail server'} did not take it. Try again in a few minutes.`,
       );
     }
     return expiresAt;
