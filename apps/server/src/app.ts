@@ -29,6 +29,7 @@ import { createBilling } from './services/billing';
 import { createBillingSweep } from './services/billing-sweep';
 import { createMediaPort } from './services/media';
 import { createOptOutsPort } from './services/opt-outs';
+import { resumeQuotaPaused } from './services/quota-resume';
 import { createRecipientImport } from './services/recipient-import';
 import { createVerification } from './services/verification';
 import { createDriverFactory } from './whatsapp/driver-factory';
@@ -93,6 +94,7 @@ export async function createApp(
       publicUrl: config.PUBLIC_URL ?? null,
       zarinpal: createPaymentGateway(config),
       dataDir: config.DATA_DIR,
+      onFunded: (userId) => resumeQuotaPaused(db, campaignsPort, userId, wallClock.now()),
     },
     wallClock,
     log,

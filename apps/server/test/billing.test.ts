@@ -433,6 +433,56 @@ describe('the billing sweep', () => {
     expect(mailsTo()[1]!.raw).toContain('Subject: Chapar: your subscription ends in 3 days');
   });
 
+  it('a purchase resumes the campaigns that paused for want of a subscription, not the others', async () => {
+    const user = await signUp(server);
+    const sub = await admin.client.admin.subscriptions.grant.mutate({
+      userId: user.user.id,
+      days: 30,
+      messages: 100,
+    });
+    // One account each: an account sends one campaign at a time.
+    const started = async (title: string) => {
+      const account = await linkedSandboxAccount(user.client, title);
+      const campaign = await user.client.campaigns.create.mutate({
+        title,
+        message: 'hi',
+        whatsappAccountId: account.id,
+        interval: 'TWENTY_SECONDS',
+      });
+      await user.client.campaigns.addRecipients.mutate({
+        campaignId: campaign.id,
+        recipients: [{ phone: `0912${String(campaign.id).padStart(7, '0')}` }, { phone: '09121110099' }],
+      });
+      await user.client.campaigns.start.mutate({ id: campaign.id });
+      await waitFor(
+        () => user.client.campaigns.get.query({ id: campaign.id }),
+        (c) => c.sentCount === 1,
+      );
+      return campaign;
+    };
+    const unfunded = await started('Waits for money');
+    const byHand = await started('Paused by the user');
+    await user.client.campaigns.pause.mutate({ id: byHand.id });
+    await run(sql`UPDATE subscriptions SET expires_at = ${new Date(Date.now() - 1000)} WHERE id = ${sub.id}`);
+    await server.app.billingSweep.run();
+    expect(await user.client.campaigns.get.query({ id: unfunded.id })).toMatchObject({ pauseCause: 'QUOTA' });
+
+    const { authority } = await zarinpalCheckout(user);
+    zarinpal.pay(authority);
+    await returnFromGateway(authority, 'OK');
+    expect(await user.client.campaigns.get.query({ id: unfunded.id })).toMatchObject({
+      status: 'RUNNING',
+      pauseCause: null,
+      pausedReason: null,
+    });
+    expect(await user.client.campaigns.get.query({ id: byHand.id })).toMatchObject({
+      status: 'PAUSED',
+      pauseCause: 'USER',
+    });
+    await user.client.campaigns.cancel.mutate({ id: unfunded.id });
+    await user.client.campaigns.cancel.mutate({ id: byHand.id });
+  });
+
   it('pauses a RUNNING campaign when its subscription expires, and the user is no longer active', async () => {
     const user = await signUp(server);
     const sub = await admin.client.admin.subscriptions.grant.mutate({

@@ -23,6 +23,8 @@ export interface BillingOptions {
   publicUrl: string | null;
   zarinpal: PaymentGateway | null;
   dataDir: string;
+  /** Told after a payment or a grant funded the user (campaigns paused for quota resume). */
+  onFunded?: (userId: number) => Promise<unknown>;
 }
 
 const RECEIPT_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']);
@@ -43,8 +45,21 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
     return found;
   };
 
-  const markPaid = (id: number, detail: PaidDetail, from?: readonly PaymentStatus[]) =>
-    markPaidAndGrant(db, id, detail, clock.now(), from);
+  // What follows a grant must never undo it: a failure there is logged, not thrown.
+  const funded = async (userId: number) => {
+    await options.onFunded?.(userId).catch((error: Error) => {
+      log.error({ err: error, userId }, 'could not resume campaigns after funding');
+    });
+  };
+
+  const markPaid = async (id: number, detail: PaidDetail, from?: readonly PaymentStatus[]) => {
+    const paid = await markPaidAndGrant(db, id, detail, clock.now(), from);
+    if (paid) {
+      const found = await repo.get(null, id);
+      if (found) await funded(found.userId);
+    }
+    return paid;
+  };
 
   const port: BillingPort = {
     options: () => ({
@@ -189,7 +204,7 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
         .where(eq(users.id, input.userId))
         .limit(1);
       if (!exists) throw notFound('User');
-      return db.transaction((tx) =>
+      const subscription = await db.transaction((tx) =>
         addToSubscription(
           tx,
           {
@@ -202,6 +217,8 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
           now,
         ),
       );
+      await funded(input.userId);
+      return subscription;
     },
   };
 
