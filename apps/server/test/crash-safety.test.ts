@@ -1,13 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { campaigns, createDatabase, recipients, subscriptions } from '@chapar/db';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { createDatabase, recipients, subscriptions } from '@chapar/db';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../src/env';
 import { createTestDatabase } from './support/database';
-import { freePort, ledgerOf, sleep, startCampaigns } from './support/spawned-server';
+import {
+  expectCampaignMatchesLedger,
+  freePort,
+  ledgerOf,
+  ServerProcess,
+  sleep,
+  startCampaigns,
+} from './support/spawned-server';
 
 /*
  * Crash safety the way users meet it: the real server runs as a child process, three
@@ -29,71 +34,6 @@ const PER_CAMPAIGN = Number(process.env.CRASH_RECIPIENTS ?? 8);
 const SEND_LATENCY_MS = process.env.CRASH_SEND_LATENCY_MS ?? '800';
 const ACCOUNTS = 3;
 const SENT_STATES = ['SENT', 'DELIVERED', 'READ'] as const;
-const FINAL_STATES = ['SENT', 'DELIVERED', 'READ', 'FAILED', 'SKIPPED'];
-const UNKNOWN_OUTCOME = /cannot be known whether it went out/;
-
-/** The real server (`node --import tsx apps/server/src/main.ts`) as a child process. */
-class ServerProcess {
-  private child: ChildProcess | undefined;
-  private exited: Promise<void> = Promise.resolve();
-  private output = '';
-  starts = 0;
-
-  constructor(private readonly env: Record<string, string>) {}
-
-  get url() {
-    return `http://127.0.0.1:${this.env.PORT}`;
-  }
-
-  get alive() {
-    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  /** Spawns the server and waits until /healthz answers. */
-  async start(timeoutMs = 30_000): Promise<void> {
-    if (this.alive) throw new Error('server already running');
-    this.starts++;
-    this.output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    const keep = (chunk: Buffer) => {
-      this.output = (this.output + chunk.toString()).slice(-20_000);
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (!this.alive) throw new Error(`server exited during start:\n${this.output}`);
-      const ok = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(1_000) }).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return;
-      await sleep(50);
-    }
-    throw new Error(`server did not answer /healthz within ${timeoutMs} ms:\n${this.output}`);
-  }
-
-  /** SIGKILL: no shutdown handler runs, sends in flight are cut off wherever they are. */
-  async kill(): Promise<void> {
-    if (this.alive) this.child!.kill('SIGKILL');
-    await this.exited;
-  }
-
-  /** Synchronous last resort for the `exit` hook (the test runner dying under us). */
-  killNow(): void {
-    if (this.alive) this.child!.kill('SIGKILL');
-  }
-
-  get log() {
-    return this.output;
-  }
-}
 
 describe('crash safety (real server process, SIGKILL mid-campaign)', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
@@ -198,57 +138,13 @@ describe('crash safety (real server process, SIGKILL mid-campaign)', () => {
 
     const report: string[] = [];
     for (const [i, campaignId] of campaignIds.entries()) {
-      const accountId = accountIds[i]!;
-      const rows = await db
-        .select()
-        .from(recipients)
-        .where(eq(recipients.campaignId, campaignId))
-        .orderBy(asc(recipients.id));
-      const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
-      const ledger = await ledgerOf(dataDir!, accountId);
-      const byStatus = (...statuses: string[]) => rows.filter((r) => statuses.includes(r.status));
-
-      // Everybody was added, nobody is left in the queue or mid-send.
-      expect(rows).toHaveLength(PER_CAMPAIGN);
-      expect(rows.filter((r) => !FINAL_STATES.includes(r.status))).toEqual([]);
-
-      // The ledger: each recipient at most once, each entry one of this campaign's rows.
-      const rowById = new Map(rows.map((r) => [r.id, r]));
-      expect(new Set(ledger.map((e) => e.to)).size).toBe(ledger.length);
-      expect(new Set(ledger.map((e) => e.ref)).size).toBe(ledger.length);
-      for (const entry of ledger) {
-        const row = rowById.get(Number(entry.ref.slice(1)));
-        expect(row, `ledger entry ${entry.ref} belongs to campaign ${campaignId}`).toBeDefined();
-        expect(entry.to).toBe(row!.phone);
-      }
-
-      // Every row that says it went out is in the ledger with the same message id, and
-      // nothing went out that the rows do not account for.
-      const sent = byStatus(...SENT_STATES);
-      const ledgerByRef = new Map(ledger.map((e) => [e.ref, e]));
-      for (const row of sent) {
-        expect(ledgerByRef.get(`r${row.id}`)?.messageId, `recipient ${row.id}`).toBe(row.whatsappMessageId);
-      }
-      const failed = byStatus('FAILED');
-      const skipped = byStatus('SKIPPED');
-      // A FAILED row is only acceptable as "unknown outcome" (and the sandbox always knows).
-      for (const row of failed) expect(row.error).toMatch(UNKNOWN_OUTCOME);
-      expect(failed.map((r) => ({ id: r.id, error: r.error }))).toEqual([]);
-      expect(skipped).toEqual([]);
-      expect(ledger).toHaveLength(sent.length);
-      expect(sent.length + failed.length + skipped.length).toBe(PER_CAMPAIGN);
-
-      // Counters equal the rows behind them.
-      expect(campaign).toMatchObject({
-        status: 'COMPLETED',
-        sentCount: sent.length,
-        deliveredCount: byStatus('DELIVERED', 'READ').length,
-        readCount: byStatus('READ').length,
-        failedCount: failed.length,
-        skippedCount: skipped.length,
-      });
       report.push(
-        `campaign ${campaignId}: ${sent.length} sent (${byStatus('SENT').length} SENT, ${byStatus('DELIVERED').length} DELIVERED, ${byStatus('READ').length} READ), ledger ${ledger.length}`,
+        await expectCampaignMatchesLedger(
+          db,
+          dataDir!,
+          { campaignId, accountId: accountIds[i]! },
+          PER_CAMPAIGN,
+        ),
       );
     }
 

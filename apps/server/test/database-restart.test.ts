@@ -3,12 +3,17 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { campaigns, createDatabase, recipients } from '@chapar/db';
-import { asc, eq } from 'drizzle-orm';
+import { createDatabase } from '@chapar/db';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../src/env';
-import { freePort, ledgerOf, sleep, startCampaigns } from './support/spawned-server';
+import {
+  expectCampaignMatchesLedger,
+  freePort,
+  ledgerOf,
+  ServerProcess,
+  sleep,
+  startCampaigns,
+} from './support/spawned-server';
 
 /*
  * Database outage the way operators meet it: the real server runs as a child process on its
@@ -25,8 +30,6 @@ import { freePort, ledgerOf, sleep, startCampaigns } from './support/spawned-ser
 const ACCOUNTS = 2;
 const PER_CAMPAIGN = 8;
 const DOWN_MS = 5_000;
-const SENT_STATES = ['SENT', 'DELIVERED', 'READ'];
-const FINAL_STATES = ['SENT', 'DELIVERED', 'READ', 'FAILED', 'SKIPPED'];
 const MARIADBD = ['/usr/sbin/mariadbd', '/usr/bin/mariadbd'];
 
 function run(command: string, args: string[]): Promise<string> {
@@ -163,72 +166,6 @@ class MariaDbProcess {
   }
 }
 
-/** The real server (`node --import tsx apps/server/src/main.ts`) as a child process. */
-class ServerProcess {
-  private child: ChildProcess | undefined;
-  private exited: Promise<void> = Promise.resolve();
-  private output = '';
-  private stopping = false;
-  /** Set when the process exits without the test asking it to. */
-  unexpectedExit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-
-  constructor(private readonly env: Record<string, string>) {}
-
-  get url() {
-    return `http://127.0.0.1:${this.env.PORT}`;
-  }
-
-  get alive() {
-    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  async start(timeoutMs = 30_000): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    const keep = (chunk: Buffer) => {
-      this.output = (this.output + chunk.toString()).slice(-200_000);
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    this.exited = new Promise((resolve) =>
-      child.once('exit', (code, signal) => {
-        if (!this.stopping) this.unexpectedExit = { code, signal };
-        resolve();
-      }),
-    );
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (!this.alive) throw new Error(`server exited during start:\n${this.output}`);
-      const ok = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(1_000) }).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return;
-      await sleep(50);
-    }
-    throw new Error(`server did not answer /healthz within ${timeoutMs} ms:\n${this.output}`);
-  }
-
-  async stop(): Promise<void> {
-    this.stopping = true;
-    if (this.alive) this.child!.kill('SIGKILL');
-    await this.exited;
-  }
-
-  killNow(): void {
-    this.stopping = true;
-    if (this.alive) this.child!.kill('SIGKILL');
-  }
-
-  get log() {
-    return this.output;
-  }
-}
-
 describe('database restart (real server process, private MariaDB stopped mid-campaign)', () => {
   let tmp: string | undefined;
   let dataDir: string | undefined;
@@ -266,7 +203,7 @@ describe('database restart (real server process, private MariaDB stopped mid-cam
 
   afterAll(async () => {
     process.removeListener('exit', killOnExit);
-    await server?.stop();
+    await server?.kill();
     await handle?.close().catch(() => undefined);
     await mariadb?.stop();
     if (tmp) await rm(tmp, { recursive: true, force: true });
@@ -340,55 +277,13 @@ describe('database restart (real server process, private MariaDB stopped mid-cam
     const { db } = handle;
     const report: string[] = [];
     for (const [i, campaignId] of campaignIds.entries()) {
-      const accountId = accountIds[i]!;
-      const rows = await db
-        .select()
-        .from(recipients)
-        .where(eq(recipients.campaignId, campaignId))
-        .orderBy(asc(recipients.id));
-      const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
-      const ledger = await ledgerOf(dataDir!, accountId);
-      const byStatus = (...statuses: string[]) => rows.filter((r) => statuses.includes(r.status));
-
-      // Everybody is there, nobody left in the queue or mid-send.
-      expect(rows).toHaveLength(PER_CAMPAIGN);
-      expect(rows.filter((r) => !FINAL_STATES.includes(r.status)).map((r) => [r.id, r.status])).toEqual([]);
-
-      // The ledger: each phone and each recipient at most once, each entry one of this campaign's rows.
-      expect(new Set(ledger.map((e) => e.to)).size).toBe(ledger.length);
-      expect(new Set(ledger.map((e) => e.ref)).size).toBe(ledger.length);
-      const rowById = new Map(rows.map((r) => [r.id, r]));
-      for (const entry of ledger) {
-        const row = rowById.get(Number(entry.ref.slice(1)));
-        expect(row, `ledger entry ${entry.ref} belongs to campaign ${campaignId}`).toBeDefined();
-        expect(entry.to).toBe(row!.phone);
-      }
-
-      // Exactly the SENT/DELIVERED/READ rows are in the ledger, with the same message ids.
-      const sent = byStatus(...SENT_STATES);
-      const ledgerByRef = new Map(ledger.map((e) => [e.ref, e]));
-      for (const row of sent) {
-        expect(ledgerByRef.get(`r${row.id}`)?.messageId, `recipient ${row.id}`).toBe(row.whatsappMessageId);
-      }
-      expect(ledger).toHaveLength(sent.length);
-      // The sandbox always knows the outcome: nothing is failed or skipped, everybody got it.
-      const failed = byStatus('FAILED');
-      const skipped = byStatus('SKIPPED');
-      expect(failed.map((r) => ({ id: r.id, error: r.error }))).toEqual([]);
-      expect(skipped).toEqual([]);
-      expect(sent).toHaveLength(PER_CAMPAIGN);
-
-      // Counters equal the rows behind them.
-      expect(campaign).toMatchObject({
-        status: 'COMPLETED',
-        sentCount: sent.length,
-        deliveredCount: byStatus('DELIVERED', 'READ').length,
-        readCount: byStatus('READ').length,
-        failedCount: failed.length,
-        skippedCount: skipped.length,
-      });
       report.push(
-        `campaign ${campaignId}: ${sent.length} sent (${byStatus('SENT').length} SENT, ${byStatus('DELIVERED').length} DELIVERED, ${byStatus('READ').length} READ), ledger ${ledger.length}`,
+        await expectCampaignMatchesLedger(
+          db,
+          dataDir!,
+          { campaignId, accountId: accountIds[i]! },
+          PER_CAMPAIGN,
+        ),
       );
     }
 

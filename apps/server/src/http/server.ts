@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
-import { type AppRouter, appRouter, RateLimitedError } from '@chapar/api';
+import { type AppRouter, appRouter, type Context, RateLimitedError, type UserRecord } from '@chapar/api';
 import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
@@ -120,21 +120,15 @@ export function createHttpServer(deps: HttpDeps) {
       );
       return;
     }
-    const exportMatch = /^\/api\/campaigns\/(\d+)\/recipients\.(csv|xlsx)(\?.*)?$/.exec(url);
-    if (exportMatch && req.method === 'GET') {
+    // Plain-HTTP downloads that need the caller: the same authentication as tRPC calls.
+    const asSignedIn = (what: string, handle: (ctx: Context & { user: UserRecord }) => Promise<void>) =>
       deps
         .createContext({ req, res, info: { connectionParams: null } } as unknown as Parameters<
           typeof deps.createContext
         >[0])
         .then(async (ctx) => {
           if (!ctx.user) return sendJson(res, 401, { error: 'Please sign in first.' });
-          await exportRecipients(
-            ctx.ports,
-            ctx.user,
-            Number(exportMatch[1]),
-            exportMatch[2] as 'csv' | 'xlsx',
-            res,
-          );
+          await handle({ ...ctx, user: ctx.user });
         })
         .catch((error: Error) => {
           if (error instanceof TRPCError && !res.headersSent && error.code !== 'INTERNAL_SERVER_ERROR') {
@@ -143,10 +137,16 @@ export function createHttpServer(deps: HttpDeps) {
             if (retryAfter != null) res.setHeader('retry-after', String(retryAfter));
             return sendJson(res, error.code === 'TOO_MANY_REQUESTS' ? 429 : 403, { error: error.message });
           }
-          info.log.error({ err: error }, 'export failed');
-          if (!res.headersSent) sendJson(res, 500, { error: 'Export failed.' });
+          info.log.error({ err: error }, `${what} failed`);
+          if (!res.headersSent)
+            sendJson(res, 500, { error: `${what[0]!.toUpperCase()}${what.slice(1)} failed.` });
           else res.destroy(error);
         });
+    const exportMatch = /^\/api\/campaigns\/(\d+)\/recipients\.(csv|xlsx)(\?.*)?$/.exec(url);
+    if (exportMatch && req.method === 'GET') {
+      void asSignedIn('export', (ctx) =>
+        exportRecipients(ctx.ports, ctx.user, Number(exportMatch[1]), exportMatch[2] as 'csv' | 'xlsx', res),
+      );
       return;
     }
     if (pathname === ZARINPAL_CALLBACK_PATH && req.method === 'GET' && deps.completeZarinpal) {
@@ -155,22 +155,10 @@ export function createHttpServer(deps: HttpDeps) {
     const receiptMatch = /^\/api\/payments\/(\d+)\/receipt$/.exec(pathname);
     if (receiptMatch && req.method === 'GET' && deps.receiptFile) {
       const receiptFile = deps.receiptFile;
-      deps
-        .createContext({ req, res, info: { connectionParams: null } } as unknown as Parameters<
-          typeof deps.createContext
-        >[0])
-        .then(async (ctx) => {
-          if (!ctx.user) return sendJson(res, 401, { error: 'Please sign in first.' });
-          const isAdmin = ctx.user.role === 'ADMIN' || ctx.user.role === 'SUPER_ADMIN';
-          sendReceipt(await receiptFile(isAdmin ? null : ctx.user.id, Number(receiptMatch[1])), res);
-        })
-        .catch((error: Error) => {
-          if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') {
-            return sendJson(res, error.code === 'TOO_MANY_REQUESTS' ? 429 : 403, { error: error.message });
-          }
-          info.log.error({ err: error }, 'receipt failed');
-          if (!res.headersSent) sendJson(res, 500, { error: 'Receipt failed.' });
-        });
+      void asSignedIn('receipt', async (ctx) => {
+        const isAdmin = ctx.user.role === 'ADMIN' || ctx.user.role === 'SUPER_ADMIN';
+        sendReceipt(await receiptFile(isAdmin ? null : ctx.user.id, Number(receiptMatch[1])), res);
+      });
       return;
     }
     if (pathname === '/readyz') {

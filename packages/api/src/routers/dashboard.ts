@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { zCampaignStatus } from '../domain/enums';
 import {
   isTimeZone,
   lastLocalDays,
@@ -8,7 +7,7 @@ import {
   startOfLocalMonth,
 } from '../domain/local-days';
 import type { MessageBucket } from '../ports';
-import { zId, zIsoDate } from '../schemas';
+import { zId, zIsoDate, zProgress } from '../schemas';
 import { authedProcedure, router } from '../trpc';
 
 const DAY_MS = 86_400_000;
@@ -26,19 +25,8 @@ const zSummary = z.object({
   month: zCounts,
   /** One entry per local day, oldest first; `date` is the Gregorian `YYYY-MM-DD`. */
   days: z.array(zCounts.extend({ date: z.string() })),
-  running: z.array(
-    z.object({
-      id: zId,
-      title: z.string().nullable(),
-      status: zCampaignStatus,
-      totalRecipients: z.number().int(),
-      sentCount: z.number().int(),
-      failedCount: z.number().int(),
-      deliveredCount: z.number().int(),
-      readCount: z.number().int(),
-      skippedCount: z.number().int(),
-    }),
-  ),
+  // Each running campaign's progress (as campaigns.onProgress carries it) with its id and title.
+  running: z.array(zProgress.omit({ pausedReason: true }).extend({ id: zId, title: z.string().nullable() })),
   subscription: z
     .object({
       packageTitle: z.string().nullable(),
