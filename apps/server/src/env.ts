@@ -41,6 +41,24 @@ const envSchema = z.object({
   CHROME_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Chromium instances (real WhatsApp accounts) per process: about 300 MB each. */
   MAX_BROWSERS: zInt(0, 200).default(4),
+  /**
+   * `all`: one process does everything (no Redis needed). `api`: HTTP, WebSocket, SPA only.
+   * `worker`: WhatsApp sessions and the engine for the accounts it leases.
+   */
+  CHAPAR_ROLE: z.enum(['all', 'api', 'worker'], { error: 'must be all, api or worker' }).default('all'),
+  /** Events and wake-ups between processes; required for the api and worker roles. */
+  REDIS_URL: z
+    .string()
+    .refine((v) => /^rediss?:\/\/.+/.test(v), { message: 'must look like redis://host:6379' })
+    .optional(),
+  /** Namespaces every Redis key and channel, so deployments (and test runs) share one Redis. */
+  REDIS_PREFIX: z.string().min(1).max(64).default('chapar:'),
+  /** Accounts (sandbox included) one worker leases at most. */
+  MAX_ACCOUNTS: zInt(0, 100_000).default(1000),
+  /** This worker's name in the lease table: unique per process; a restart under it takes its leases back at once. */
+  WORKER_ID: z.string().min(1).max(128).optional(),
+  /** A lease lasts this long without renewal; a killed worker's accounts move after it. */
+  LEASE_SECONDS: zInt(6, 600).default(25),
   /** Logins younger than this send at half speed and half the daily cap. */
   WARMUP_DAYS: zInt(0, 60).default(3),
   /** Replies that opt the sender out, comma-separated, compared whole and case-insensitively. */
@@ -169,6 +187,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config = result.data;
   const missing = missingProviderSettings(config);
+  if (config.CHAPAR_ROLE !== 'all' && !config.REDIS_URL) {
+    missing.push(
+      `REDIS_URL is missing: CHAPAR_ROLE=${config.CHAPAR_ROLE} shares events and wake-ups with the other processes over Redis`,
+    );
+  }
   if (missing.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${missing.map((line) => `  ${line}`).join('\n')}`);
   }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { CAMPAIGN_INTERVALS, CAMPAIGN_STATUSES, PAUSE_CAUSES, RECIPIENT_STATUSES } from '@chapar/api/domain';
 import {
   boolean,
@@ -51,6 +52,14 @@ export const campaigns = mysqlTable(
     variableKeys: jsonText<string[] | null>('variable_keys'),
     startedAt: timestamp('started_at'),
     completedAt: timestamp('completed_at'),
+    /**
+     * +1 on every change of the row (any Drizzle update, counters included): progress
+     * events carry it, so a subscriber on any process drops duplicates and stale ones.
+     */
+    version: int('version')
+      .notNull()
+      .default(0)
+      .$onUpdate(() => sql`\`version\` + 1`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

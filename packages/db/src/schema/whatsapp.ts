@@ -1,7 +1,11 @@
 import { ACCOUNT_STATUSES, WHATSAPP_DRIVERS } from '@chapar/api/domain';
-import { index, int, mysqlEnum, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { index, int, mysqlEnum, mysqlTable, text, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref, timestamp, updatedAt } from './columns';
 import { users } from './users';
+
+/** What the user asked of an account; its owner reconciles the session to it. */
+export const ACCOUNT_DESIRED_STATES = ['CONNECTED', 'DISCONNECTED', 'LOGGED_OUT', 'REMOVED'] as const;
+export type AccountDesiredState = (typeof ACCOUNT_DESIRED_STATES)[number];
 
 export const whatsappAccounts = mysqlTable(
   'whatsapp_accounts',
@@ -24,14 +28,43 @@ export const whatsappAccounts = mysqlTable(
     linkedAt: timestamp('linked_at'),
     /** At most this many sends in any 24 hours (WhatsApp bans numbers that burst). */
     dailyLimit: int('daily_limit').notNull().default(250),
+    /** The QR code while one is shown (status QR), so every API process can serve it. */
+    qr: text('qr'),
+    /** +1 on every status change: subscribers on any process drop events older than what they have. */
+    statusVersion: int('status_version').notNull().default(0),
+    /**
+     * What the user asked for (cluster/README: desired state). The owner reconciles its
+     * session to it; `desiredSeq` moves on every request, so "connect again" is seen too.
+     */
+    desired: mysqlEnum('desired', ACCOUNT_DESIRED_STATES).notNull().default('DISCONNECTED'),
+    desiredSeq: int('desired_seq').notNull().default(0),
+    /** The worker holding the account's lease, the fencing epoch (+1 per owner change), and its expiry (database clock). */
+    leaseOwner: varchar('lease_owner', { length: 128 }),
+    leaseEpoch: int('lease_epoch').notNull().default(0),
+    leaseExpiresAt: timestamp('lease_expires_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('whatsapp_accounts_user_idx').on(t.userId),
     index('whatsapp_accounts_status_idx').on(t.status),
+    index('whatsapp_accounts_lease_idx').on(t.leaseOwner),
   ],
 );
+
+/** One row per worker process, written on its heartbeat, for the admin's System page and fair shares. */
+export const workers = mysqlTable('workers', {
+  id: varchar('id', { length: 128 }).primaryKey(),
+  role: varchar('role', { length: 16 }).notNull(),
+  host: varchar('host', { length: 255 }).notNull(),
+  pid: int('pid').notNull(),
+  startedAt: timestamp('started_at').notNull(),
+  heartbeatAt: timestamp('heartbeat_at').notNull(),
+  accounts: int('accounts').notNull().default(0),
+  browsers: int('browsers').notNull().default(0),
+  maxAccounts: int('max_accounts').notNull().default(0),
+});
+
 
 /**
  * Each status an account passed through, for the account page's history. Written by the
