@@ -446,11 +446,12 @@ export interface AuditLogPort {
 }
 
 export interface EventBus {
+  /** Delivered to every subscriber of `topic` on every process (best effort: see snapshotStream). */
   publish(topic: string, data: unknown): void;
   /** Returns the unsubscribe function. */
-  subscribe(topic: string, handler: (data: unknown, seq: number) => void): () => void;
-  /** The sequence number the next published event will carry. */
-  nextSeq(): number;
+  subscribe(topic: string, handler: (data: unknown) => void): () => void;
+  /** Told when the bus may have missed events (its link came back); answers the unsubscribe. */
+  onResync?(listener: () => void): () => void;
 }
 
 export const topics = {

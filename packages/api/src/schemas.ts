@@ -59,6 +59,8 @@ export const zAccountStatusEvent = z.object({
   qr: z.string().optional(),
   phone: z.string().optional(),
   error: z.string().optional(),
+  /** +1 on every change of the account's status (events with an older one are stale). */
+  version: z.number().int().optional(),
 });
 export type AccountStatusEvent = z.infer<typeof zAccountStatusEvent>;
 
@@ -110,6 +112,8 @@ export const zProgress = z.object({
   readCount: z.number().int(),
   skippedCount: z.number().int(),
   pausedReason: z.string().optional(),
+  /** +1 on every change of the campaign (events with an older one are stale). */
+  version: z.number().int().optional(),
 });
 export type CampaignProgress = z.infer<typeof zProgress>;
 

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { EventBus } from './ports';
 import { snapshotStream } from './stream';
 
-function bus(): EventBus & { count(topic: string): number } {
-  const handlers = new Map<string, Set<(d: unknown, s: number) => void>>();
-  let seq = 1;
+type Snap = { v: string; version?: number };
+
+function bus(): EventBus & { count(topic: string): number; resync(): void } {
+  const handlers = new Map<string, Set<(d: unknown) => void>>();
+  const resyncs = new Set<() => void>();
   return {
     publish(topic, data) {
-      const s = seq++;
-      for (const h of handlers.get(topic) ?? []) h(data, s);
+      for (const h of handlers.get(topic) ?? []) h(data);
     },
     subscribe(topic, handler) {
       const set = handlers.get(topic) ?? new Set();
@@ -16,50 +17,82 @@ function bus(): EventBus & { count(topic: string): number } {
       handlers.set(topic, set);
       return () => set.delete(handler);
     },
-    nextSeq: () => seq,
+    onResync(listener) {
+      resyncs.add(listener);
+      return () => resyncs.delete(listener);
+    },
+    resync: () => {
+      for (const r of resyncs) r();
+    },
     count: (topic) => handlers.get(topic)?.size ?? 0,
   };
 }
+
+async function collect(stream: AsyncGenerator<Snap>, abort: AbortController, until: (seen: string[]) => boolean) {
+  const seen: string[] = [];
+  for await (const value of stream) {
+    seen.push(value.v);
+    if (until(seen)) abort.abort();
+  }
+  return seen;
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
 
 describe('snapshotStream', () => {
   it('yields the current state first, then later snapshots, and stops listening when aborted', async () => {
     const b = bus();
     const abort = new AbortController();
-    const seen: number[] = [];
-    const stream = snapshotStream<number>(b, 't', async () => 1, abort.signal);
-    const reading = (async () => {
-      for await (const value of stream) {
-        seen.push(value);
-        if (value === 3) abort.abort();
-      }
-    })();
-    await new Promise((r) => setTimeout(r, 5));
-    b.publish('t', 2);
-    b.publish('other', 99);
-    b.publish('t', 3);
-    await reading;
-    expect(seen).toEqual([1, 2, 3]);
+    const stream = snapshotStream<Snap>(b, 't', async () => ({ v: 'a', version: 1 }), abort.signal);
+    const reading = collect(stream, abort, (seen) => seen.at(-1) === 'c');
+    await tick();
+    b.publish('t', { v: 'b', version: 2 });
+    b.publish('other', { v: 'x', version: 9 });
+    b.publish('t', { v: 'c', version: 3 });
+    expect(await reading).toEqual(['a', 'b', 'c']);
     expect(b.count('t')).toBe(0);
   });
 
-  it('listens before reading the current state, so a change in between is not lost, and drops older ones', async () => {
+  it('listens before reading the current state, so a change in between is not lost', async () => {
     const b = bus();
-    b.publish('t', 0); // published before the subscription: part of the past
     const abort = new AbortController();
-    const seen: number[] = [];
-    const stream = snapshotStream<number>(
+    const stream = snapshotStream<Snap>(
       b,
       't',
       async () => {
-        b.publish('t', 2); // a change that lands while the current state is being read
-        return 1;
+        b.publish('t', { v: 'during', version: 2 }); // lands while the current state is read
+        return { v: 'current', version: 1 };
       },
       abort.signal,
     );
-    for await (const value of stream) {
-      seen.push(value);
-      if (seen.length === 2) abort.abort();
-    }
-    expect(seen).toEqual([1, 2]);
+    expect(await collect(stream, abort, (seen) => seen.length === 2)).toEqual(['current', 'during']);
+  });
+
+  it('drops duplicates and snapshots older than the last one yielded (events from several processes)', async () => {
+    const b = bus();
+    const abort = new AbortController();
+    const stream = snapshotStream<Snap>(b, 't', async () => ({ v: 'v5', version: 5 }), abort.signal);
+    const reading = collect(stream, abort, (seen) => seen.at(-1) === 'v7');
+    await tick();
+    b.publish('t', { v: 'v4', version: 4 }); // read before the current state, arrived after it
+    b.publish('t', { v: 'v5-again', version: 5 });
+    b.publish('t', { v: 'v6', version: 6 });
+    b.publish('t', { v: 'v6-again', version: 6 });
+    b.publish('t', { v: 'v7', version: 7 });
+    expect(await reading).toEqual(['v5', 'v6', 'v7']);
+  });
+
+  it('reads the state again when the bus says it may have missed events, yielding it only if newer', async () => {
+    const b = bus();
+    const abort = new AbortController();
+    let stored: Snap = { v: 'running', version: 1 };
+    const stream = snapshotStream<Snap>(b, 't', async () => stored, abort.signal);
+    const reading = collect(stream, abort, (seen) => seen.at(-1) === 'completed');
+    await tick();
+    b.resync(); // nothing changed: nothing yielded
+    await tick();
+    stored = { v: 'completed', version: 9 }; // changed while the bus was down: its events were lost
+    b.resync();
+    expect(await reading).toEqual(['running', 'completed']);
   });
 });

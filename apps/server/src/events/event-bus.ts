@@ -2,12 +2,11 @@ import { EventEmitter } from 'node:events';
 import type { EventBus } from '@chapar/api';
 
 /**
- * Events within one process. Several server processes would swap this for a Redis
- * pub/sub bus with the same interface; subscribers only ever see whole snapshots.
+ * Events within one process (role `all` without Redis). With several processes the
+ * Redis bus (redis-bus.ts) takes its place behind the same interface.
  */
 export class InProcessEventBus implements EventBus {
   private readonly emitter = new EventEmitter();
-  private seq = 1;
 
   constructor() {
     // One listener per open subscription; thousands are normal.
@@ -15,17 +14,13 @@ export class InProcessEventBus implements EventBus {
   }
 
   publish(topic: string, data: unknown): void {
-    this.emitter.emit(topic, data, this.seq++);
+    this.emitter.emit(topic, data);
   }
 
-  subscribe(topic: string, handler: (data: unknown, seq: number) => void): () => void {
+  subscribe(topic: string, handler: (data: unknown) => void): () => void {
     this.emitter.on(topic, handler);
     return () => {
       this.emitter.off(topic, handler);
     };
-  }
-
-  nextSeq(): number {
-    return this.seq;
   }
 }

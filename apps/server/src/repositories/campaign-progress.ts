@@ -16,6 +16,7 @@ export async function readProgress(db: Database, id: number): Promise<CampaignPr
       readCount: campaigns.readCount,
       skippedCount: campaigns.skippedCount,
       pausedReason: campaigns.pausedReason,
+      version: campaigns.version,
     })
     .from(campaigns)
     .where(eq(campaigns.id, id))

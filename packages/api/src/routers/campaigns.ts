@@ -451,7 +451,6 @@ export const campaignsRouter = router({
     .input(z.object({ lastEventId: z.string().nullish() }))
     .subscription(async function* ({ ctx, signal }) {
       const id = ctx.campaign.id;
-      let seq = 0;
       for await (const progress of snapshotStream<CampaignProgress>(
         ctx.ports.events,
         topics.campaign(id),
@@ -462,8 +461,8 @@ export const campaignsRouter = router({
         },
         signal,
       )) {
-        seq++;
-        yield tracked(`${id}:${Date.now()}:${seq}`, zProgress.parse(progress));
+        // The campaign's version: the same state has the same id on every API process.
+        yield tracked(`${id}:${progress.version ?? 0}`, zProgress.parse(progress));
       }
     }),
 });
