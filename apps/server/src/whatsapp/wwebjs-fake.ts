@@ -56,7 +56,10 @@ export class FakeClient extends EventEmitter implements ClientLike {
     }),
   );
   getChatById = vi.fn(async (_chatId: string): Promise<ChatLike | undefined> => this.chat);
-  getContactLidAndPhone = vi.fn(async (ids: string[]) => ids.map((lid) => ({ lid, pn: BOB_ID })));
+  getContactLidAndPhone = vi.fn(
+    async (ids: string[]): Promise<Array<{ lid?: string; pn?: string }>> =>
+      ids.map((lid) => ({ lid, pn: BOB_ID })),
+  );
   getState = vi.fn(async (): Promise<string | null> => 'CONNECTED');
   /** What getChats() answers (the unread catch-up on READY). */
   chats: ChatLike[] = [];

@@ -50,6 +50,8 @@ export interface WwebjsDriverOptions {
    * also turns typing on for messages that do not say. Default 2.5 s.
    */
   typingMs?: number;
+  /** The chat lookup before "typing…" gives up after this long (the send goes on without typing). Default 10 s. */
+  typingChatTimeoutMs?: number;
   /** QR codes shown (about 20 s each after the first minute) before giving up. Default 5. */
   qrMaxRetries?: number;
 }

@@ -40,8 +40,6 @@ const LOGOUT_TIMEOUT_MS = 15_000;
 /** After the phone unlinks, whatsapp-web.js reloads the page itself; closing mid-reload makes it reject unhandled. */
 const LOGOUT_SETTLE_MS = 10_000;
 const DEFAULT_TYPING_MS = 2500;
-/** getChatById before "typing…" has no timeout of its own in the library. */
-const TYPING_CHAT_TIMEOUT_MS = 10_000;
 
 /** WAStates after which WhatsApp Web reconnects by itself. */
 const TRANSIENT_STATES = new Set(['OPENING', 'PAIRING', 'TIMEOUT']);
@@ -593,7 +591,8 @@ export class WwebjsDriver implements WhatsAppDriver {
       try {
         const chat = await withTimeout(
           Promise.resolve().then(() => client.getChatById(chatId)),
-          TYPING_CHAT_TIMEOUT_MS,
+          // getChatById has no timeout of its own; a hung page must not hold the send for ever.
+          this.options.typingChatTimeoutMs ?? 10_000,
         );
         await chat?.sendStateTyping?.();
       } catch (error) {
