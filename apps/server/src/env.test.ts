@@ -24,6 +24,24 @@ describe('loadConfig', () => {
     }
   });
 
+  it('loads WhatsApp Web live by default, and takes a pinned version with a cache', () => {
+    expect(loadConfig({}).WWEBJS_WEB_CACHE).toBe('none');
+    expect(loadConfig({}).WWEBJS_WEB_VERSION).toBeUndefined();
+    const pinned = loadConfig({
+      WWEBJS_WEB_VERSION: '2.3000.1023204157-alpha',
+      WWEBJS_WEB_CACHE: 'remote',
+      WWEBJS_WEB_CACHE_REMOTE_PATH: 'https://example.org/html/{version}.html',
+    });
+    expect(pinned).toMatchObject({
+      WWEBJS_WEB_VERSION: '2.3000.1023204157-alpha',
+      WWEBJS_WEB_CACHE: 'remote',
+    });
+    expect(() => loadConfig({ WWEBJS_WEB_CACHE: 'remote' })).toThrow(
+      'WWEBJS_WEB_CACHE_REMOTE_PATH is missing',
+    );
+    expect(() => loadConfig({ WWEBJS_WEB_CACHE: 'disk' })).toThrow('must be none, local or remote');
+  });
+
   it('keeps payments to manual transfer and codes off unless configured', () => {
     const config = loadConfig({});
     expect(config.PAYMENT_PROVIDERS).toEqual(['manual']);

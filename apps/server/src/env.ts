@@ -39,6 +39,24 @@ const envSchema = z.object({
   IMPORT_MAX_BYTES: zInt(1024, 1024 * 1024 * 1024).default(50 * 1024 * 1024),
   IMPORT_MAX_ROWS: zInt(1, 10_000_000).default(1_000_000),
   CHROME_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /**
+   * The WhatsApp Web version the real driver loads (e.g. 2.3000.1023204157-alpha); unset:
+   * whatever web.whatsapp.com serves. The way out when a WhatsApp Web update breaks
+   * whatsapp-web.js (README, "When WhatsApp Web breaks the driver").
+   */
+  WWEBJS_WEB_VERSION: z
+    .string()
+    .regex(/^[\w.-]{3,60}$/, 'must be a version such as 2.3000.1023204157-alpha')
+    .optional(),
+  /** Where that version's page comes from: none (live), local (saved under DATA_DIR/wwebjs/web-cache), remote. */
+  WWEBJS_WEB_CACHE: z
+    .enum(['none', 'local', 'remote'], { error: 'must be none, local or remote' })
+    .default('none'),
+  /** For WWEBJS_WEB_CACHE=remote: a URL with {version}, e.g. a wa-version repository's raw HTML files. */
+  WWEBJS_WEB_CACHE_REMOTE_PATH: z
+    .string()
+    .refine((v) => /^https?:\/\/\S+$/.test(v), 'must be a URL such as https://example.org/{version}.html')
+    .optional(),
   /** Chromium instances (real WhatsApp accounts) per process: about 300 MB each. */
   MAX_BROWSERS: zInt(0, 200).default(4),
   /**
@@ -218,6 +236,9 @@ function missingProviderSettings(config: Config): string[] {
       'KAVENEGAR_SENDER (or KAVENEGAR_OTP_TEMPLATE)',
       'SMS_PROVIDER is kavenegar',
     );
+  }
+  if (config.WWEBJS_WEB_CACHE === 'remote') {
+    need(config.WWEBJS_WEB_CACHE_REMOTE_PATH, 'WWEBJS_WEB_CACHE_REMOTE_PATH', 'WWEBJS_WEB_CACHE is remote');
   }
   if (config.EMAIL_PROVIDER === 'smtp') {
     need(config.SMTP_URL, 'SMTP_URL', 'EMAIL_PROVIDER is smtp');

@@ -2,11 +2,14 @@ import type { Config } from '../env';
 import type { AppLogger } from '../logger';
 import { SandboxDriver } from './sandbox-driver';
 import type { DriverFactory } from './session-manager';
+import type { WebVersionCache } from './wwebjs/driver-options';
+import { normalizeReply } from './wwebjs/opt-out';
 import { WwebjsDriver } from './wwebjs-driver';
 
 /** Builds the driver an account asks for, configured from the environment. */
 export function createDriverFactory(config: Config, log: AppLogger): DriverFactory {
   const unregistered = new Set(config.SANDBOX_UNREGISTERED_NUMBERS);
+  const optOutWords = new Set(config.OPT_OUT_WORDS.map(normalizeReply));
   return (account) => {
     if (account.driver === 'sandbox') {
       return new SandboxDriver(account.id, {
@@ -19,6 +22,21 @@ export function createDriverFactory(config: Config, log: AppLogger): DriverFacto
         unregistered,
       });
     }
-    return new WwebjsDriver(account.id, { dataDir: config.DATA_DIR, chromePath: config.CHROME_PATH, log });
+    return new WwebjsDriver(account.id, {
+      dataDir: config.DATA_DIR,
+      chromePath: config.CHROME_PATH,
+      log,
+      ...(config.WWEBJS_WEB_VERSION ? { webVersion: config.WWEBJS_WEB_VERSION } : {}),
+      webVersionCache: webVersionCache(config),
+      // Replies from a private LID are looked up only when they could be an opt-out.
+      isOptOutReply: (body) => optOutWords.has(normalizeReply(body)),
+    });
   };
+}
+
+function webVersionCache(config: Config): WebVersionCache {
+  if (config.WWEBJS_WEB_CACHE === 'remote' && config.WWEBJS_WEB_CACHE_REMOTE_PATH) {
+    return { type: 'remote', remotePath: config.WWEBJS_WEB_CACHE_REMOTE_PATH };
+  }
+  return config.WWEBJS_WEB_CACHE === 'local' ? { type: 'local' } : { type: 'none' };
 }

@@ -50,6 +50,35 @@ export class UnknownSendOutcomeError extends Error {
   }
 }
 
+/** Why nothing reached WhatsApp (see `NotSentError`). */
+export type NotSentReason =
+  /** The driver was not (or no longer) linked when the send started. */
+  | 'not-connected'
+  /** Asking WhatsApp whether the number exists failed. */
+  | 'number-check-failed'
+  /** The page lost whatsapp-web.js's injected helpers (WhatsApp Web reloaded); the driver reconnects. */
+  | 'page-lost'
+  /** WhatsApp Web had no chat for an id it had just confirmed. */
+  | 'chat-unavailable'
+  /** Several numbers in a row came back "not on WhatsApp": more likely WhatsApp than the list. */
+  | 'numbers-unconfirmed';
+
+/**
+ * Nothing reached WhatsApp, so sending again later cannot deliver twice: the engine puts
+ * the recipient back in the queue (uncharged) instead of failing it.
+ */
+export class NotSentError extends Error {
+  readonly kind = 'NOT_SENT' as const;
+  readonly retryable = true as const;
+  constructor(
+    readonly reason: NotSentReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NotSentError';
+  }
+}
+
 /** After a crash: did the send with this ref go out? */
 export type SendLookup = { sent: true; messageId: string } | { sent: false } | { sent: 'unknown' };
 

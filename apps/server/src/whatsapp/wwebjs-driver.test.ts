@@ -1,133 +1,19 @@
 import { EventEmitter } from 'node:events';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import wwebjs from 'whatsapp-web.js';
-import type { DriverEvent } from './driver';
 import {
-  type ChatLike,
-  type ClientLike,
   deleteWwebjsAuth,
   describeStartFailure,
   type MessageLike,
   NotOnWhatsAppError,
   UnknownSendOutcomeError,
-  type WidLike,
-  type WwebjsClientOptions,
   WwebjsDriver,
-  type WwebjsDriverOptions,
-  type WwebjsStatusEvent,
   wwebjsAuthDir,
   wwebjsJournalPath,
 } from './wwebjs-driver';
-
-const ME = '989120000001';
-const BOB = '+989121234567';
-const BOB_ID = '989121234567@c.us';
-
-/** Stands in for whatsapp-web.js's Client: an EventEmitter whose methods are spies. */
-class FakeClient extends EventEmitter implements ClientLike {
-  info: { wid?: WidLike } | null = null;
-  pupBrowser: (EventEmitter & { isConnected(): boolean; process(): null }) | null = null;
-  chat: ChatLike & { fetchMessages: ReturnType<typeof vi.fn>; sendStateTyping: ReturnType<typeof vi.fn> } = {
-    fetchMessages: vi.fn(async (): Promise<MessageLike[]> => []),
-    sendStateTyping: vi.fn(async () => true),
-  };
-  private sequence = 0;
-  initialize = vi.fn(async (): Promise<unknown> => undefined);
-  destroy = vi.fn(async (): Promise<unknown> => {
-    this.emit('fake:destroyed');
-    return undefined;
-  });
-  logout = vi.fn(async (): Promise<unknown> => undefined);
-  getNumberId = vi.fn(
-    async (digits: string): Promise<WidLike | null> => ({
-      _serialized: `${digits}@c.us`,
-      user: digits,
-      server: 'c.us',
-    }),
-  );
-  sendMessage = vi.fn(
-    async (
-      chatId: string,
-      _content: unknown,
-      _options?: Record<string, unknown>,
-    ): Promise<MessageLike | null | undefined> => ({
-      id: { _serialized: `true_${chatId}_MSG${++this.sequence}`, fromMe: true },
-    }),
-  );
-  getChatById = vi.fn(async (_chatId: string): Promise<ChatLike | undefined> => this.chat);
-  getContactLidAndPhone = vi.fn(async (ids: string[]) => ids.map((lid) => ({ lid, pn: BOB_ID })));
-
-  /** initialize() that only ends (rejecting, like puppeteer) when the client is destroyed. */
-  hangUntilDestroyed() {
-    this.initialize.mockImplementation(
-      () =>
-        new Promise((_, reject) => {
-          this.once('fake:destroyed', () => reject(new Error('Protocol error: Target closed')));
-        }),
-    );
-  }
-
-  becomeReady(user = ME) {
-    this.info = { wid: { _serialized: `${user}@c.us`, user, server: 'c.us' } };
-    this.emit('ready');
-  }
-}
-
-const dirs: string[] = [];
-afterEach(async () => {
-  vi.useRealTimers();
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function setup(options: Partial<WwebjsDriverOptions> = {}, configure?: (client: FakeClient) => void) {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'chapar-wwebjs-unit-'));
-  dirs.push(dataDir);
-  const clients: FakeClient[] = [];
-  const clientOptions: WwebjsClientOptions[] = [];
-  const driver = new WwebjsDriver(7, {
-    dataDir,
-    // Any executable passes the "is Chromium there" check; the fake never launches it.
-    chromePath: process.execPath,
-    clientFactory: (opts) => {
-      clientOptions.push(opts);
-      const client = new FakeClient();
-      configure?.(client);
-      clients.push(client);
-      return client;
-    },
-    ...options,
-  });
-  const events: DriverEvent[] = [];
-  driver.onEvent((event) => events.push(event));
-  const statuses = () =>
-    events.filter((e): e is WwebjsStatusEvent => e.type === 'status').map((e) => e.status);
-  const lastStatus = () => events.filter((e): e is WwebjsStatusEvent => e.type === 'status').at(-1);
-  const client = () => clients.at(-1)!;
-  const ready = async () => {
-    await driver.connect();
-    client().becomeReady();
-  };
-  return { driver, dataDir, events, clients, clientOptions, statuses, lastStatus, client, ready };
-}
-
-async function until(check: () => boolean, ms = 2000) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-async function journalLines(dataDir: string) {
-  const text = await readFile(wwebjsJournalPath(dataDir, 7), 'utf8').catch(() => '');
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
+import { BOB, BOB_ID, journalLines, ME, setup, until } from './wwebjs-fake';
 
 describe('WwebjsDriver: starting', () => {
   it('starts whatsapp-web.js with LocalAuth under the data dir and the system Chromium', async () => {
@@ -413,27 +299,31 @@ describe('WwebjsDriver: acks and incoming messages', () => {
   it('maps message_ack values of our own messages', async () => {
     const t = await setup();
     await t.ready();
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++)
+      ids.push((await t.driver.send({ to: BOB, text: 'hi', ref: `r${i}` })).messageId);
     const mine = (id: string): MessageLike => ({ id: { _serialized: id, fromMe: true } });
-    t.client().emit('message_ack', mine('m0'), 0);
-    t.client().emit('message_ack', mine('m1'), 1);
-    t.client().emit('message_ack', mine('m2'), 2);
-    t.client().emit('message_ack', mine('m3'), 3);
-    t.client().emit('message_ack', mine('m4'), 4);
-    t.client().emit('message_ack', mine('m5'), -1);
-    t.client().emit('message_ack', { id: { _serialized: 'theirs', fromMe: false } }, 3);
+    t.client().emit('message_ack', mine(ids[0]!), 0);
+    t.client().emit('message_ack', mine(ids[1]!), 1);
+    t.client().emit('message_ack', mine(ids[2]!), 2);
+    t.client().emit('message_ack', mine(ids[3]!), 3);
+    t.client().emit('message_ack', mine(ids[4]!), 4);
+    t.client().emit('message_ack', mine(ids[5]!), -1);
+    t.client().emit('message_ack', { id: { _serialized: ids[2]!, fromMe: false } }, 3);
     expect(t.events.filter((e) => e.type === 'ack')).toEqual([
-      { type: 'ack', messageId: 'm2', ack: 'DELIVERED' },
-      { type: 'ack', messageId: 'm3', ack: 'READ' },
-      { type: 'ack', messageId: 'm4', ack: 'READ' },
-      { type: 'ack', messageId: 'm5', ack: 'FAILED', error: expect.any(String) },
+      { type: 'ack', messageId: ids[2], ack: 'DELIVERED' },
+      { type: 'ack', messageId: ids[3], ack: 'READ' },
+      { type: 'ack', messageId: ids[4], ack: 'READ' },
+      { type: 'ack', messageId: ids[5], ack: 'FAILED', error: expect.any(String) },
     ]);
   });
 
   it('passes on replies from people as E.164, and nothing else', async () => {
     const t = await setup();
     await t.ready();
+    let n = 0;
     const incoming = (m: Partial<MessageLike>) =>
-      t.client().emit('message', { id: { _serialized: 'x', fromMe: false }, type: 'chat', ...m });
+      t.client().emit('message', { id: { _serialized: `in${++n}`, fromMe: false }, type: 'chat', ...m });
     incoming({ from: BOB_ID, body: 'STOP' });
     incoming({ from: '120363000000000000@g.us', body: 'group chatter' });
     incoming({ from: 'status@broadcast', body: 'a status', isStatus: true });
@@ -456,7 +346,10 @@ describe('WwebjsDriver: sending', () => {
     const { messageId } = await t.driver.send({ to: BOB, text: 'Salam Bob', ref: 'r1' });
     expect(messageId).toBe(`true_${BOB_ID}_MSG1`);
     expect(t.client().getNumberId).toHaveBeenCalledWith('989121234567');
-    expect(t.client().sendMessage).toHaveBeenCalledWith(BOB_ID, 'Salam Bob', { sendSeen: false });
+    expect(t.client().sendMessage).toHaveBeenCalledWith(BOB_ID, 'Salam Bob', {
+      sendSeen: false,
+      waitUntilMsgSent: true,
+    });
     const lines = await journalLines(t.dataDir);
     expect(lines).toEqual([
       { ref: 'r1', to: BOB, at: expect.any(String) },
@@ -489,7 +382,9 @@ describe('WwebjsDriver: sending', () => {
     await expect(t.driver.send({ to: BOB, text: 'hi', ref: 'r2' })).rejects.toBeInstanceOf(
       NotOnWhatsAppError,
     );
-    expect(t.client().getNumberId).toHaveBeenCalledTimes(1);
+    // Asked twice (a null is only believed when it comes again while CONNECTED), then remembered.
+    expect(t.client().getNumberId).toHaveBeenCalledTimes(2);
+    expect(t.client().getState).toHaveBeenCalledTimes(1);
     expect(t.client().sendMessage).not.toHaveBeenCalled();
     expect(await journalLines(t.dataDir)).toEqual([]);
     await expect(t.driver.lookupSent('r1', BOB)).resolves.toEqual({ sent: false });
@@ -524,12 +419,10 @@ describe('WwebjsDriver: sending', () => {
   it('turns string rejections into Errors with readable messages', async () => {
     const t = await setup();
     await t.ready();
-    t.client().sendMessage.mockRejectedValueOnce('Session closed. Most likely the page has been closed.');
+    t.client().sendMessage.mockRejectedValueOnce('Evaluation failed: Error: invalid wid');
     const sending = t.driver.send({ to: BOB, text: 'hi', ref: 'r1' });
     await expect(sending).rejects.toBeInstanceOf(Error);
-    await expect(sending).rejects.toThrow(
-      'WhatsApp could not send the message: Session closed. Most likely the page has been closed.',
-    );
+    await expect(sending).rejects.toThrow('WhatsApp could not send the message: Error: invalid wid');
     t.client().getNumberId.mockRejectedValueOnce('no page');
     await expect(t.driver.send({ to: '+989351112233', text: 'hi', ref: 'r2' })).rejects.toThrow(
       'Could not check whether the number is on WhatsApp: no page',
@@ -570,7 +463,7 @@ describe('WwebjsDriver: sending', () => {
     expect(chatId).toBe(BOB_ID);
     expect(content).toBeInstanceOf(wwebjs.MessageMedia);
     expect(content).toMatchObject({ mimetype: 'image/jpeg', filename: 'offer.jpg', data: '/9j/4AECAw==' });
-    expect(options).toEqual({ sendSeen: false, caption: 'Our offer' });
+    expect(options).toEqual({ sendSeen: false, waitUntilMsgSent: true, caption: 'Our offer' });
     await expect(
       t.driver.send({
         to: BOB,

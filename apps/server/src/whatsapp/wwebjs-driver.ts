@@ -1,11 +1,12 @@
 // The whatsapp-web.js driver; the implementation lives in `./wwebjs/`, split by concern.
 
 // The engine tells these apart with instanceof, so they are the interface's own classes.
-export { NotOnWhatsAppError, UnknownSendOutcomeError } from './driver';
+export { NotOnWhatsAppError, NotSentError, UnknownSendOutcomeError } from './driver';
 export type {
   BrowserLike,
   ChatLike,
   ClientLike,
+  FrameLike,
   MessageLike,
   WidLike,
   WwebjsClientOptions,

@@ -10,7 +10,8 @@ export interface WidLike {
 }
 
 export interface MessageLike {
-  id: { _serialized: string; fromMe?: boolean; remote?: unknown };
+  /** `id.id` is the message's own key, the same whichever address (c.us or lid) the chat uses. */
+  id: { _serialized: string; fromMe?: boolean; remote?: unknown; id?: string };
   from?: string;
   body?: string;
   type?: string;
@@ -21,6 +22,9 @@ export interface MessageLike {
 }
 
 export interface ChatLike {
+  id?: WidLike;
+  isGroup?: boolean;
+  unreadCount?: number;
   fetchMessages(options: { limit?: number; fromMe?: boolean }): Promise<MessageLike[]>;
   sendStateTyping?(): Promise<unknown>;
 }
@@ -32,10 +36,19 @@ export interface BrowserLike {
   on?(event: 'disconnected', listener: () => void): unknown;
 }
 
+/** A puppeteer Frame: the main frame has no parent. */
+export interface FrameLike {
+  url?(): string;
+  parentFrame?(): unknown;
+}
+
 export interface ClientLike {
   info?: { wid?: WidLike } | null;
   pupBrowser?: BrowserLike | null;
-  pupPage?: { on?(event: 'error', listener: (error: Error) => void): unknown } | null;
+  pupPage?: {
+    on?(event: 'error', listener: (error: Error) => void): unknown;
+    on?(event: 'framenavigated', listener: (frame: FrameLike) => void): unknown;
+  } | null;
   // biome-ignore lint/suspicious/noExplicitAny: EventEmitter listeners take whatever each event carries
   on(event: string, listener: (...args: any[]) => void): unknown;
   initialize(): Promise<unknown>;
@@ -48,6 +61,10 @@ export interface ClientLike {
     options?: Record<string, unknown>,
   ): Promise<MessageLike | null | undefined>;
   getChatById(chatId: string): Promise<ChatLike | undefined>;
+  /** The socket's WAState ('CONNECTED', 'OPENING', …); throws when the page is gone. */
+  getState?(): Promise<string | null>;
+  getChats?(): Promise<ChatLike[]>;
+  getContactById?(id: string): Promise<{ number?: string; id?: WidLike } | undefined>;
   getContactLidAndPhone?(ids: string[]): Promise<Array<{ lid?: string; pn?: string }>>;
 }
 
@@ -63,5 +80,10 @@ export interface WwebjsClientOptions {
     handleSIGHUP: boolean;
   };
   qrMaxRetries: number;
-  webVersionCache: { type: 'none' };
+  authTimeoutMs: number;
+  webVersion?: string;
+  webVersionCache:
+    | { type: 'none' }
+    | { type: 'local'; path: string; strict: boolean }
+    | { type: 'remote'; remotePath: string; strict: boolean };
 }

@@ -1,7 +1,8 @@
 // Default import: the package is CommonJS, and its named exports (LocalAuth…) fail under ESM.
 import wwebjs from 'whatsapp-web.js';
 import type { ClientLike, WwebjsClientOptions } from './client-like';
-import { wwebjsDir } from './files';
+import type { WebVersionCache } from './driver-options';
+import { wwebjsDir, wwebjsWebCacheDir } from './files';
 
 const { Client, LocalAuth } = wwebjs;
 
@@ -24,6 +25,10 @@ export function wwebjsClientOptions(options: {
   dataDir: string;
   chromePath: string;
   qrMaxRetries: number;
+  /** Chapar's own start timeout: the library's wait for WhatsApp Web (30 s by default) must not be shorter. */
+  authTimeoutMs: number;
+  webVersion?: string;
+  webVersionCache?: WebVersionCache;
 }): WwebjsClientOptions {
   return {
     authStrategy: new LocalAuth({
@@ -41,9 +46,25 @@ export function wwebjsClientOptions(options: {
       handleSIGHUP: false,
     },
     qrMaxRetries: options.qrMaxRetries,
-    // The 'local' cache writes WhatsApp Web's index.html into the working directory.
-    webVersionCache: { type: 'none' },
+    authTimeoutMs: options.authTimeoutMs,
+    ...(options.webVersion ? { webVersion: options.webVersion } : {}),
+    webVersionCache: webVersionCacheOptions(options.webVersionCache, options.dataDir),
   };
+}
+
+/**
+ * The library's cache option. 'local' defaults to `./.wwebjs_cache/` in the working
+ * directory, so it is pointed under the data dir; 'none' (live page) is the default.
+ */
+function webVersionCacheOptions(
+  cache: WebVersionCache | undefined,
+  dataDir: string,
+): WwebjsClientOptions['webVersionCache'] {
+  if (!cache || cache.type === 'none') return { type: 'none' };
+  if (cache.type === 'local') {
+    return { type: 'local', path: wwebjsWebCacheDir(dataDir), strict: cache.strict ?? false };
+  }
+  return { type: 'remote', remotePath: cache.remotePath, strict: cache.strict ?? false };
 }
 
 /** The real whatsapp-web.js Client (tests pass their own `clientFactory` instead). */

@@ -22,18 +22,43 @@ export interface WwebjsDriverOptions {
   readyTimeoutMs?: number;
   /** From launch until WhatsApp Web has loaded (QR shown or session restored). Default 90 s. */
   startTimeoutMs?: number;
+  /** How long "not on WhatsApp" is remembered (getNumberId's nulls are not always right). Default 1 h. */
+  numberNullTtlMs?: number;
+  /** Numbers in a row found "not on WhatsApp" after which sends stop as not sent (the engine pauses). Default 5. */
+  numberSuspectRun?: number;
   /** A send that WhatsApp Web does not answer in this time has an unknown outcome. Default 60 s. */
   sendTimeoutMs?: number;
+  /** The slowest upload allowed for: the send timeout grows by the attachment's size at this rate. Default 32 KiB/s. */
+  uploadBytesPerSecond?: number;
+  /** Between the QR scan and `authenticated`: the sync may show no progress for this long. Default 90 s. */
+  loadingStallMs?: number;
+  /** How often a READY session is asked for its state (getState). Default 60 s; 0 turns it off. */
+  probeIntervalMs?: number;
+  /** Failed or not-CONNECTED probes in a row after which the session is restarted. Default 3. */
+  probeFailures?: number;
+  /** WhatsApp Web version to load (e.g. 2.3000.1017054665-alpha); unset: whatever web.whatsapp.com serves. */
+  webVersion?: string;
+  /** Where that version's page comes from: none (live), local (under the data dir), or remote (a URL template). */
+  webVersionCache?: WebVersionCache;
+  /**
+   * Replies from a private LID are only resolved to a phone number when this says they
+   * matter (the opt-out words); unset: every reply is resolved.
+   */
+  isOptOutReply?: (body: string) => boolean;
   /**
    * How long "typing…" shows before a send that asks for it (`typing: true`). Setting it
    * also turns typing on for messages that do not say. Default 2.5 s.
    */
   typingMs?: number;
+  /** The chat lookup before "typing…" gives up after this long (the send goes on without typing). Default 10 s. */
+  typingChatTimeoutMs?: number;
   /** QR codes shown (about 20 s each after the first minute) before giving up. Default 5. */
   qrMaxRetries?: number;
 }
 
-/** A message with an optional attachment (until `OutgoingMessage` carries media itself). */
-export interface WwebjsOutgoingMessage extends OutgoingMessage {
-  media?: { path: string; mimeType: string; caption?: string };
-}
+export type WebVersionCache =
+  | { type: 'none' }
+  | { type: 'local'; strict?: boolean }
+  | { type: 'remote'; remotePath: string; strict?: boolean };
+
+export type WwebjsOutgoingMessage = OutgoingMessage;

@@ -1,8 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type DriverEvent, NotOnWhatsAppError, type SendLookup, type WhatsAppDriver } from '../driver';
+import { type DriverEvent, NotSentError, type SendLookup, type WhatsAppDriver } from '../driver';
+import { AttachmentCache } from './attachments';
+import { RecentIds, unreadIncoming } from './catch-up';
 import { browserConnected, browserMissing, browserPid, isAlive, killTree } from './chromium';
-import type { ClientLike, MessageLike, WidLike } from './client-like';
+import type { ClientLike, FrameLike, MessageLike } from './client-like';
 import { createWwebjsClient, wwebjsClientOptions } from './client-options';
 import {
   type DriverLog,
@@ -11,20 +13,25 @@ import {
   type WwebjsOutgoingMessage,
 } from './driver-options';
 import {
+  classifySendError,
   describeDisconnect,
   describeStartFailure,
   errorText,
+  notSent,
   toError,
-  toSendError,
   unknownOutcome,
   type WwebjsFailure,
   type WwebjsStatusEvent,
 } from './failures';
-import { deleteWwebjsAuth, wwebjsAuthDir, wwebjsDir, wwebjsJournalPath } from './files';
+import { deleteWwebjsAuth, wwebjsAuthDir, wwebjsDir, wwebjsJournalPath, wwebjsLidsPath } from './files';
 import { SendJournal } from './journal';
+import { LidDirectory } from './lids';
 import { isFromMe, mapAck, phoneOf, replySender } from './messages';
+import { NumberCheck } from './number-check';
+import { StateProbe } from './probe';
 import { reclaimProfile, recordOwner } from './profile-lock';
-import { findSentInChat, outgoingContent, sendWithTimeout } from './sending';
+import { findSentInChat, prepareSend, sendTimeoutFor, sendWithTimeout } from './sending';
+import { SentIds } from './sent-ids';
 import { sleep, withTimeout } from './timeouts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,7 +39,6 @@ const DESTROY_TIMEOUT_MS = 10_000;
 const LOGOUT_TIMEOUT_MS = 15_000;
 /** After the phone unlinks, whatsapp-web.js reloads the page itself; closing mid-reload makes it reject unhandled. */
 const LOGOUT_SETTLE_MS = 10_000;
-const NUMBER_CACHE_MAX = 50_000;
 const DEFAULT_TYPING_MS = 2500;
 
 /** WAStates after which WhatsApp Web reconnects by itself. */
@@ -63,7 +69,12 @@ export class WwebjsDriver implements WhatsAppDriver {
   private cancelStart: (() => void) | undefined;
   /** Each client's initialize(), settled (never rejects), for closing a client that is still starting. */
   private readonly settling = new WeakMap<ClientLike, Promise<unknown>>();
-  private readonly numbers = new Map<string, { wid: string | null; at: number }>();
+  private readonly numbers: NumberCheck;
+  private readonly attachments = new AttachmentCache();
+  private readonly sentIds = new SentIds();
+  private readonly seenIncoming = new RecentIds();
+  private readonly lids: LidDirectory;
+  private probe: StateProbe | undefined;
   private readonly journal: SendJournal;
   private readonly log: DriverLog;
   private readonly dataDir: string;
@@ -79,6 +90,12 @@ export class WwebjsDriver implements WhatsAppDriver {
     this.log = options.log ?? silentLog;
     this.dataDir = path.resolve(options.dataDir);
     this.journal = new SendJournal(wwebjsJournalPath(this.dataDir, accountId));
+    this.lids = new LidDirectory(wwebjsLidsPath(this.dataDir, accountId));
+    this.numbers = new NumberCheck({
+      ttlMs: options.numberCheckTtlMs ?? DAY_MS,
+      ...(options.numberNullTtlMs !== undefined ? { nullTtlMs: options.numberNullTtlMs } : {}),
+      ...(options.numberSuspectRun !== undefined ? { suspectRun: options.numberSuspectRun } : {}),
+    });
   }
 
   /** whatsapp-web.js's reason for the last disconnect ('LOGOUT', 'CONFLICT', …). */
@@ -160,12 +177,17 @@ export class WwebjsDriver implements WhatsAppDriver {
       const profile = await reclaimProfile(this.dataDir, this.accountId, this.log);
       if (generation !== this.generation) return; // disconnected meanwhile
       if (profile === 'free') await recordOwner(this.dataDir, this.accountId, this.log);
+      // Acks of sends from before a restart still reach the engine (as far as the journal goes back).
+      for (const id of await this.journal.messageIds().catch(() => [])) this.sentIds.add(id);
       client = (this.options.clientFactory ?? createWwebjsClient)(
         wwebjsClientOptions({
           accountId: this.accountId,
           dataDir: this.dataDir,
           chromePath: this.options.chromePath,
           qrMaxRetries: this.options.qrMaxRetries ?? 5,
+          authTimeoutMs: this.options.startTimeoutMs ?? 90_000,
+          ...(this.options.webVersion ? { webVersion: this.options.webVersion } : {}),
+          ...(this.options.webVersionCache ? { webVersionCache: this.options.webVersionCache } : {}),
         }),
       );
     } catch (error) {
@@ -234,9 +256,19 @@ export class WwebjsDriver implements WhatsAppDriver {
       this.status({ status: 'CONNECTING' });
       this.armReadyTimer(generation);
     });
-    client.on('loading_screen', () => {
+    client.on('loading_screen', (percent: unknown) => {
       if (!live() || this.phase === 'ready') return;
       this.status({ status: 'CONNECTING' });
+      if (this.linked) return;
+      // The sync after a scan has no deadline in the library: give up when its progress stops.
+      // The library emits only changed percentages, so each event is progress.
+      this.phase = 'authenticating';
+      const ms = this.options.loadingStallMs ?? 90_000;
+      this.armReadyTimer(
+        generation,
+        ms,
+        `WhatsApp Web stopped syncing at ${Number(percent) || 0}% for ${Math.round(ms / 1000)} s. Connect again; the login is kept.`,
+      );
     });
     client.on('ready', () => {
       if (!live()) return;
@@ -244,6 +276,8 @@ export class WwebjsDriver implements WhatsAppDriver {
       this.phase = 'ready';
       this.phone = phoneOf(client.info?.wid);
       this.status({ status: 'READY', ...(this.phone ? { phone: this.phone } : {}) });
+      this.startProbe(client, generation);
+      this.catchUp(client, generation);
     });
     client.on('change_state', (state: string) => {
       if (!live()) return;
@@ -263,9 +297,12 @@ export class WwebjsDriver implements WhatsAppDriver {
       if (!live() || !message?.id?._serialized || !isFromMe(message)) return;
       const mapped = mapAck(ack);
       if (!mapped) return;
+      // Only our sends: acks of messages from the phone or in groups are not the engine's.
+      const messageId = this.sentIds.match(message);
+      if (!messageId) return;
       this.emit({
         type: 'ack',
-        messageId: message.id._serialized,
+        messageId,
         ack: mapped,
         ...(mapped === 'FAILED' ? { error: 'WhatsApp reported that the message could not be sent.' } : {}),
       });
@@ -294,6 +331,57 @@ export class WwebjsDriver implements WhatsAppDriver {
     };
     client.pupBrowser?.on?.('disconnected', () => crashed('the browser closed'));
     client.pupPage?.on?.('error', (error: Error) => crashed(`the page crashed: ${error?.message ?? error}`));
+    // WhatsApp Web reloads itself now and then; the library re-injects, and may fail to
+    // (auth timeout) with no event at all. Until READY comes back the account is not usable.
+    client.pupPage?.on?.('framenavigated', (frame: FrameLike) => {
+      if (generation !== this.generation || !this.linked) return;
+      if (frame?.parentFrame?.()) return; // an iframe, not the page
+      this.log.info({ accountId: this.accountId, url: frame?.url?.() }, 'WhatsApp Web reloaded');
+      this.probe?.stop();
+      this.phase = 'authenticating';
+      this.status({ status: 'CONNECTING' });
+      const ms = this.options.readyTimeoutMs ?? 120_000;
+      this.armReadyTimer(
+        generation,
+        ms,
+        `WhatsApp Web reloaded and did not come back within ${Math.round(ms / 1000)} s. Connect again; the login is kept.`,
+      );
+    });
+  }
+
+  /** The periodic getState(): a session that stopped answering is closed and reported retryable. */
+  private startProbe(client: ClientLike, generation: number) {
+    this.probe?.stop();
+    if (!client.getState) return;
+    this.probe = new StateProbe({
+      intervalMs: this.options.probeIntervalMs ?? 60_000,
+      failuresAllowed: this.options.probeFailures ?? 3,
+      getState: () => client.getState!(),
+      onDead: (detail) => {
+        if (generation !== this.generation) return;
+        this.log.warn({ accountId: this.accountId, detail }, 'WhatsApp Web stopped answering');
+        this.failAndClose(client, {
+          kind: 'unresponsive',
+          retryable: true,
+          message: `WhatsApp Web stopped answering (${detail}). Reconnecting; the login is kept.`,
+        });
+      },
+    });
+    this.probe.start();
+  }
+
+  /** Replies that arrived while Chapar was down or loading: read from the unread 1:1 chats. */
+  private catchUp(client: ClientLike, generation: number) {
+    unreadIncoming(client)
+      .then(async (messages) => {
+        for (const message of messages) {
+          if (generation !== this.generation) return;
+          await this.onIncoming(client, message);
+        }
+      })
+      .catch((error: unknown) =>
+        this.log.warn({ err: toError(error), accountId: this.accountId }, 'could not read unread chats'),
+      );
   }
 
   private onDisconnected(client: ClientLike, reason: string) {
@@ -325,16 +413,18 @@ export class WwebjsDriver implements WhatsAppDriver {
     });
   }
 
-  private armReadyTimer(generation: number) {
+  private armReadyTimer(generation: number, timeoutMs?: number, message?: string) {
     this.clearReadyTimer();
-    const ms = this.options.readyTimeoutMs ?? 120_000;
+    const ms = timeoutMs ?? this.options.readyTimeoutMs ?? 120_000;
     this.readyTimer = setTimeout(() => {
       if (generation !== this.generation || !this.client) return;
       this.log.warn({ accountId: this.accountId }, 'WhatsApp Web did not become ready in time');
       this.failAndClose(this.client, {
         kind: 'timeout',
         retryable: true,
-        message: `WhatsApp Web did not finish loading within ${Math.round(ms / 1000)} s after linking. Connect again; the login is kept.`,
+        message:
+          message ??
+          `WhatsApp Web did not finish loading within ${Math.round(ms / 1000)} s after linking. Connect again; the login is kept.`,
       });
     }, ms);
   }
@@ -369,6 +459,7 @@ export class WwebjsDriver implements WhatsAppDriver {
     this.generation++;
     this.phase = 'idle';
     this.clearReadyTimer();
+    this.probe?.stop();
     this.cancelStart?.();
     const previous = this.closing;
     this.closing = (async () => {
@@ -462,8 +553,22 @@ export class WwebjsDriver implements WhatsAppDriver {
   // -------------------------------------------------------------------------------------
 
   private async onIncoming(client: ClientLike, message: MessageLike) {
-    const from = await replySender(client, message);
-    if (from) this.emit({ type: 'message', from, body: message.body ?? '' });
+    const id = message?.id?._serialized;
+    if (id && !this.seenIncoming.first(id)) return;
+    const sender = await replySender(client, message, {
+      lids: this.lids,
+      ...(this.options.isOptOutReply ? { wanted: this.options.isOptOutReply } : {}),
+    });
+    if (!sender) return;
+    if (sender.kind === 'unresolved') {
+      this.log.warn(
+        { accountId: this.accountId, lid: sender.lid },
+        'a reply came from a private LID whose phone number is unknown; it could not be matched',
+      );
+      return;
+    }
+    if (sender.lid) await this.lids.remember(sender.lid, sender.from).catch(() => {});
+    this.emit({ type: 'message', from: sender.from, body: message.body ?? '' });
   }
 
   // -------------------------------------------------------------------------------------
@@ -473,18 +578,22 @@ export class WwebjsDriver implements WhatsAppDriver {
   async send(message: WwebjsOutgoingMessage): Promise<{ messageId: string }> {
     const client = this.client;
     if (!client || !this.linked) {
-      throw new Error('The WhatsApp account is not connected.');
+      // The session manager learns of READY asynchronously, so this is a race, not a fault.
+      throw notSent('not-connected', 'The WhatsApp account is not connected');
     }
     const digits = message.to.replace(/\D/g, '');
     if (digits.length < 6) throw new Error(`"${message.to}" is not a phone number.`);
-    let chatId = await this.whatsAppId(client, digits);
-    if (!chatId) throw new NotOnWhatsAppError();
+    let chatId = await this.numbers.resolve(client, digits);
 
     const typing = message.typing ?? (this.options.typingMs ?? 0) > 0;
     const typingMs = this.options.typingMs ?? DEFAULT_TYPING_MS;
     if (typing && typingMs > 0) {
       try {
-        const chat = await client.getChatById(chatId);
+        const chat = await withTimeout(
+          Promise.resolve().then(() => client.getChatById(chatId)),
+          // getChatById has no timeout of its own; a hung page must not hold the send for ever.
+          this.options.typingChatTimeoutMs ?? 10_000,
+        );
         await chat?.sendStateTyping?.();
       } catch (error) {
         this.log.warn({ err: toError(error), accountId: this.accountId }, 'could not show typing');
@@ -492,25 +601,35 @@ export class WwebjsDriver implements WhatsAppDriver {
       await sleep(typingMs);
     }
 
-    const { content, options } = outgoingContent(message);
+    const prepared = await prepareSend(message, this.attachments);
+    const sendTimeoutMs = sendTimeoutFor(
+      prepared.bytes,
+      this.options.sendTimeoutMs ?? 60_000,
+      this.options.uploadBytesPerSecond ?? 32 * 1024,
+    );
     const intentAt = Date.now();
     await this.journal.intent(message.ref, message.to, new Date(intentAt));
 
-    const sendTimeoutMs = this.options.sendTimeoutMs ?? 60_000;
     let sent: MessageLike | null | undefined;
     try {
-      sent = await sendWithTimeout(client, chatId, content, options, sendTimeoutMs);
-    } catch (error) {
-      if (!/No LID for user/i.test(errorText(error))) throw toSendError(error);
-      // WhatsApp Web forgot how to address this number; ask again (nothing was sent) and retry once.
-      this.numbers.delete(digits);
-      chatId = await this.whatsAppId(client, digits);
-      if (!chatId) throw new NotOnWhatsAppError();
       try {
-        sent = await sendWithTimeout(client, chatId, content, options, sendTimeoutMs);
-      } catch (retryError) {
-        throw toSendError(retryError);
+        sent = await sendWithTimeout(client, chatId, prepared.content, prepared.options, sendTimeoutMs);
+      } catch (error) {
+        if (!/No LID for user/i.test(errorText(error))) throw error;
+        // WhatsApp Web forgot how to address this number; ask again (nothing was sent) and retry once.
+        this.numbers.forget(digits);
+        chatId = await this.numbers.resolve(client, digits);
+        sent = await sendWithTimeout(client, chatId, prepared.content, prepared.options, sendTimeoutMs);
       }
+      // null: the library found no chat for the id and returned before sending anything.
+      if (sent === null) throw notSent('chat-unavailable', 'WhatsApp Web has no chat for this number yet');
+    } catch (error) {
+      const classified = classifySendError(error);
+      if (classified instanceof NotSentError) {
+        await this.journal.abandon(message.ref);
+        if (classified.reason === 'page-lost') this.pageLost(client, errorText(error));
+      }
+      throw classified;
     }
     let messageId = sent?.id?._serialized;
     if (!messageId) {
@@ -519,31 +638,59 @@ export class WwebjsDriver implements WhatsAppDriver {
       if (!messageId) throw unknownOutcome('WhatsApp Web did not return the sent message');
     }
     await this.journal.result(message.ref, messageId);
+    this.sentIds.add(messageId);
+    this.learnLid(client, chatId, message.to);
+    if (prepared.followUp) await this.sendFollowUp(client, chatId, prepared.followUp);
     return { messageId };
   }
 
-  /** The WhatsApp id for a number, or null when it is not on WhatsApp; remembered for a day. */
-  private async whatsAppId(client: ClientLike, digits: string): Promise<string | null> {
-    const ttl = this.options.numberCheckTtlMs ?? DAY_MS;
-    const now = Date.now();
-    const cached = this.numbers.get(digits);
-    if (cached && now - cached.at < ttl) return cached.wid;
-    let wid: WidLike | null;
+  /**
+   * The text of an audio message, as its own message. The recipient already has the audio,
+   * so a failure here is logged, not reported: sending the row again would repeat the audio.
+   */
+  private async sendFollowUp(client: ClientLike, chatId: string, text: string) {
     try {
-      wid = await client.getNumberId(digits);
+      const sent = await sendWithTimeout(
+        client,
+        chatId,
+        text,
+        { sendSeen: false, waitUntilMsgSent: true },
+        this.options.sendTimeoutMs ?? 60_000,
+      );
+      if (sent?.id?._serialized) this.sentIds.add(sent.id._serialized);
     } catch (error) {
-      throw new Error(`Could not check whether the number is on WhatsApp: ${errorText(error)}`);
+      this.log.warn(
+        { err: toError(error), accountId: this.accountId },
+        'the text after an audio attachment could not be sent',
+      );
     }
-    const value = wid?._serialized ?? null;
-    this.numbers.delete(digits);
-    this.numbers.set(digits, { wid: value, at: now });
-    if (this.numbers.size > NUMBER_CACHE_MAX) {
-      for (const [key, entry] of this.numbers) {
-        if (this.numbers.size <= NUMBER_CACHE_MAX && now - entry.at < ttl) break;
-        this.numbers.delete(key);
-      }
-    }
-    return value;
+  }
+
+  /** The page lost the library's helpers while READY: restart rather than fail every send. */
+  private pageLost(client: ClientLike, detail: string) {
+    if (client !== this.client || this.phase !== 'ready') return;
+    this.log.warn({ accountId: this.accountId, detail }, 'WhatsApp Web lost its session page');
+    this.failAndClose(client, {
+      kind: 'unresponsive',
+      retryable: true,
+      message: `WhatsApp Web lost its session page (${detail}). Reconnecting; the login is kept.`,
+    });
+  }
+
+  /** Remembers which private LID the number has, so its replies can be matched later. */
+  private learnLid(client: ClientLike, chatId: string, phone: string) {
+    if (!client.getContactLidAndPhone || this.lids.knowsPhone(phone)) return;
+    Promise.resolve()
+      .then(() => client.getContactLidAndPhone!([chatId]))
+      .then(async ([pair]) => {
+        if (pair?.lid?.endsWith('@lid')) await this.lids.remember(pair.lid, phone);
+      })
+      .catch((error: unknown) =>
+        this.log.warn(
+          { err: toError(error), accountId: this.accountId },
+          'could not learn the LID of a number',
+        ),
+      );
   }
 
   // -------------------------------------------------------------------------------------

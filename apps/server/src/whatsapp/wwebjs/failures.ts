@@ -1,4 +1,10 @@
-import { type DriverEvent, NotOnWhatsAppError, UnknownSendOutcomeError } from '../driver';
+import {
+  type DriverEvent,
+  NotOnWhatsAppError,
+  NotSentError,
+  type NotSentReason,
+  UnknownSendOutcomeError,
+} from '../driver';
 
 export type WwebjsFailureKind =
   | 'unreachable'
@@ -7,6 +13,8 @@ export type WwebjsFailureKind =
   | 'browser-crashed'
   | 'profile-in-use'
   | 'timeout'
+  /** A READY session stopped answering getState() or lost its page's helpers. */
+  | 'unresponsive'
   | 'unknown';
 
 /** Why a connect failed, and whether reconnecting later by itself makes sense. */
@@ -144,9 +152,50 @@ export function unknownOutcome(detail: string): UnknownSendOutcomeError {
   );
 }
 
+/** Nothing reached WhatsApp: the engine queues the recipient again. */
+export function notSent(reason: NotSentReason, detail: string): NotSentError {
+  return new NotSentError(reason, `${detail}; nothing was sent, so it will be tried again.`);
+}
+
+/**
+ * `sendMessage`'s evaluate starts with `window.WWebJS.getChat(...)`: this error means the
+ * page has lost whatsapp-web.js's helpers (a reload whose re-injection failed), so nothing
+ * was sent.
+ */
+const PAGE_LOST = /Cannot read properties of undefined \(reading 'getChat'\)|WWebJS is not defined/;
+/** The page or browser went away mid-call: whatever was under way may have gone out. */
+const CONTEXT_GONE =
+  /Execution context was destroyed|Target closed|Session closed|Protocol error|detached Frame|Connection closed/i;
+
+export function isPageLost(error: unknown): boolean {
+  return PAGE_LOST.test(errorText(error));
+}
+
+/** A sendMessage error (the intent is journalled): not sent, unknown, or a readable failure. */
+export function classifySendError(error: unknown): Error {
+  if (error instanceof NotSentError) return error;
+  const text = firstLine(errorText(error));
+  if (PAGE_LOST.test(text)) return notSent('page-lost', `WhatsApp Web lost its session page (${text})`);
+  if (CONTEXT_GONE.test(text)) return unknownOutcome(`WhatsApp Web went away during the send (${text})`);
+  return toSendError(error);
+}
+
+/** An error before the intent was journalled: a lost page or a closing browser sent nothing. */
+export function classifyPreSendError(error: unknown, reason: NotSentReason, what: string): Error {
+  if (error instanceof NotSentError || error instanceof NotOnWhatsAppError) return error;
+  const text = firstLine(errorText(error));
+  if (PAGE_LOST.test(text)) return notSent('page-lost', `WhatsApp Web lost its session page (${text})`);
+  return notSent(reason, `${what}: ${text}`);
+}
+
 /** A send's error as the engine reads it: its own error classes pass through, the rest become readable. */
 export function toSendError(error: unknown): Error {
-  if (error instanceof NotOnWhatsAppError || error instanceof UnknownSendOutcomeError) return error;
+  if (
+    error instanceof NotOnWhatsAppError ||
+    error instanceof UnknownSendOutcomeError ||
+    error instanceof NotSentError
+  )
+    return error;
   const text = firstLine(errorText(error)).replace(/^Evaluation failed:\s*/, '');
   return new Error(`WhatsApp could not send the message: ${text}`);
 }

@@ -6,6 +6,11 @@ export function wwebjsDir(dataDir: string): string {
   return path.resolve(dataDir, 'wwebjs');
 }
 
+/** Saved WhatsApp Web pages (webVersionCache 'local'), shared by all accounts. */
+export function wwebjsWebCacheDir(dataDir: string): string {
+  return path.join(wwebjsDir(dataDir), 'web-cache');
+}
+
 /** The account's Chromium profile, where LocalAuth keeps the WhatsApp login. */
 export function wwebjsAuthDir(dataDir: string, accountId: number): string {
   return path.join(wwebjsDir(dataDir), `session-account-${accountId}`);
@@ -13,6 +18,11 @@ export function wwebjsAuthDir(dataDir: string, accountId: number): string {
 
 export function wwebjsJournalPath(dataDir: string, accountId: number): string {
   return path.join(wwebjsDir(dataDir), `journal-${accountId}.jsonl`);
+}
+
+/** LID → phone pairs learned while sending (see `lids.ts`). */
+export function wwebjsLidsPath(dataDir: string, accountId: number): string {
+  return path.join(wwebjsDir(dataDir), `lids-${accountId}.jsonl`);
 }
 
 /** Which Chapar process runs the profile's Chromium (see `profile-lock.ts`). */

@@ -5,7 +5,7 @@ import { appendDurably } from '../durable-file';
 const JOURNAL_COMPACT_BYTES = 256 * 1024;
 const JOURNAL_KEEP_LINES = 200;
 
-type JournalLine = { ref: string; to?: string; at?: string; messageId?: string };
+type JournalLine = { ref: string; to?: string; at?: string; messageId?: string; notSent?: true };
 
 /** What the journal knows of a send: its message id, or only that it was about to go out. */
 export type JournaledSend = { messageId: string } | { intentAt: number; to: string | undefined };
@@ -29,6 +29,17 @@ export class SendJournal {
     return this.append({ ref, messageId }, false);
   }
 
+  /** After an intent: the send stopped before anything reached WhatsApp (it will be queued again). */
+  abandon(ref: string): Promise<void> {
+    return this.append({ ref, notSent: true }, false);
+  }
+
+  /** Message ids of the sends still on record (the most recent ones). */
+  async messageIds(): Promise<string[]> {
+    await this.queue.catch(() => {});
+    return (await readJournal(this.file)).flatMap((line) => (line.messageId ? [line.messageId] : []));
+  }
+
   /** The last word on a ref; undefined when it was never about to go out. */
   async find(ref: string): Promise<JournaledSend | undefined> {
     await this.queue.catch(() => {});
@@ -36,7 +47,8 @@ export class SendJournal {
     for (const line of await readJournal(this.file)) {
       if (line.ref !== ref) continue;
       if (line.messageId) return { messageId: line.messageId };
-      if (line.at) intent = { intentAt: Date.parse(line.at), to: line.to };
+      if (line.notSent) intent = undefined;
+      else if (line.at) intent = { intentAt: Date.parse(line.at), to: line.to };
     }
     if (!intent || Number.isNaN(intent.intentAt)) return undefined;
     return intent;

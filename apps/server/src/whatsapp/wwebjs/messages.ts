@@ -1,4 +1,5 @@
 import type { ClientLike, MessageLike, WidLike } from './client-like';
+import type { LidDirectory } from './lids';
 
 /** Message types that are WhatsApp's own notices, not something a person wrote. */
 const SYSTEM_TYPES = new Set([
@@ -32,20 +33,53 @@ export function mapAck(ack: number): 'DELIVERED' | 'READ' | 'FAILED' | undefined
   return undefined;
 }
 
-/** The '+98912…' of the person who wrote an incoming message; nothing when it is not a reply. */
-export async function replySender(client: ClientLike, message: MessageLike): Promise<string | undefined> {
+/** The '+98912…' of a 'digits@c.us' id. */
+function phoneOfUserId(id: string | undefined): string | undefined {
+  if (!id?.endsWith('@c.us')) return undefined;
+  const user = id.slice(0, -'@c.us'.length);
+  return /^\d{6,15}$/.test(user) ? `+${user}` : undefined;
+}
+
+export type ReplySender =
+  | { kind: 'reply'; from: string; lid?: string }
+  /** A LID nobody could turn into a phone number. */
+  | { kind: 'unresolved'; lid: string };
+
+/**
+ * Who wrote an incoming message; nothing when it is not a person's reply (groups,
+ * status, channels, our own, system notices). A private LID sender is looked up in what
+ * we learned while sending, then asked of WhatsApp Web: only for replies that matter
+ * (`wanted`, the opt-out words), since each lookup is a round trip into the page.
+ */
+export async function replySender(
+  client: ClientLike,
+  message: MessageLike,
+  options: { lids?: LidDirectory; wanted?: (body: string) => boolean } = {},
+): Promise<ReplySender | undefined> {
   if (!message || isFromMe(message) || message.isStatus) return undefined;
   if (message.type && SYSTEM_TYPES.has(message.type)) return undefined;
   const from = message.from ?? '';
-  let user: string | undefined;
   if (from.endsWith('@c.us')) {
-    user = from.slice(0, -'@c.us'.length);
-  } else if (from.endsWith('@lid') && client.getContactLidAndPhone) {
-    // Newer chats address people by a private "LID"; ask WhatsApp for the phone number.
-    const [pair] = await client.getContactLidAndPhone([from]);
-    if (pair?.pn?.endsWith('@c.us')) user = pair.pn.slice(0, -'@c.us'.length);
+    const phone = phoneOfUserId(from);
+    return phone ? { kind: 'reply', from: phone } : undefined;
   }
-  // Groups (@g.us), status@broadcast, channels (@newsletter) and unknown senders are not replies.
-  if (!user || !/^\d{6,15}$/.test(user)) return undefined;
-  return `+${user}`;
+  if (!from.endsWith('@lid')) return undefined;
+  if (options.wanted && !options.wanted(message.body ?? '')) return undefined;
+  const known = await options.lids?.phoneOf(from);
+  if (known) return { kind: 'reply', from: known, lid: from };
+  if (client.getContactLidAndPhone) {
+    const [pair] = await client.getContactLidAndPhone([from]).catch(() => []);
+    const phone = phoneOfUserId(pair?.pn);
+    if (phone) return { kind: 'reply', from: phone, lid: from };
+  }
+  if (client.getContactById) {
+    const contact = await client.getContactById(from).catch(() => undefined);
+    // `number` is WhatsApp's userid: for a LID contact it may be the LID itself, which is no phone.
+    const number = contact?.number;
+    const phone =
+      phoneOfUserId(contact?.id?._serialized) ??
+      (number && /^\d{6,15}$/.test(number) && `${number}@lid` !== from ? `+${number}` : undefined);
+    if (phone) return { kind: 'reply', from: phone, lid: from };
+  }
+  return { kind: 'unresolved', lid: from };
 }

@@ -1,35 +1,46 @@
-// Default import: the package is CommonJS, and its named exports (MessageMedia…) fail under ESM.
-import wwebjs from 'whatsapp-web.js';
+import type { AttachmentCache } from './attachments';
 import type { ClientLike, MessageLike } from './client-like';
 import type { WwebjsOutgoingMessage } from './driver-options';
-import { errorText, unknownOutcome } from './failures';
+import { unknownOutcome } from './failures';
 import { isFromMe } from './messages';
 import { TimeoutError, withTimeout } from './timeouts';
 
-const { MessageMedia } = wwebjs;
-
 const LOOKUP_MESSAGES = 30;
 
-/** What `sendMessage` gets: the text, or the attachment with the text as its caption. */
-export function outgoingContent(message: WwebjsOutgoingMessage): {
+export interface PreparedSend {
   content: unknown;
   options: Record<string, unknown>;
-} {
+  /** Attachment size, for the send timeout (0 for text). */
+  bytes: number;
+  /** Text sent as its own message after the attachment (audio shows no caption). */
+  followUp?: string;
+}
+
+/** What `sendMessage` gets: the text, or the attachment with the text as its caption. */
+export async function prepareSend(
+  message: WwebjsOutgoingMessage,
+  attachments: AttachmentCache,
+): Promise<PreparedSend> {
   const options: Record<string, unknown> = {
     // Marking the chat as read is not ours to do (and sendSeen breaks on some WhatsApp Web builds).
     sendSeen: false,
+    // Resolve once WhatsApp's server took the message, not when it is only queued in the page.
+    waitUntilMsgSent: true,
   };
-  if (!message.media) return { content: message.text, options };
-  let media: InstanceType<typeof MessageMedia>;
-  try {
-    media = MessageMedia.fromFilePath(message.media.path);
-  } catch (error) {
-    throw new Error(`The attachment could not be read: ${errorText(error)}`);
-  }
-  media.mimetype = message.media.mimeType;
+  if (!message.media) return { content: message.text, options, bytes: 0 };
+  const { media, bytes } = await attachments.load(message.media);
   const caption = message.media.caption ?? message.text;
+  // WhatsApp shows no caption under audio: the text goes as a message of its own.
+  if (message.media.mimeType.startsWith('audio/')) {
+    return { content: media, options, bytes, ...(caption ? { followUp: caption } : {}) };
+  }
   if (caption) options.caption = caption;
-  return { content: media, options };
+  return { content: media, options, bytes };
+}
+
+/** The send timeout grows with the attachment: the upload happens inside sendMessage. */
+export function sendTimeoutFor(bytes: number, baseMs: number, uploadBytesPerSecond: number): number {
+  return baseMs + Math.ceil((bytes / uploadBytesPerSecond) * 1000);
 }
 
 /** `sendMessage`, bounded: no answer within `ms` means the message may or may not have gone out. */
