@@ -2,6 +2,7 @@ import { optOuts, recipients, subscriptions, whatsappAccounts } from '@chapar/db
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock, ScaledClock } from '../src/engine/clock';
+import { NotSentError } from '../src/whatsapp/driver';
 import { SandboxDriver } from '../src/whatsapp/sandbox-driver';
 import { startTestServer, type TestServer } from './support/test-server';
 import { linkedSandboxAccount, signUp, waitFor } from './support/users';
@@ -246,4 +247,43 @@ describe('engine reactions', () => {
     expect(paused).toMatchObject({ pauseCause: 'ERRORS', failedCount: 5, sentCount: 0 });
     expect(paused.pausedReason).toMatch(/5 failed sends in a row.*simulated delivery failure/);
   }, 50_000);
+
+  it('puts a send that never reached WhatsApp back in the queue, uncharged, instead of failing it', async () => {
+    const s = await server({ clock: fast(), env: { PACING_JITTER: '0' } });
+    const { client, campaign, account, user } = await campaignWith(s, phones(3));
+    const driver = sandbox(s, account.id);
+    const send = driver.send.bind(driver);
+    let refused = 0;
+    driver.send = async (message) => {
+      // The race the real driver meets: READY stored, the page not ready yet.
+      if (refused++ < 2) throw new NotSentError('not-connected', 'WhatsApp is not connected yet.');
+      return send(message);
+    };
+    await client.campaigns.start.mutate({ id: campaign.id });
+    const done = await waitFor(
+      () => client.campaigns.get.query({ id: campaign.id }),
+      (c) => c.status === 'COMPLETED',
+      20_000,
+    );
+    expect(done).toMatchObject({ sentCount: 3, failedCount: 0, skippedCount: 0 });
+    const [sub] = await s.app.db.select().from(subscriptions).where(eq(subscriptions.userId, user.id));
+    expect(sub!.messagesUsed).toBe(3);
+  }, 30_000);
+
+  it('pauses for a person after a run of numbers WhatsApp could not confirm, keeping the recipient', async () => {
+    const s = await server({ clock: fast(), env: { PACING_JITTER: '0' } });
+    const { client, campaign, account } = await campaignWith(s, phones(3));
+    sandbox(s, account.id).send = async () => {
+      throw new NotSentError('numbers-unconfirmed', '5 numbers in a row could not be confirmed on WhatsApp.');
+    };
+    await client.campaigns.start.mutate({ id: campaign.id });
+    const paused = await waitFor(
+      () => client.campaigns.get.query({ id: campaign.id }),
+      (c) => c.status === 'PAUSED',
+      20_000,
+    );
+    expect(paused).toMatchObject({ pauseCause: 'ERRORS', failedCount: 0, sentCount: 0, skippedCount: 0 });
+    const pending = await client.campaigns.recipients.query({ campaignId: campaign.id, status: 'PENDING' });
+    expect(pending.items).toHaveLength(3);
+  }, 30_000);
 });

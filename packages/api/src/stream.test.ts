@@ -28,7 +28,11 @@ function bus(): EventBus & { count(topic: string): number; resync(): void } {
   };
 }
 
-async function collect(stream: AsyncGenerator<Snap>, abort: AbortController, until: (seen: string[]) => boolean) {
+async function collect(
+  stream: AsyncGenerator<Snap>,
+  abort: AbortController,
+  until: (seen: string[]) => boolean,
+) {
   const seen: string[] = [];
   for await (const value of stream) {
     seen.push(value.v);

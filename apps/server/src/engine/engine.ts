@@ -11,6 +11,7 @@ import { mediaPath } from '../services/media';
 import {
   type DriverEvent,
   NotOnWhatsAppError,
+  NotSentError,
   UnknownSendOutcomeError,
   type WhatsAppDriver,
 } from '../whatsapp/driver';
@@ -59,7 +60,7 @@ interface ParkedAck {
 }
 
 /** 'opted-out' cost WhatsApp nothing, so the next send may follow at once; 'stale' sent nothing. */
-type SendOutcome = 'sent' | 'failed' | 'skipped' | 'opted-out' | 'idle' | 'stale';
+type SendOutcome = 'sent' | 'failed' | 'skipped' | 'opted-out' | 'idle' | 'stale' | 'not-sent';
 
 /**
  * The sending engine. The recipients table is the queue; each account has at most one
@@ -283,14 +284,17 @@ export class CampaignEngine {
         continue;
       }
       staleInARow = 0;
-      if (outcome !== 'idle') metrics.messageOutcome(outcome === 'opted-out' ? 'skipped' : outcome);
+      if (outcome !== 'idle' && outcome !== 'not-sent')
+        metrics.messageOutcome(outcome === 'opted-out' ? 'skipped' : outcome);
       if (outcome === 'idle') {
         idleInARow++;
         continue;
       }
       idleInARow = 0;
       if (outcome === 'opted-out') continue;
-      const gap = outcome === 'skipped' ? SKIP_GAP_MS : pacer.afterSend(started, campaign);
+      // Nothing went out; the loop ends by itself if the account is no longer READY.
+      const gap =
+        outcome === 'skipped' || outcome === 'not-sent' ? SKIP_GAP_MS : pacer.afterSend(started, campaign);
       dueAt = started + gap;
       // Reads what the next send needs while waiting anyway (a failed read is redone on waking).
       const prefetched =
@@ -347,6 +351,13 @@ export class CampaignEngine {
     } catch (error) {
       // Only the driver's answer decides FAILED/SKIPPED. A database error after a send
       // that went out propagates instead: the row stays SENDING and is resolved later.
+      if (error instanceof NotSentError) {
+        // Nothing reached WhatsApp: the row goes back to the queue (refunded) and the
+        // campaign waits for the account instead of losing the recipient.
+        await this.store.requeue(recipient.id);
+        await this.handleNotSent(campaign, error);
+        return 'not-sent';
+      }
       if (error instanceof NotOnWhatsAppError) {
         await this.store.markSkipped(
           campaign.id,
@@ -397,6 +408,21 @@ export class CampaignEngine {
     if (!done || !(await this.campaignsPort.transition(campaignId, 'complete'))) {
       await publishProgress(this.o.db, this.o.bus, campaignId);
     }
+  }
+
+  /**
+   * An account that is not READY pauses its campaigns with the account cause (they resume
+   * on READY). A run of unconfirmed numbers pauses the campaign for a person to look.
+   */
+  private async handleNotSent(campaign: RunningCampaign, error: NotSentError) {
+    this.o.log.warn({ campaignId: campaign.id, reason: error.reason }, 'send not made; recipient requeued');
+    if (error.reason === 'numbers-unconfirmed') {
+      await this.campaignsPort.transition(campaign.id, 'pause', {
+        pauseCause: 'ERRORS',
+        pausedReason: `${error.message} Check the account and the list, then resume.`,
+      });
+    }
+    await publishProgress(this.o.db, this.o.bus, campaign.id);
   }
 
   private async countFailure(campaignId: number, error: unknown) {

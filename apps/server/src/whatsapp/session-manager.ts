@@ -272,8 +272,10 @@ export class SessionManager implements WhatsAppControlPort {
         this.live.delete(accountId);
         await this.record(accountId, event);
         await driver.disconnect().catch(() => {});
-        // Within a reconnect (after a drop or a restart), a passing failure is tried again later.
-        if (this.reconnects.has(accountId) && event.retryable !== false) this.scheduleReconnect(accountId);
+        // A passing failure (a crashed browser, a dead page, a stalled sync) is tried again
+        // later with backoff, whether it came during a reconnect or after READY.
+        if (event.retryable === true || (this.reconnects.has(accountId) && event.retryable !== false))
+          this.scheduleReconnect(accountId);
         else this.cancelReconnect(accountId);
         return;
       }

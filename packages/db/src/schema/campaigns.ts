@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { CAMPAIGN_INTERVALS, CAMPAIGN_STATUSES, PAUSE_CAUSES, RECIPIENT_STATUSES } from '@chapar/api/domain';
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   index,

@@ -65,7 +65,6 @@ export const workers = mysqlTable('workers', {
   maxAccounts: int('max_accounts').notNull().default(0),
 });
 
-
 /**
  * Each status an account passed through, for the account page's history. Written by the
  * session manager alongside the status itself; old rows can be pruned freely.
