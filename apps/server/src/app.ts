@@ -8,6 +8,7 @@ import { type Clock, ScaledClock, systemClock } from './engine/clock';
 import { CampaignEngine } from './engine/engine';
 import type { Config } from './env';
 import { InProcessEventBus } from './events/event-bus';
+import { RedisEventBus } from './events/redis-bus';
 import { createContextFactory } from './http/context';
 import { createHttpServer } from './http/server';
 import type { AppLogger } from './logger';
@@ -68,7 +69,13 @@ export async function createApp(
     options.clock ?? (config.ENGINE_TIME_SCALE > 1 ? new ScaledClock(config.ENGINE_TIME_SCALE) : systemClock);
   const handle = createDatabase(config.DATABASE_URL, { connectionLimit: 20 });
   const { db } = handle;
-  const bus = new InProcessEventBus();
+  // One process needs no Redis; with REDIS_URL every process hears every other one.
+  const redisBus = config.REDIS_URL ? new RedisEventBus(config.REDIS_URL, config.REDIS_PREFIX, log) : null;
+  if (redisBus) {
+    // A Redis that is down at start is not fatal: sending does not need it, events resume when it is back.
+    await redisBus.ready(5_000).catch((error: Error) => log.warn({ err: error }, 'starting without Redis'));
+  }
+  const bus = redisBus ?? new InProcessEventBus();
   const lucia = createLucia(db, config.SESSION_DAYS);
   const sessions = new SessionManager({
     db,
@@ -213,6 +220,7 @@ export async function createApp(
         });
       }
       await handle.close();
+      await redisBus?.close();
     },
   };
 }
