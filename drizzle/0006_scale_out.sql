@@ -16,6 +16,7 @@ ALTER TABLE `whatsapp_accounts` ADD `qr` text;--> statement-breakpoint
 ALTER TABLE `whatsapp_accounts` ADD `status_version` int DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `whatsapp_accounts` ADD `desired` enum('CONNECTED','DISCONNECTED','LOGGED_OUT','REMOVED') DEFAULT 'DISCONNECTED' NOT NULL;--> statement-breakpoint
 ALTER TABLE `whatsapp_accounts` ADD `desired_seq` int DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `whatsapp_accounts` ADD `applied_seq` int DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `whatsapp_accounts` ADD `lease_owner` varchar(128);--> statement-breakpoint
 ALTER TABLE `whatsapp_accounts` ADD `lease_epoch` int DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `whatsapp_accounts` ADD `lease_expires_at` datetime(3);--> statement-breakpoint

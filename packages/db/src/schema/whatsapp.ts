@@ -38,6 +38,8 @@ export const whatsappAccounts = mysqlTable(
      */
     desired: mysqlEnum('desired', ACCOUNT_DESIRED_STATES).notNull().default('DISCONNECTED'),
     desiredSeq: int('desired_seq').notNull().default(0),
+    /** The last `desiredSeq` its owner carried out: a command waits for this to catch up. */
+    appliedSeq: int('applied_seq').notNull().default(0),
     /** The worker holding the account's lease, the fencing epoch (+1 per owner change), and its expiry (database clock). */
     leaseOwner: varchar('lease_owner', { length: 128 }),
     leaseEpoch: int('lease_epoch').notNull().default(0),
