@@ -1,5 +1,14 @@
 import { ACCOUNT_STATUSES, WHATSAPP_DRIVERS } from '@chapar/api/domain';
-import { index, int, mysqlEnum, mysqlTable, text, varchar } from 'drizzle-orm/mysql-core';
+import {
+  customType,
+  index,
+  int,
+  mysqlEnum,
+  mysqlTable,
+  primaryKey,
+  text,
+  varchar,
+} from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref, timestamp, updatedAt } from './columns';
 import { users } from './users';
 
@@ -83,4 +92,37 @@ export const accountStatusEvents = mysqlTable(
     createdAt: createdAt(),
   },
   (t) => [index('account_status_events_account_idx').on(t.accountId, t.id)],
+);
+
+/** Bytes as MEDIUMBLOB (up to 16 MB a row): chunks of an archived login profile. */
+const mediumBlob = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'mediumblob' });
+
+/**
+ * The database login store (DATA_STORE=mysql): the latest archived browser profile of an
+ * account, so that a worker on another machine restores the login before its browser
+ * starts. `version` moves on every backup; chunks of older versions are deleted with it.
+ */
+export const accountLogins = mysqlTable('account_logins', {
+  accountId: ref('account_id')
+    .primaryKey()
+    .references(() => whatsappAccounts.id, { onDelete: 'cascade' }),
+  version: int('version').notNull(),
+  bytes: int('bytes').notNull(),
+  sha256: varchar('sha256', { length: 64 }).notNull(),
+  chunks: int('chunks').notNull(),
+  savedBy: varchar('saved_by', { length: 128 }),
+  updatedAt: timestamp('updated_at').notNull(),
+});
+
+export const accountLoginChunks = mysqlTable(
+  'account_login_chunks',
+  {
+    accountId: ref('account_id')
+      .notNull()
+      .references(() => whatsappAccounts.id, { onDelete: 'cascade' }),
+    version: int('version').notNull(),
+    seq: int('seq').notNull(),
+    data: mediumBlob('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.version, t.seq] })],
 );
