@@ -1,15 +1,19 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Ports } from '@chapar/api';
-import { createDatabase, migrateDatabase } from '@chapar/db';
+import type { EventBus, Ports } from '@chapar/api';
+import { createDatabase, type Database, migrateDatabase } from '@chapar/db';
 import { createApiKeysPort } from './auth/api-keys';
 import { createAuthPort, createLucia } from './auth/lucia';
+import { AccountCommands, WAKE_TOPIC } from './cluster/account-commands';
+import { AccountOwner } from './cluster/account-owner';
+import { AccountLeases, defaultWorkerId } from './cluster/leases';
 import { type Clock, ScaledClock, systemClock } from './engine/clock';
 import { CampaignEngine } from './engine/engine';
 import type { Config } from './env';
 import { InProcessEventBus } from './events/event-bus';
 import { RedisEventBus } from './events/redis-bus';
 import { createContextFactory } from './http/context';
+import { createHealthServer } from './http/health-server';
 import { createHttpServer } from './http/server';
 import type { AppLogger } from './logger';
 import { createReadiness } from './observability/health';
@@ -77,15 +81,11 @@ export async function createApp(
   }
   const bus = redisBus ?? new InProcessEventBus();
   const lucia = createLucia(db, config.SESSION_DAYS);
-  const sessions = new SessionManager({
-    db,
-    bus,
-    log,
-    dataDir: config.DATA_DIR,
-    createDriver: createDriverFactory(config, log),
-    maxBrowsers: config.MAX_BROWSERS,
-    ...(options.reconnectBaseMs !== undefined ? { reconnectBaseMs: options.reconnectBaseMs } : {}),
-  });
+  // DESIGN.md, "Scale-out": `api` serves people, `worker` runs sessions and sends, `all` both.
+  const role = config.CHAPAR_ROLE;
+  const sends = role !== 'api';
+  const servesUsers = role !== 'worker';
+  const workerId = config.WORKER_ID ?? defaultWorkerId(config.PORT, config.DATA_DIR);
   const wallClock = { now: () => new Date(clock.now()) };
   const campaignsPort = createCampaignsPort(db, bus);
   const tmpDir = path.join(config.DATA_DIR, 'tmp');
@@ -106,12 +106,13 @@ export async function createApp(
     wallClock,
     log,
   );
+  const commands = new AccountCommands({ db, bus });
   const ports: Ports = {
     users: createUsersPort(db, { days: config.TRIAL_DAYS, messages: config.TRIAL_MESSAGES }, wallClock),
     auth: createAuthPort(lucia),
     apiKeys: createApiKeysPort(db),
     accounts: createAccountsPort(db),
-    whatsapp: sessions,
+    whatsapp: commands,
     campaigns: campaignsPort,
     imports: createRecipientImport(db, bus, {
       maxBytes: config.IMPORT_MAX_BYTES,
@@ -142,38 +143,46 @@ export async function createApp(
     auditLog: createAuditLogPort(db, wallClock),
     adminReports: createAdminReportsPort(db),
     // The engine is built below; the port only asks it for its last tick when called.
-    system: createSystemPort({ handle, engine: () => engine, startedAt: new Date() }),
+    system: createSystemPort({
+      handle,
+      engine: () => sending?.engine ?? { lastTick: 0 },
+      startedAt: new Date(),
+    }),
     events: bus,
     clock: wallClock,
   };
-  const engine = new CampaignEngine({
-    db,
-    bus,
-    sessions,
-    log,
-    clock,
-    pacing: { jitter: config.PACING_JITTER, warmupDays: config.WARMUP_DAYS },
-    optOutWords: config.OPT_OUT_WORDS,
-    dataDir: config.DATA_DIR,
-  });
+  const sending = sends
+    ? createSending({ config, db, bus, log, clock, workerId, reconnectBaseMs: options.reconnectBaseMs })
+    : null;
+  // Wake-ups (a command, an account handed back) run a lease round at once instead of at the next beat.
+  const stopWaking = sending ? bus.subscribe(WAKE_TOPIC, () => sending.leases.wake()) : () => {};
 
-  const http = createHttpServer({
-    createContext: createContextFactory({
-      ports,
-      db,
-      lucia,
-      log,
-      trustProxy: config.TRUST_PROXY,
-      rateLimits,
-    }),
-    log,
-    webDist: config.WEB_DIST,
-    trustProxy: config.TRUST_PROXY,
-    health: createReadiness({ handle, engine, accounts: ports.accounts }),
-    metrics: createMetricsSource({ handle, accounts: ports.accounts }),
-    completeZarinpal: billing.completeZarinpal,
-    receiptFile: billing.receiptFile,
+  const readiness = createReadiness({
+    handle,
+    accounts: ports.accounts,
+    ...(sending ? { engine: sending.engine, leases: sending.leases } : {}),
+    ...(redisBus ? { redis: redisBus } : {}),
   });
+  const metricsSource = createMetricsSource({ handle, accounts: ports.accounts });
+  const http = servesUsers
+    ? createHttpServer({
+        createContext: createContextFactory({
+          ports,
+          db,
+          lucia,
+          log,
+          trustProxy: config.TRUST_PROXY,
+          rateLimits,
+        }),
+        log,
+        webDist: config.WEB_DIST,
+        trustProxy: config.TRUST_PROXY,
+        health: readiness,
+        metrics: metricsSource,
+        completeZarinpal: billing.completeZarinpal,
+        receiptFile: billing.receiptFile,
+      })
+    : createHealthServer({ log, health: readiness, metrics: metricsSource });
   const billingSweep = createBillingSweep({
     db,
     mailer,
@@ -188,31 +197,43 @@ export async function createApp(
     config,
     db,
     ports,
-    engine,
-    sessions,
+    role,
+    workerId,
+    /** The sending side (engine, sessions, leases); null on an `api` process. */
+    sending,
+    get engine() {
+      if (!sending) throw new Error(`CHAPAR_ROLE=${role} runs no engine`);
+      return sending.engine;
+    },
+    get sessions() {
+      if (!sending) throw new Error(`CHAPAR_ROLE=${role} runs no WhatsApp sessions`);
+      return sending.sessions;
+    },
     billingSweep,
     server: http.server,
-    /** Listens, then restores linked accounts and starts the engine. Answers the base URL. */
+    /** Listens, then starts the engine and takes account leases. Answers the base URL. */
     async start(): Promise<string> {
       await new Promise<void>((resolve, reject) => {
         http.server.once('error', reject);
         http.server.listen(config.PORT, config.HOST, () => resolve());
       });
       started = true;
-      // The engine listens before accounts are restored, so no READY or QR is missed.
-      engine.start();
-      billingSweep.start();
-      await sessions.restoreLinked();
+      if (servesUsers) billingSweep.start();
+      // The engine listens before any account is opened, so no READY or QR is missed.
+      await sending?.start();
       const address = http.server.address();
       const port = typeof address === 'object' && address ? address.port : config.PORT;
       return `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
     },
-    /** Graceful: no new sends, the send in flight is stored, sockets told to reconnect, browsers closed. */
+    /**
+     * Graceful: no new sends, the send in flight is stored, sockets told to reconnect,
+     * browsers closed, and the leases handed back so another worker takes over at once.
+     */
     async stop(): Promise<void> {
-      await engine.stop();
+      stopWaking();
+      await sending?.stop();
       await billingSweep.stop();
       await http.closeSockets();
-      await sessions.stop();
       if (started) {
         await new Promise<void>((resolve) => {
           http.server.close(() => resolve());
@@ -226,3 +247,77 @@ export async function createApp(
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
+
+/**
+ * The sending side of a process: the sessions, the engine, and the leases that decide
+ * which accounts they run (DESIGN.md, "Scale-out").
+ */
+function createSending(o: {
+  config: Config;
+  db: Database;
+  bus: EventBus;
+  log: AppLogger;
+  clock: Clock;
+  workerId: string;
+  reconnectBaseMs: number | undefined;
+}) {
+  const { config, db, bus, log, workerId } = o;
+  const sessions = new SessionManager({
+    db,
+    bus,
+    log,
+    dataDir: config.DATA_DIR,
+    workerId,
+    createDriver: createDriverFactory(config, log, workerId),
+    maxBrowsers: config.MAX_BROWSERS,
+    ...(o.reconnectBaseMs !== undefined ? { reconnectBaseMs: o.reconnectBaseMs } : {}),
+  });
+  const owner: AccountOwner = new AccountOwner({
+    db,
+    log,
+    workerId,
+    sessions,
+    release: (id) => leases.release(id).then(() => bus.publish(WAKE_TOPIC, { released: id })),
+    adopted: (lease) => engine.adopt(lease),
+  });
+  const leases: AccountLeases = new AccountLeases({
+    db,
+    log,
+    workerId,
+    role: config.CHAPAR_ROLE,
+    ttlSeconds: config.LEASE_SECONDS,
+    maxAccounts: config.MAX_ACCOUNTS,
+    browsers: () => sessions.browserCount,
+    onAcquired: (lease) => owner.acquired(lease),
+    onLost: (id) => owner.lost(id),
+    onRound: () => owner.round(),
+  });
+  const engine = new CampaignEngine({
+    db,
+    bus,
+    sessions,
+    log,
+    clock: o.clock,
+    pacing: { jitter: config.PACING_JITTER, warmupDays: config.WARMUP_DAYS },
+    optOutWords: config.OPT_OUT_WORDS,
+    dataDir: config.DATA_DIR,
+    leases,
+  });
+  return {
+    sessions,
+    engine,
+    leases,
+    async start() {
+      engine.start();
+      // The first round has taken (and begun restoring) this worker's accounts when start answers.
+      await leases.start();
+    },
+    async stop() {
+      await engine.stop();
+      await sessions.stop();
+      await leases.stop();
+      // The others take the accounts now rather than at their next round.
+      bus.publish(WAKE_TOPIC, { released: 'all' });
+    },
+  };
+}

@@ -9,7 +9,14 @@ async function main() {
   const log = createLogger(config.LOG_LEVEL);
   const app = await createApp(config, log);
   const url = await app.start();
-  log.info({ url, dataDir: config.DATA_DIR }, `Chapar is listening on ${url}`);
+  if (app.role === 'worker') {
+    log.info(
+      { url, workerId: app.workerId },
+      `Chapar worker ${app.workerId} is running (health checks on ${url})`,
+    );
+  } else {
+    log.info({ url, role: app.role, dataDir: config.DATA_DIR }, `Chapar is listening on ${url}`);
+  }
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -539,7 +539,12 @@ describe('quota races', () => {
     const store = createEngineStore(server.app.db);
     const running = await store.runningCampaignsOf(account.id);
     expect(running.map((c) => c.id).sort()).toEqual(ids.sort());
-    const results = await Promise.all(running.map((c) => store.claimNext(c, new Date())));
+    // The claims below stand in for the account's owner: they hold its lease.
+    await run(
+      sql`UPDATE whatsapp_accounts SET lease_owner = 'quota-race', lease_epoch = 7, lease_expires_at = NOW(3) + INTERVAL 1 MINUTE WHERE id = ${account.id}`,
+    );
+    const fence = { accountId: account.id, owner: 'quota-race', epoch: 7 };
+    const results = await Promise.all(running.map((c) => store.claimNext(c, new Date(), fence)));
     expect(results.filter((r) => r.kind === 'claimed')).toHaveLength(1);
     expect(results.filter((r) => r.kind === 'no-quota')).toHaveLength(7);
     expect(await user.client.subscription.current.query()).toMatchObject({

@@ -18,11 +18,24 @@ export async function dropDatabase(url: string): Promise<void> {
 }
 
 /** Creates the database when missing, then applies every pending migration. */
+const MIGRATION_LOCK = 'chapar:migrate';
+
 export async function migrateDatabase(url: string): Promise<void> {
   await createDatabaseIfMissing(url);
   const handle = createDatabase(url, { connectionLimit: 1 });
   try {
-    await migrate(handle.db, { migrationsFolder: MIGRATIONS_FOLDER });
+    // Many processes start at once on a cluster: one migrates, the others wait for it and
+    // then find nothing left to do. A named lock lives on the one pooled connection and
+    // goes with it if the process dies.
+    const [rows] = await handle.pool.query('SELECT GET_LOCK(?, 120) AS got', [MIGRATION_LOCK]);
+    if (Number((rows as Array<{ got: number | null }>)[0]?.got) !== 1) {
+      throw new Error('another process has been migrating this database for 2 minutes');
+    }
+    try {
+      await migrate(handle.db, { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await handle.pool.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]).catch(() => {});
+    }
   } finally {
     await handle.close();
   }

@@ -1,7 +1,14 @@
 import os from 'node:os';
+import path from 'node:path';
 import { type Database, whatsappAccounts, workers } from '@chapar/db';
-import { and, asc, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { AppLogger } from '../logger';
+
+/**
+ * An account needs an owner when the user wants it connected (or logged out, removed), a
+ * command is waiting, or its stored status says a session was running (a dead worker's).
+ */
+const NEEDS_OWNER = sql`(${whatsappAccounts.desired} <> 'DISCONNECTED' OR ${whatsappAccounts.desiredSeq} > ${whatsappAccounts.appliedSeq} OR ${whatsappAccounts.status} IN ('QR', 'CONNECTING', 'READY'))`;
 
 /** What a claim must still match in MySQL: the fencing token of one account. */
 export interface Fence {
@@ -47,6 +54,7 @@ export interface LeaseOptions {
 export class AccountLeases {
   private readonly held = new Map<number, number>();
   private validUntil = 0;
+  private renewedAt = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private again = false;
@@ -74,13 +82,29 @@ export class AccountLeases {
     return epoch === undefined || !this.holds(accountId) ? null : { owner: this.o.workerId, epoch };
   }
 
+  /** Since the start of the last successful renewal (for `/readyz`). */
+  renewedAgoMs(): number {
+    return performance.now() - this.renewedAt;
+  }
+
+  get ttlMs(): number {
+    return this.o.ttlSeconds * 1000;
+  }
+
   heldIds(): number[] {
     return [...this.held.keys()];
   }
 
-  start(): void {
-    this.timer = setInterval(() => this.wake(), this.renewMs);
+  /** Starts the heartbeat; answers once the first round is over (whatever its outcome). */
+  start(): Promise<void> {
+    this.timer = setInterval(() => {
+      // A round stuck on an unreachable database must not keep browsers of accounts that
+      // may already have another owner: past the local validity they are dropped.
+      if (this.running && performance.now() >= this.validUntil && this.held.size > 0) void this.dropAll();
+      this.wake();
+    }, this.renewMs);
     this.wake();
+    return this.running ?? Promise.resolve();
   }
 
   /** Runs a round now (a command or a released account somewhere); rounds never overlap. */
@@ -106,6 +130,7 @@ export class AccountLeases {
     try {
       await this.renew();
       this.validUntil = startedAt + this.validForMs();
+      this.renewedAt = startedAt;
     } catch (error) {
       // Past the margin nobody may rely on this worker's leases any more: drop them all
       // (the next round that reaches the database takes back what is still ours).
@@ -181,7 +206,7 @@ export class AccountLeases {
       .where(
         and(
           or(isNull(whatsappAccounts.leaseOwner), lt(whatsappAccounts.leaseExpiresAt, sql`NOW(3)`)),
-          or(ne(whatsappAccounts.desired, 'DISCONNECTED'), ne(whatsappAccounts.status, 'DISCONNECTED')),
+          NEEDS_OWNER,
         ),
       )
       .orderBy(asc(whatsappAccounts.id))
@@ -215,7 +240,7 @@ export class AccountLeases {
     const [row] = await db
       .select({
         live: sql<number>`(SELECT COUNT(*) FROM workers WHERE heartbeat_at > NOW(3) - INTERVAL ${ttlSeconds} SECOND AND max_accounts > 0)`,
-        wanted: sql<number>`(SELECT COUNT(*) FROM whatsapp_accounts WHERE desired <> 'DISCONNECTED' OR status <> 'DISCONNECTED')`,
+        wanted: sql<number>`(SELECT COUNT(*) FROM whatsapp_accounts WHERE ${NEEDS_OWNER})`,
       })
       .from(sql`(SELECT 1) AS one`);
     const live = Math.max(1, Number(row?.live ?? 1));
@@ -270,7 +295,11 @@ export class AccountLeases {
   }
 }
 
-/** This process's name in the lease table: stable across restarts of the same worker. */
-export function defaultWorkerId(port: number): string {
-  return port > 0 ? `${os.hostname()}:${port}` : `${os.hostname()}:pid${process.pid}`;
+/**
+ * This process's name in the lease table, stable across its restarts so that a restarted
+ * worker takes its own accounts back at once instead of waiting for them to expire: the
+ * host and port, or the host and data directory when the port is picked at random.
+ */
+export function defaultWorkerId(port: number, dataDir: string): string {
+  return port > 0 ? `${os.hostname()}:${port}` : `${os.hostname()}:${path.resolve(dataDir)}`.slice(0, 128);
 }

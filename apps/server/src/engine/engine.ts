@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { EventBus } from '@chapar/api';
 import { type CompiledTemplate, normalizePhone, parseTemplate, renderTemplate } from '@chapar/api';
 import type { Database } from '@chapar/db';
+import type { Acquired } from '../cluster/leases';
 import type { AppLogger } from '../logger';
 import { metrics } from '../observability/metrics';
 import { CAMPAIGNS_CHANGED, publishProgress } from '../repositories/campaign-progress';
@@ -35,7 +36,26 @@ export interface EngineOptions {
   tickMs?: number;
   /** Where campaign attachments are stored. */
   dataDir: string;
+  /** This worker's account leases: only accounts it holds are worked, and every claim is fenced. */
+  leases: LeaseView;
 }
+
+/** What the engine asks of the lease table (cluster/leases.ts). */
+export interface LeaseView {
+  readonly workerId: string;
+  /** Whether this worker may send for the account right now (checked before every send). */
+  holds(accountId: number): boolean;
+  fence(accountId: number): { owner: string; epoch: number } | null;
+  heldIds(): number[];
+}
+
+/**
+ * How long after taking an account from another worker its SENDING rows are left alone:
+ * the old owner stopped sending before its lease expired, but a send it had started then
+ * may still be on its way (a real upload can take a minute). Only after that is the
+ * driver asked whether it went out.
+ */
+const FOREIGN_SEND_GRACE_MS: Record<string, number> = { sandbox: 3_000, wwebjs: 120_000 };
 
 const ACCOUNT_LOST_STATUSES = new Set(['DISCONNECTED', 'FAILED', 'QR']);
 const EARLY_ACK_TTL_MS = 5 * 60_000;
@@ -60,7 +80,7 @@ interface ParkedAck {
 }
 
 /** 'opted-out' cost WhatsApp nothing, so the next send may follow at once; 'stale' sent nothing. */
-type SendOutcome = 'sent' | 'failed' | 'skipped' | 'opted-out' | 'idle' | 'stale' | 'not-sent';
+type SendOutcome = 'sent' | 'failed' | 'skipped' | 'opted-out' | 'idle' | 'stale' | 'not-sent' | 'lost';
 
 /**
  * The sending engine. The recipients table is the queue; each account has at most one
@@ -98,6 +118,11 @@ export class CampaignEngine {
    * wait are dropped on the tick.
    */
   private readonly leftRunningAt = new Map<number, number>();
+  /**
+   * Accounts whose SENDING rows must be looked at: taken over (after the grace above, when
+   * another worker held them), restarted, or left by a send whose outcome was not stored.
+   */
+  private readonly resolveDue = new Map<number, { since: number; foreign: boolean }>();
 
   constructor(private readonly o: EngineOptions) {
     this.store = createEngineStore(o.db);
@@ -105,6 +130,13 @@ export class CampaignEngine {
     this.optOutWords = new Set((o.optOutWords ?? DEFAULT_OPT_OUT_WORDS).map(normalizeReply));
     // Every sleeping worker listens on this signal: more than ten accounts is normal.
     setMaxListeners(0, this.abort.signal);
+  }
+
+  /** A lease was taken: its interrupted sends are resolved, then it is worked like any other. */
+  adopt(lease: Acquired): void {
+    const foreign = lease.previousOwner !== null && lease.previousOwner !== this.o.leases.workerId;
+    this.resolveDue.set(lease.accountId, { since: Date.now(), foreign });
+    this.kick(lease.accountId);
   }
 
   /** When the loop last ran (for readiness checks). */
@@ -155,7 +187,11 @@ export class CampaignEngine {
   private async startDueScheduled() {
     const due = await this.store.dueScheduled(this.now());
     for (const c of due) {
-      const ready = c.accountId != null && this.o.sessions.readyDriver(c.accountId);
+      // Each account's owner starts its campaigns; one without a live owner cannot send,
+      // so any worker pauses it (transitions are guarded, so two doing it is harmless).
+      const mine = c.accountId != null && this.o.leases.holds(c.accountId);
+      if (!mine && c.owned) continue;
+      const ready = mine && this.o.sessions.readyDriver(c.accountId!);
       if (!ready) {
         await this.campaignsPort.transition(c.id, 'pause', {
           pauseCause: 'ACCOUNT',
@@ -185,7 +221,7 @@ export class CampaignEngine {
     }
     this.kickingAll = true;
     this.store
-      .accountsWithRunningCampaigns()
+      .accountsWithRunningCampaigns(this.o.leases.heldIds())
       .then((ids) => {
         for (const id of ids) this.kick(id);
       })
@@ -207,7 +243,11 @@ export class CampaignEngine {
       return;
     }
     const worker = this.work(accountId)
-      .catch((error: Error) => this.o.log.error({ err: error, accountId }, 'account worker failed'))
+      .catch((error: Error) => {
+        this.o.log.error({ err: error, accountId }, 'account worker failed');
+        // A send whose outcome could not be stored is looked at again by the next worker.
+        this.resolveDue.set(accountId, { since: Date.now(), foreign: false });
+      })
       .finally(() => {
         this.workers.delete(accountId);
         if (this.rerun.delete(accountId)) this.kick(accountId);
@@ -216,18 +256,21 @@ export class CampaignEngine {
   }
 
   private async work(accountId: number): Promise<void> {
+    if (!this.o.leases.holds(accountId)) return;
     const driver = this.o.sessions.readyDriver(accountId);
     if (!driver) {
       // Reconnecting after a restart: wait for READY (its status event kicks us again).
+      // With no session at all, the status event that ended it pauses the campaigns, with
+      // its own cause (a logout is not a drop); this worker does not guess.
       const status = this.o.sessions.status(accountId);
-      if (status === undefined || ACCOUNT_LOST_STATUSES.has(status)) {
+      if (status !== undefined && ACCOUNT_LOST_STATUSES.has(status)) {
         await this.pauseForAccount(accountId, 'ACCOUNT', notLinkedReason(status));
       }
       return;
     }
-    await this.resolveInterrupted(accountId, driver);
     const account = await this.store.pacingOf(accountId);
     if (!account) return;
+    await this.resolveWhenDue(accountId, driver, account.driver);
     const since = new Date(this.o.clock.now() - DAY_MS);
     // Warm-up protects a real number; the sandbox has none to protect and keeps its pace.
     const policy = account.driver === 'sandbox' ? { ...this.o.pacing, warmupDays: 0 } : this.o.pacing;
@@ -253,7 +296,12 @@ export class CampaignEngine {
       const current = await this.store.pacingOf(accountId);
       if (current) pacer.setAccount(current);
     };
-    while (!this.abort.signal.aborted && this.o.sessions.readyDriver(accountId) === driver) {
+    while (
+      !this.abort.signal.aborted &&
+      this.o.leases.holds(accountId) &&
+      this.o.sessions.readyDriver(accountId) === driver
+    ) {
+      await this.resolveWhenDue(accountId, driver, account.driver);
       const since = readAt;
       const stillTrue = since !== null && running.every((c) => (this.leftRunningAt.get(c.id) ?? 0) < since);
       readAt = null;
@@ -277,7 +325,8 @@ export class CampaignEngine {
         this.o.log.debug({ accountId, campaignId: campaign.id, lagMs: started - dueAt }, 'send started');
       }
       dueAt = null;
-      const outcome = await this.sendOne(campaign, driver);
+      const outcome = await this.sendOne(accountId, campaign, driver);
+      if (outcome === 'lost') return;
       if (outcome === 'stale') {
         // Read again (readAt is null) and send at once; never spin if it keeps changing.
         if (++staleInARow > 3) await this.o.clock.sleep(1000, this.abort.signal);
@@ -310,8 +359,15 @@ export class CampaignEngine {
   }
 
   /** One send, start to finish. 'idle' when the campaign had nothing to send. */
-  private async sendOne(campaign: RunningCampaign, driver: WhatsAppDriver): Promise<SendOutcome> {
-    const claim = await this.store.claimNext(campaign, this.now());
+  private async sendOne(
+    accountId: number,
+    campaign: RunningCampaign,
+    driver: WhatsAppDriver,
+  ): Promise<SendOutcome> {
+    const fence = this.o.leases.fence(accountId);
+    if (!fence) return 'lost';
+    const claim = await this.store.claimNext(campaign, this.now(), { accountId, ...fence });
+    if (claim.kind === 'not-owner') return 'lost';
     if (claim.kind === 'empty') {
       if (!(await this.store.hasUnfinished(campaign.id))) {
         await this.campaignsPort.transition(campaign.id, 'complete');
@@ -331,6 +387,12 @@ export class CampaignEngine {
       return 'idle';
     }
     const { recipient } = claim;
+    if (!this.o.leases.holds(accountId)) {
+      // The lease lapsed between the claim and the send (a frozen process, a slow database).
+      // Nothing went out; the row stays SENDING for whoever owns the account next to check.
+      this.resolveDue.set(accountId, { since: Date.now(), foreign: false });
+      return 'lost';
+    }
     let messageId: string;
     try {
       ({ messageId } = await driver.send({
@@ -434,6 +496,16 @@ export class CampaignEngine {
       pauseCause: 'ERRORS',
       pausedReason: `Paused after ${failures} failed sends in a row (last: ${describe(error)}). Check the account and resume.`,
     });
+  }
+
+  /** Resolves the account's SENDING rows once it is due (see `resolveDue`). */
+  private async resolveWhenDue(accountId: number, driver: WhatsAppDriver, kind: string) {
+    const due = this.resolveDue.get(accountId);
+    if (!due) return;
+    const grace = due.foreign ? (FOREIGN_SEND_GRACE_MS[kind] ?? FOREIGN_SEND_GRACE_MS.wwebjs!) : 0;
+    if (Date.now() < due.since + grace) return;
+    this.resolveDue.delete(accountId);
+    await this.resolveInterrupted(accountId, driver);
   }
 
   /**

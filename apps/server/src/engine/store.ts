@@ -30,7 +30,16 @@ export type ClaimResult =
   | { kind: 'empty' }
   | { kind: 'no-quota' }
   /** The campaign's content changed since the worker read it: read it again, nothing was done. */
-  | { kind: 'stale' };
+  | { kind: 'stale' }
+  /** The account's lease moved to another worker (or expired): this worker must stop sending. */
+  | { kind: 'not-owner' };
+
+/** The lease a claim must still match: owner and epoch, checked under the account row's lock. */
+export interface ClaimFence {
+  accountId: number;
+  owner: string;
+  epoch: number;
+}
 
 export interface RunningCampaign {
   id: number;
@@ -52,7 +61,7 @@ export function createEngineStore(db: Database) {
     [column]: sql`${campaigns[column]} + ${by}`,
   });
 
-  const claimIn = (campaign: RunningCampaign, now: Date): Promise<ClaimResult> =>
+  const claimIn = (campaign: RunningCampaign, now: Date, fence: ClaimFence): Promise<ClaimResult> =>
     db.transaction(async (tx) => {
       // The campaign row first (every engine transaction locks it before recipients, so
       // none deadlocks with a cancel), and a pause or cancel that just landed is honoured.
@@ -67,6 +76,21 @@ export function createEngineStore(db: Database) {
         .where(eq(campaigns.id, campaign.id))
         .for('update');
       if (locked?.status !== 'RUNNING') return { kind: 'empty' as const };
+      // Fencing: the claim only happens while this worker's lease stands. The account row's
+      // lock makes a takeover wait for this transaction, and a takeover that came first
+      // has moved the epoch, so two workers never claim for one account.
+      const [lease] = await tx
+        .select({ ok: sql<number>`${whatsappAccounts.leaseExpiresAt} > NOW(3)` })
+        .from(whatsappAccounts)
+        .where(
+          and(
+            eq(whatsappAccounts.id, fence.accountId),
+            eq(whatsappAccounts.leaseOwner, fence.owner),
+            eq(whatsappAccounts.leaseEpoch, fence.epoch),
+          ),
+        )
+        .for('update');
+      if (!lease || Number(lease.ok) !== 1) return { kind: 'not-owner' as const };
       // A worker may have read the campaign a few seconds ago; what goes out is what is stored.
       if (
         locked.message !== campaign.message ||
@@ -163,24 +187,34 @@ export function createEngineStore(db: Database) {
       }));
     },
 
-    /** Accounts with work to do: RUNNING campaigns, or rows left in SENDING by a crash. */
-    accountsWithRunningCampaigns: async (): Promise<number[]> => {
+    /** Which of these accounts have work to do: RUNNING campaigns (rows left in SENDING included). */
+    accountsWithRunningCampaigns: async (accountIds: number[]): Promise<number[]> => {
+      if (accountIds.length === 0) return [];
       const rows = await db
         .selectDistinct({ accountId: campaigns.whatsappAccountId })
         .from(campaigns)
-        .where(eq(campaigns.status, 'RUNNING'));
+        .where(and(eq(campaigns.status, 'RUNNING'), inArray(campaigns.whatsappAccountId, accountIds)));
       return rows.map((r) => r.accountId).filter((id): id is number => id != null);
     },
 
-    dueScheduled: (now: Date) =>
-      db
-        .select({ id: campaigns.id, userId: campaigns.userId, accountId: campaigns.whatsappAccountId })
+    /** Scheduled campaigns whose time came, with whether their account has a live owner. */
+    dueScheduled: async (now: Date) => {
+      const rows = await db
+        .select({
+          id: campaigns.id,
+          userId: campaigns.userId,
+          accountId: campaigns.whatsappAccountId,
+          owned: sql<number>`${whatsappAccounts.leaseOwner} IS NOT NULL AND ${whatsappAccounts.leaseExpiresAt} > NOW(3)`,
+        })
         .from(campaigns)
-        .where(and(eq(campaigns.status, 'SCHEDULED'), sql`${campaigns.scheduledAt} <= ${now}`)),
+        .leftJoin(whatsappAccounts, eq(whatsappAccounts.id, campaigns.whatsappAccountId))
+        .where(and(eq(campaigns.status, 'SCHEDULED'), sql`${campaigns.scheduledAt} <= ${now}`));
+      return rows.map((r) => ({ ...r, owned: Number(r.owned) === 1 }));
+    },
 
     /** Next PENDING row → SENDING, charged to the user's subscription, in one transaction. */
-    async claimNext(campaign: RunningCampaign, now: Date): Promise<ClaimResult> {
-      return retryDeadlock(() => claimIn(campaign, now));
+    async claimNext(campaign: RunningCampaign, now: Date, fence: ClaimFence): Promise<ClaimResult> {
+      return retryDeadlock(() => claimIn(campaign, now, fence));
     },
 
     async markSent(campaignId: number, recipientId: number, messageId: string, now: Date): Promise<boolean> {

@@ -19,16 +19,20 @@ export const reason = (error: unknown) =>
     : (error as Error).message;
 
 /**
- * `/readyz`: the database answers (a query on a real table, so a dropped database counts),
- * no migration is pending, and the engine ticked lately. Each check is reported by name.
+ * `/readyz`, by role (DESIGN.md, "Scale-out"): the database answers (a query on a real
+ * table, so a dropped database counts) and no migration is pending; with Redis, Redis is
+ * connected; a process that sends also needs its engine ticking and its leases renewed
+ * lately, and lists the accounts it holds (`leases`). Each check is reported by name.
  */
 export function createReadiness(deps: {
   handle: DatabaseHandle;
-  engine: { lastTick: number };
   accounts: Pick<AccountsPort, 'countByStatus'>;
+  engine?: { lastTick: number };
+  leases?: { heldIds(): number[]; renewedAgoMs(): number; readonly ttlMs: number };
+  redis?: { readonly connected: boolean };
 }) {
   return {
-    async ready(): Promise<Readiness> {
+    async ready(): Promise<Readiness & { leases?: number[] }> {
       const checks: Record<string, unknown> = {};
       const failing: string[] = [];
       try {
@@ -40,16 +44,37 @@ export function createReadiness(deps: {
         checks.database = `unreachable: ${reason(error)}`;
         failing.push('database');
       }
-      const tickAge = Date.now() - deps.engine.lastTick;
-      checks.engine = tickAge < ENGINE_STALE_MS ? 'ok' : `last tick ${tickAge} ms ago`;
-      if (tickAge >= ENGINE_STALE_MS) failing.push('engine');
+      if (deps.redis) {
+        checks.redis = deps.redis.connected ? 'ok' : 'disconnected';
+        if (!deps.redis.connected) failing.push('redis');
+      }
+      if (deps.engine) {
+        const tickAge = Date.now() - deps.engine.lastTick;
+        checks.engine = tickAge < ENGINE_STALE_MS ? 'ok' : `last tick ${tickAge} ms ago`;
+        if (tickAge >= ENGINE_STALE_MS) failing.push('engine');
+      }
+      if (deps.leases) {
+        const age = deps.leases.renewedAgoMs();
+        const fresh = age < deps.leases.ttlMs;
+        checks.heartbeat = fresh
+          ? 'ok'
+          : Number.isFinite(age)
+            ? `last renewal ${Math.round(age)} ms ago`
+            : 'never renewed';
+        if (!fresh) failing.push('heartbeat');
+      }
       if (!failing.includes('database')) {
         // Informational: account states never make the process unready.
         checks.accounts = await withTimeout(deps.accounts.countByStatus(), DB_TIMEOUT_MS).catch(
           (error: unknown) => `unavailable: ${reason(error)}`,
         );
       }
-      return { ok: failing.length === 0, failing, checks };
+      return {
+        ok: failing.length === 0,
+        failing,
+        checks,
+        ...(deps.leases ? { leases: deps.leases.heldIds().sort((a, b) => a - b) } : {}),
+      };
     },
   };
 }

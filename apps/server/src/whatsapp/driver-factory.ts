@@ -7,13 +7,14 @@ import { normalizeReply } from './wwebjs/opt-out';
 import { WwebjsDriver } from './wwebjs-driver';
 
 /** Builds the driver an account asks for, configured from the environment. */
-export function createDriverFactory(config: Config, log: AppLogger): DriverFactory {
+export function createDriverFactory(config: Config, log: AppLogger, workerId?: string): DriverFactory {
   const unregistered = new Set(config.SANDBOX_UNREGISTERED_NUMBERS);
   const optOutWords = new Set(config.OPT_OUT_WORDS.map(normalizeReply));
   return (account) => {
     if (account.driver === 'sandbox') {
       return new SandboxDriver(account.id, {
         dataDir: config.DATA_DIR,
+        ...(workerId ? { worker: workerId } : {}),
         linkDelayMs: config.SANDBOX_LINK_DELAY_MS,
         sendLatencyMs: config.SANDBOX_SEND_LATENCY_MS,
         deliveryDelayMs: config.SANDBOX_DELIVERY_DELAY_MS,

@@ -14,6 +14,8 @@ import { appendDurably } from './durable-file';
 
 export interface SandboxOptions {
   dataDir: string;
+  /** Written into each ledger entry. */
+  worker?: string;
   /** From connect to linked when no login is stored (the "scan"). */
   linkDelayMs: number;
   sendLatencyMs: number;
@@ -34,6 +36,8 @@ export interface LedgerEntry {
   ref: string;
   /** The attachment, when the message had one. */
   media?: { fileName: string; mimeType: string };
+  /** Which worker process sent it (WORKER_ID), so a cluster's ledger shows who sent what. */
+  worker?: string;
 }
 
 export function sandboxLedgerPath(dataDir: string, accountId: number): string {
@@ -154,6 +158,7 @@ export class SandboxDriver implements WhatsAppDriver {
       messageId,
       body: message.text,
       ref: message.ref,
+      ...(this.options.worker ? { worker: this.options.worker } : {}),
       ...(message.media
         ? {
             media: {

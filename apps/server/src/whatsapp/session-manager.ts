@@ -5,11 +5,10 @@ import {
   type AccountStatusEvent,
   type EventBus,
   topics,
-  type WhatsAppControlPort,
   type WhatsAppDriverName,
 } from '@chapar/api';
 import { type Database, whatsappAccounts } from '@chapar/db';
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppLogger } from '../logger';
 import { appendStatusEvent } from '../repositories/accounts';
 import type { DriverEvent, WhatsAppDriver } from './driver';
@@ -25,6 +24,8 @@ export interface SessionManagerOptions {
   bus: EventBus;
   log: AppLogger;
   dataDir: string;
+  /** This process's name in the lease table: status is only written while it owns the account. */
+  workerId: string;
   createDriver: DriverFactory;
   /** Chromium instances this process may run at once (sandbox accounts need none). */
   maxBrowsers: number;
@@ -44,11 +45,12 @@ interface Live {
 const MAX_RECONNECT_DELAY_MS = 5 * 60_000;
 
 /**
- * Owns the drivers of this process (one per connected account), mirrors their status
+ * Owns the drivers of this process (one per account it leases), mirrors their status
  * into `whatsapp_accounts`, publishes it on the event bus, hands driver events (acks,
  * incoming messages, status) to the engine, and reconnects dropped sessions with backoff.
+ * Which accounts it runs is decided by the lease owner (cluster/account-owner.ts).
  */
-export class SessionManager implements WhatsAppControlPort {
+export class SessionManager {
   private readonly live = new Map<number, Live>();
   private readonly listeners: DriverListener[] = [];
   private readonly reconnects = new Map<number, { attempt: number; timer: NodeJS.Timeout }>();
@@ -78,37 +80,47 @@ export class SessionManager implements WhatsAppControlPort {
     return this.live.get(accountId)?.state.status;
   }
 
-  /** After a restart, reconnects every account that was linked and in use. */
-  async restoreLinked(): Promise<void> {
-    const rows = await this.o.db
-      .select({ id: whatsappAccounts.id })
-      .from(whatsappAccounts)
-      .where(
-        and(inArray(whatsappAccounts.status, ['READY', 'CONNECTING']), isNotNull(whatsappAccounts.authRef)),
+  /**
+   * Reopens a linked account this worker just took (a restart, a failover). Restoring is a
+   * reconnect: a start that fails for a passing reason is tried again later with backoff.
+   */
+  restore(accountId: number): void {
+    if (this.live.has(accountId) || this.opening.has(accountId)) return;
+    this.reconnects.set(accountId, { attempt: 0, timer: setTimeout(() => {}, 0) });
+    this.open(accountId)
+      .then((started) => {
+        if (!started) this.scheduleReconnect(accountId);
+      })
+      .catch((error: Error) =>
+        this.o.log.error({ err: error, accountId }, 'could not restore WhatsApp session'),
       );
-    // Accounts caught mid-scan have nothing to restore.
-    const midScan = await this.o.db
-      .select({ id: whatsappAccounts.id })
-      .from(whatsappAccounts)
-      .where(inArray(whatsappAccounts.status, ['QR', 'CONNECTING']));
-    await this.o.db
-      .update(whatsappAccounts)
-      .set({ status: 'DISCONNECTED' })
-      .where(inArray(whatsappAccounts.status, ['QR', 'CONNECTING']));
-    const now = new Date();
-    for (const row of midScan) await appendStatusEvent(this.o.db, row.id, { status: 'DISCONNECTED' }, now);
-    // Restoring is a reconnect: a start that fails for a passing reason is tried again
-    // later. Accounts open side by side; nobody waits for a slow browser.
-    for (const row of rows) {
-      this.reconnects.set(row.id, { attempt: 0, timer: setTimeout(() => {}, 0) });
-      this.open(row.id)
-        .then((started) => {
-          if (!started) this.scheduleReconnect(row.id);
-        })
-        .catch((error: Error) =>
-          this.o.log.error({ err: error, accountId: row.id }, 'could not restore WhatsApp session'),
-        );
-    }
+  }
+
+  /** A session left mid-scan by a previous owner has nothing to restore: it shows DISCONNECTED. */
+  async reset(accountId: number): Promise<void> {
+    if (this.live.has(accountId)) return;
+    await this.record(accountId, { status: 'DISCONNECTED' });
+  }
+
+  /**
+   * The lease is gone: close the session without writing anything (the account's new
+   * owner writes its status), and stop any reconnect.
+   */
+  async drop(accountId: number): Promise<void> {
+    this.cancelReconnect(accountId);
+    const live = this.live.get(accountId);
+    this.live.delete(accountId);
+    await this.opening.get(accountId)?.catch(() => false);
+    const late = this.live.get(accountId);
+    this.live.delete(accountId);
+    await Promise.all(
+      [live, late].filter((l) => l !== undefined).map((l) => l.driver.disconnect().catch(() => {})),
+    );
+  }
+
+  /** Accounts with a session or a reconnect here. */
+  get activeIds(): number[] {
+    return [...new Set([...this.live.keys(), ...this.reconnects.keys()])];
   }
 
   /** Starts linking at the user's request (cancels any pending automatic reconnect). */
@@ -141,7 +153,7 @@ export class SessionManager implements WhatsAppControlPort {
       .where(eq(whatsappAccounts.id, accountId))
       .limit(1);
     if (!account) return false;
-    if (account.driver === 'wwebjs' && this.browsersInUse() >= this.o.maxBrowsers) {
+    if (account.driver === 'wwebjs' && this.browserCount >= this.o.maxBrowsers) {
       await this.record(accountId, {
         status: 'FAILED',
         error: `All ${this.o.maxBrowsers} browser slots of this server are in use. Disconnect another account or raise MAX_BROWSERS.`,
@@ -195,26 +207,6 @@ export class SessionManager implements WhatsAppControlPort {
     await this.o.db.delete(whatsappAccounts).where(eq(whatsappAccounts.id, accountId));
   }
 
-  async snapshot(accountId: number): Promise<AccountStatusEvent> {
-    const live = this.live.get(accountId);
-    if (live) return live.state;
-    const [row] = await this.o.db
-      .select({
-        status: whatsappAccounts.status,
-        phone: whatsappAccounts.phone,
-        error: whatsappAccounts.error,
-      })
-      .from(whatsappAccounts)
-      .where(eq(whatsappAccounts.id, accountId))
-      .limit(1);
-    if (!row) return { status: 'DISCONNECTED' };
-    return {
-      status: row.status,
-      ...(row.phone ? { phone: row.phone } : {}),
-      ...(row.error ? { error: row.error } : {}),
-    };
-  }
-
   /** Closes every driver (and its browser) without touching stored status, so the next start restores them. */
   async stop(): Promise<void> {
     this.stopping = true;
@@ -225,7 +217,8 @@ export class SessionManager implements WhatsAppControlPort {
     await Promise.all(all.map((l) => l.driver.disconnect().catch(() => {})));
   }
 
-  private browsersInUse(): number {
+  /** Chromiums this process runs (for the workers table and the browser limit). */
+  get browserCount(): number {
     let n = 0;
     for (const live of this.live.values()) if (live.kind === 'wwebjs') n++;
     return n;
@@ -340,11 +333,15 @@ export class SessionManager implements WhatsAppControlPort {
     const live = this.live.get(accountId);
     if (live) live.state = state;
     const now = new Date();
-    await this.o.db
+    const [result] = await this.o.db
       .update(whatsappAccounts)
       .set({
         status: event.status,
         error: event.error ?? null,
+        // Every process serves the QR from here (a subscriber may sit on another machine).
+        qr: event.status === 'QR' ? (event.qr ?? null) : null,
+        // LAST_INSERT_ID(expr) hands the new version back from the UPDATE itself.
+        statusVersion: sql`LAST_INSERT_ID(${whatsappAccounts.statusVersion} + 1)`,
         ...(event.status === 'READY'
           ? {
               phone: event.phone ?? null,
@@ -356,7 +353,16 @@ export class SessionManager implements WhatsAppControlPort {
           : {}),
         updatedAt: now,
       })
-      .where(eq(whatsappAccounts.id, accountId));
+      // Fenced: a worker that lost the lease never overwrites its new owner's status.
+      .where(and(eq(whatsappAccounts.id, accountId), eq(whatsappAccounts.leaseOwner, this.o.workerId)));
+    if (result.affectedRows !== 1) {
+      this.o.log.warn(
+        { accountId, status: event.status },
+        'status not stored: this worker no longer owns the account',
+      );
+      return;
+    }
+    state.version = Number(result.insertId);
     await appendStatusEvent(this.o.db, accountId, event, now);
     this.o.bus.publish(topics.account(accountId), state);
     const forListeners: DriverEvent = {

@@ -151,6 +151,28 @@ export class ServerProcess {
     await this.exited;
   }
 
+  /** SIGSTOP / SIGCONT: a frozen process keeps its sockets and timers but runs nothing. */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    if (this.alive) this.child!.kill(signal);
+  }
+
+  /** SIGTERM, then waits for the graceful exit; answers how it exited. */
+  async terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    this.stopping = true;
+    const child = this.child!;
+    if (this.alive) child.kill('SIGTERM');
+    await this.exited;
+    return { code: child.exitCode, signal: child.signalCode };
+  }
+
+  /** The JSON of `/readyz` (a worker's carries `leases`); null when it does not answer. */
+  async readyz(): Promise<{ ok: boolean; leases?: number[]; checks: Record<string, unknown> } | null> {
+    return fetch(`${this.url}/readyz`, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.json() as Promise<{ ok: boolean; leases?: number[]; checks: Record<string, unknown> }>,
+      () => null,
+    );
+  }
+
   /** Synchronous last resort for the `exit` hook (the test runner dying under us). */
   killNow(): void {
     this.stopping = true;
