@@ -9,6 +9,7 @@ import { AccountOwner } from './cluster/account-owner';
 import { AccountLeases, defaultWorkerId } from './cluster/leases';
 import { type Clock, ScaledClock, systemClock } from './engine/clock';
 import { CampaignEngine } from './engine/engine';
+import { createEngineStore } from './engine/store';
 import type { Config } from './env';
 import { InProcessEventBus } from './events/event-bus';
 import { RedisEventBus } from './events/redis-bus';
@@ -293,7 +294,7 @@ function createSending(o: {
     onRound: () => owner.round(),
   });
   const engine = new CampaignEngine({
-    db,
+    store: createEngineStore(db, bus),
     bus,
     sessions,
     log,

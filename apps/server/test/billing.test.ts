@@ -536,7 +536,7 @@ describe('quota races', () => {
       ids.push(c.id);
     }
     await run(sql`UPDATE campaigns SET status = 'RUNNING' WHERE whatsapp_account_id = ${account.id}`);
-    const store = createEngineStore(server.app.db);
+    const store = createEngineStore(server.app.db, server.app.ports.events);
     const running = await store.runningCampaignsOf(account.id);
     expect(running.map((c) => c.id).sort()).toEqual(ids.sort());
     // The claims below stand in for the account's owner: they hold its lease.

@@ -1,4 +1,4 @@
-import type { CampaignInterval } from '@chapar/api';
+import type { CampaignInterval, CampaignsPort, EventBus } from '@chapar/api';
 import {
   campaigns,
   type Database,
@@ -10,13 +10,10 @@ import {
   whatsappAccounts,
 } from '@chapar/db';
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
-import { usableSubscription } from '../repositories/subscriptions';
+import { publishProgress } from '../repositories/campaign-progress';
+import { createCampaignsPort } from '../repositories/campaigns';
+import { quotaPauseReason, usableSubscription } from '../repositories/subscriptions';
 
-/**
- * The engine's SQL. Every state change of a recipient is a guarded UPDATE on its current
- * status, and the campaign's counter moves in the same transaction, so counters always
- * equal the rows behind them.
- */
 export interface Claimed {
   id: number;
   phone: string;
@@ -53,7 +50,15 @@ export interface RunningCampaign {
   mediaUploadId: number | null;
 }
 
-export function createEngineStore(db: Database) {
+/**
+ * All of the engine's database access. Every state change of a recipient is a guarded
+ * UPDATE on its current status, and the campaign's counter moves in the same
+ * transaction, so counters always equal the rows behind them. Campaign transitions go
+ * through the campaigns repository (one place for the lifecycle rule), and progress is
+ * published from here after each change.
+ */
+export function createEngineStore(db: Database, bus: EventBus) {
+  const campaignsPort = createCampaignsPort(db, bus);
   const bump = (
     column: 'sentCount' | 'failedCount' | 'deliveredCount' | 'readCount' | 'skippedCount',
     by = 1,
@@ -160,6 +165,32 @@ export function createEngineStore(db: Database) {
     });
 
   return {
+    /** A lifecycle step (pause, resume, complete, due); false when the campaign was not in a state it applies to. */
+    transition: (...args: Parameters<CampaignsPort['transition']>) => campaignsPort.transition(...args),
+
+    /** Tells subscribers the campaign's current counters and state. */
+    publishProgress: (campaignId: number) => publishProgress(db, bus, campaignId),
+
+    hasUsableSubscription: async (userId: number, now: Date) =>
+      Boolean(await usableSubscription(db, userId, now)),
+
+    quotaPauseReason: (userId: number, now: Date) => quotaPauseReason(db, userId, now),
+
+    /** Campaigns of the account paused because it was not connected (they resume on READY). */
+    async pausedForAccount(accountId: number): Promise<number[]> {
+      const rows = await db
+        .select({ id: campaigns.id })
+        .from(campaigns)
+        .where(
+          and(
+            eq(campaigns.whatsappAccountId, accountId),
+            eq(campaigns.status, 'PAUSED'),
+            eq(campaigns.pauseCause, 'ACCOUNT'),
+          ),
+        );
+      return rows.map((r) => r.id);
+    },
+
     runningCampaignsOf: async (accountId: number): Promise<RunningCampaign[]> => {
       const rows = await db
         .select({
