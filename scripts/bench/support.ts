@@ -49,19 +49,25 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/** One server process (`apps/server/src/main.ts` through tsx, as `npm start` runs it). */
+export interface ServerChild {
+  url: string;
+  pid: number;
+  /** Resolves when the process has exited. */
+  exited: Promise<unknown>;
+  /** SIGTERM (or `signal`) and wait for the exit; a no-op once it has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
 /**
- * The real server (`apps/server/src/main.ts` through tsx, as `npm start` runs it) on a
- * fresh database; `env` adds to or overrides the defaults below.
+ * Spawns the server with exactly `env` on top of this process's environment and waits for
+ * its `/healthz` (a worker serves it too). `onLine` receives each line it logs (then not
+ * echoed); the default echoes them.
  */
-export async function startServer(
-  env: Record<string, string> = {},
-  /** Receives each line the server logs (then not echoed); the default echoes them. */
+export async function spawnServer(
+  env: Record<string, string>,
   onLine?: (line: string) => void,
-): Promise<BenchServer> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'chapar-bench-'));
-  const dbName = `chapar_bench_${randomBytes(4).toString('hex')}`;
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const databaseUrl = `${DATABASE_SERVER}/${dbName}`;
+): Promise<ServerChild> {
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -70,48 +76,79 @@ export async function startServer(
       'tsx',
       'apps/server/src/main.ts',
     ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        DATA_DIR: path.join(dir, 'data'),
-        LOG_LEVEL: 'warn',
-        RATE_LIMIT_LOGIN_PER_IP: '1000000',
-        RATE_LIMIT_REGISTER_PER_IP: '1000000',
-        TRIAL_MESSAGES: '1000000',
-        ...env,
-      },
-      stdio: ['ignore', onLine ? 'pipe' : 'inherit', 'inherit'],
-    },
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', onLine ? 'pipe' : 'inherit', 'inherit'] },
   );
   if (onLine && child.stdout) createInterface({ input: child.stdout }).on('line', onLine);
   const exited = new Promise((r) => child.once('exit', r));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited;
-    }
-    const c = await mysql.createConnection({ uri: DATABASE_SERVER });
-    await c.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-    await c.end();
-    await rm(dir, { recursive: true, force: true });
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (running()) child.kill(signal);
+    await exited;
   };
+  const url = `http://127.0.0.1:${env.PORT}`;
   for (let i = 0; ; i++) {
     const up = await fetch(`${url}/healthz`).then(
       (r) => r.ok,
       () => false,
     );
     if (up) break;
-    if (i > 300 || child.exitCode !== null) {
-      await stop();
-      throw new Error('the server did not start');
+    if (i > 600 || !running()) {
+      await stop('SIGKILL');
+      throw new Error(`the server on ${url} did not start`);
     }
     await sleep(100);
   }
-  return { url, pid: child.pid!, dbName, databaseUrl, dataDir: path.join(dir, 'data'), stop };
+  return { url, pid: child.pid!, exited, stop };
+}
+
+/** A database of the benchmark's own, and a function that drops it. */
+export async function benchDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `chapar_bench_${randomBytes(4).toString('hex')}`;
+  const drop = async () => {
+    const c = await mysql.createConnection({ uri: DATABASE_SERVER });
+    await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await c.end();
+  };
+  return { name, url: `${DATABASE_SERVER}/${name}`, drop };
+}
+
+/** What every benchmark server gets: limits out of the way, quiet logs, a big trial. */
+export const BENCH_ENV = {
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_LOGIN_PER_IP: '1000000',
+  RATE_LIMIT_REGISTER_PER_IP: '1000000',
+  TRIAL_MESSAGES: '1000000',
+};
+
+/**
+ * The real server (`spawnServer`) on a fresh database; `env` adds to or overrides the
+ * defaults below.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  /** Receives each line the server logs (then not echoed); the default echoes them. */
+  onLine?: (line: string) => void,
+): Promise<BenchServer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'chapar-bench-'));
+  const database = await benchDatabase();
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const dataDir = path.join(dir, 'data');
+  const cleanUp = async () => {
+    await database.drop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  const child = await spawnServer(
+    { DATABASE_URL: database.url, PORT: String(port), DATA_DIR: dataDir, ...BENCH_ENV, ...env },
+    onLine,
+  ).catch(async (error) => {
+    await cleanUp();
+    throw error;
+  });
+  const stop = async () => {
+    await child.stop();
+    await cleanUp();
+  };
+  return { url: child.url, pid: child.pid, dbName: database.name, databaseUrl: database.url, dataDir, stop };
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Database, whatsappAccounts, workers } from '@chapar/db';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { AppLogger } from '../logger';
+import { metrics } from '../observability/metrics';
 
 /**
  * An account needs an owner when the user wants it connected (or logged out, removed), a
@@ -131,7 +132,9 @@ export class AccountLeases {
       await this.renew();
       this.validUntil = startedAt + this.validForMs();
       this.renewedAt = startedAt;
+      metrics.leaseRound(true, this.held.size);
     } catch (error) {
+      metrics.leaseRound(false, 0);
       // Past the margin nobody may rely on this worker's leases any more: drop them all
       // (the next round that reaches the database takes back what is still ours).
       if (performance.now() >= this.validUntil && this.held.size > 0) await this.dropAll();

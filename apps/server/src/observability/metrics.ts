@@ -67,6 +67,19 @@ const scrapeErrors = new Counter({
   registers: [registry],
 });
 
+const leaseRenewals = new Counter({
+  name: 'chapar_lease_renewals_total',
+  help: 'Account leases this worker renewed (one heartbeat renews all it holds in one UPDATE)',
+  registers: [registry],
+});
+
+const leaseRounds = new Counter({
+  name: 'chapar_lease_rounds_total',
+  help: 'Heartbeat rounds of this worker by outcome (ok, failed)',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});
+
 for (const outcome of ['sent', 'failed', 'skipped'] as const) messages.inc({ outcome }, 0);
 
 export type MessageOutcome = 'sent' | 'failed' | 'skipped';
@@ -80,6 +93,11 @@ export const metrics = {
   /** A send started `ms` after the time it was scheduled for (negative counts as 0). */
   engineLag(ms: number): void {
     if (Number.isFinite(ms)) engineLag.observe(Math.max(0, ms) / 1000);
+  },
+  /** A heartbeat round ended; `renewed` leases were extended by it. */
+  leaseRound(ok: boolean, renewed: number): void {
+    leaseRounds.inc({ outcome: ok ? 'ok' : 'failed' });
+    if (ok) leaseRenewals.inc(renewed);
   },
   procedureDone(call: { path: string; type: string; code: string; durationMs: number }): void {
     trpcDuration.observe({ path: call.path, type: call.type, code: call.code }, call.durationMs / 1000);
