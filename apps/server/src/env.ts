@@ -111,7 +111,9 @@ const envSchema = z.object({
     .default(0),
   /**
    * Tests and benchmarks only: the engine's clock runs this many times faster than real
-   * time (intervals, pauses, schedules). Never set it for real sending.
+   * time (intervals, pauses, schedules). Never set it for real sending. Each process scales
+   * from its own start, so it is meant for one process (role `all`): processes of a cluster
+   * would disagree about the time.
    */
   ENGINE_TIME_SCALE: z.coerce
     .number({ error: 'must be a number from 1 to 100000' })

@@ -29,7 +29,6 @@ import {
 
 const ACCOUNTS = 2;
 const PER_CAMPAIGN = 8;
-const DOWN_MS = 5_000;
 const MARIADBD = ['/usr/sbin/mariadbd', '/usr/bin/mariadbd'];
 
 function run(command: string, args: string[]): Promise<string> {
@@ -70,6 +69,19 @@ function summarize(lines: string[]): string[] {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].map(([key, n]) => `${n}x ${key}`);
+}
+
+/** The accounts' lease epochs, in the order asked. */
+async function leaseEpochs(databaseUrl: string, accountIds: number[]): Promise<number[]> {
+  const c = await mysql.createConnection({ uri: databaseUrl });
+  try {
+    const [rows] = (await c.query('SELECT id, lease_epoch AS epoch FROM whatsapp_accounts WHERE id IN (?)', [
+      accountIds,
+    ])) as unknown as [Array<{ id: number; epoch: number }>];
+    return accountIds.map((id) => Number(rows.find((r) => r.id === id)?.epoch));
+  } finally {
+    await c.end();
+  }
 }
 
 /** A private MariaDB server: its own data dir, port and socket; root with no password. */
@@ -166,141 +178,197 @@ class MariaDbProcess {
   }
 }
 
-describe('database restart (real server process, private MariaDB stopped mid-campaign)', () => {
-  let tmp: string | undefined;
-  let dataDir: string | undefined;
-  let mariadb: MariaDbProcess | undefined;
-  let server: ServerProcess | undefined;
-  let handle: ReturnType<typeof createDatabase> | undefined;
-  let databaseUrl = '';
-  const killOnExit = () => {
-    server?.killNow();
-    mariadb?.killNow();
-  };
+/*
+ * Two layouts: one process (role `all`, no Redis), and an API with a worker (Redis under a
+ * prefix of the test's own) whose leases are short enough to lapse during the outage, so
+ * the worker must drop its accounts and take them back when MariaDB returns. A scaled
+ * clock starts at each process's own start, so two processes would disagree about "now"
+ * (a subscription the API starts would begin in the worker's future): real time there,
+ * without jitter to keep it short.
+ */
+const LAYOUTS = [
+  {
+    name: 'one process',
+    downMs: 5_000,
+    leasesLapse: false,
+    roles: [{ CHAPAR_ROLE: 'all', ENGINE_TIME_SCALE: '2' }],
+  },
+  {
+    name: 'an API and a worker whose leases lapse while it is down',
+    // Twice the lease's local validity (4.8 s of LEASE_SECONDS=6): the worker drops them.
+    downMs: 9_600,
+    leasesLapse: true,
+    roles: [
+      { CHAPAR_ROLE: 'api', REDIS_URL: 'redis://127.0.0.1:6379' },
+      {
+        CHAPAR_ROLE: 'worker',
+        REDIS_URL: 'redis://127.0.0.1:6379',
+        WORKER_ID: 'restart-worker',
+        LEASE_SECONDS: '6',
+        PACING_JITTER: '0',
+      },
+    ],
+  },
+];
 
-  beforeAll(async () => {
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'chapar-dbrestart-'));
-    dataDir = path.join(tmp, 'chapar');
-    await mkdir(dataDir);
-    process.once('exit', killOnExit);
-    mariadb = new MariaDbProcess(tmp, await freePort());
-    await mariadb.install();
-    await mariadb.start();
-    databaseUrl = `${mariadb.serverUrl}/chapar_restart`;
-    server = new ServerProcess({
-      DATABASE_URL: databaseUrl,
-      PORT: String(await freePort()),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
-      ENGINE_TIME_SCALE: '2',
-      SANDBOX_LINK_DELAY_MS: '200',
-      SANDBOX_SEND_LATENCY_MS: '50',
-      SANDBOX_DELIVERY_DELAY_MS: '30',
-      SANDBOX_READ_DELAY_MS: '60',
-    });
-  }, 60_000);
+describe.each(LAYOUTS)(
+  'database restart (real server processes, private MariaDB stopped mid-campaign): $name',
+  ({ roles, downMs, leasesLapse }) => {
+    let tmp: string | undefined;
+    let dataDir: string | undefined;
+    let mariadb: MariaDbProcess | undefined;
+    let servers: ServerProcess[] = [];
+    let handle: ReturnType<typeof createDatabase> | undefined;
+    let databaseUrl = '';
+    const killOnExit = () => {
+      for (const server of servers) server.killNow();
+      mariadb?.killNow();
+    };
 
-  afterAll(async () => {
-    process.removeListener('exit', killOnExit);
-    await server?.kill();
-    await handle?.close().catch(() => undefined);
-    await mariadb?.stop();
-    if (tmp) await rm(tmp, { recursive: true, force: true });
-  });
-
-  it('waits out a MariaDB restart and finishes every campaign without loss, doubles or counter drift', async () => {
-    const started = Date.now();
-    const s = server!;
-    const m = mariadb!;
-    await s.start();
-
-    const { client, accountIds, campaignIds } = await startCampaigns(s.url, {
-      accounts: ACCOUNTS,
-      perCampaign: PER_CAMPAIGN,
-      name: 'DB Restart',
-      email: 'dbrestart@example.com',
-      password: 'db-restart-secret',
-    });
-
-    // Wait for some sends, so the outage lands in the middle of running campaigns.
-    const sendDeadline = Date.now() + 30_000;
-    for (;;) {
-      const states = await Promise.all(campaignIds.map((id) => client.campaigns.get.query({ id })));
-      if (states.every((c) => c.sentCount >= 2)) break;
-      if (Date.now() > sendDeadline) {
-        throw new Error(
-          `no sends before the outage: ${JSON.stringify(states.map((c) => [c.id, c.status, c.sentCount]))}\n${s.log}`,
-        );
-      }
-      await sleep(100);
-    }
-    const ledgersBefore = await Promise.all(accountIds.map((id) => ledgerOf(dataDir!, id)));
-
-    // The outage: SIGTERM mariadbd, keep it down, start it again on the same data dir/port.
-    const outageStarted = Date.now();
-    const logBefore = s.log.length;
-    await m.stop();
-    const stoppedAt = Date.now();
-    await sleep(DOWN_MS);
-    const healthDuringOutage = await fetch(`${s.url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then(
-      (r) => r.status,
-      (e: Error) => e.message,
-    );
-    const ledgersDuringOutage = await Promise.all(accountIds.map((id) => ledgerOf(dataDir!, id)));
-    expect(s.unexpectedExit, `server exited while MariaDB was down:\n${s.log}`).toBeUndefined();
-    expect(s.alive).toBe(true);
-    await m.start();
-    const restartedAt = Date.now();
-
-    // Campaigns resume and finish (token and sessions live in MariaDB and survived).
-    const deadline = Date.now() + 60_000;
-    let states = await Promise.all(campaignIds.map((id) => client.campaigns.get.query({ id })));
-    while (!states.every((c) => c.status === 'COMPLETED')) {
-      if (Date.now() > deadline || s.unexpectedExit) {
-        throw new Error(
-          `campaigns did not complete after the restart (server exit: ${JSON.stringify(s.unexpectedExit)}): ${JSON.stringify(states.map((c) => [c.id, c.status, c.pausedReason, c.sentCount]))}\n${s.log}`,
-        );
-      }
-      await sleep(200);
-      states = await Promise.all(campaignIds.map((id) => client.campaigns.get.query({ id })));
-    }
-    const completedAt = Date.now();
-    // The last acks (DELIVERED/READ) of the final sends land shortly after completion.
-    await sleep(500);
-
-    // The server never exited on its own.
-    expect(s.unexpectedExit, `server exited:\n${s.log}`).toBeUndefined();
-    expect(s.alive).toBe(true);
-
-    handle = createDatabase(databaseUrl);
-    const { db } = handle;
-    const report: string[] = [];
-    for (const [i, campaignId] of campaignIds.entries()) {
-      report.push(
-        await expectCampaignMatchesLedger(
-          db,
-          dataDir!,
-          { campaignId, accountId: accountIds[i]! },
-          PER_CAMPAIGN,
+    beforeAll(async () => {
+      tmp = await mkdtemp(path.join(os.tmpdir(), 'chapar-dbrestart-'));
+      dataDir = path.join(tmp, 'chapar');
+      await mkdir(dataDir);
+      process.once('exit', killOnExit);
+      mariadb = new MariaDbProcess(tmp, await freePort());
+      await mariadb.install();
+      await mariadb.start();
+      databaseUrl = `${mariadb.serverUrl}/chapar_restart`;
+      const prefix = `chapar-test-restart-${process.pid}-${Date.now()}:`;
+      servers = await Promise.all(
+        roles.map(
+          async (role) =>
+            new ServerProcess({
+              DATABASE_URL: databaseUrl,
+              PORT: String(await freePort()),
+              HOST: '127.0.0.1',
+              DATA_DIR: dataDir!,
+              LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+              SANDBOX_LINK_DELAY_MS: '200',
+              SANDBOX_SEND_LATENCY_MS: '50',
+              SANDBOX_DELIVERY_DELAY_MS: '30',
+              SANDBOX_READ_DELAY_MS: '60',
+              REDIS_PREFIX: prefix,
+              ...role,
+            }),
         ),
       );
-    }
+    }, 60_000);
 
-    const outageLog = s.log
-      .slice(logBefore)
-      .split('\n')
-      .filter((line) => line.trim() !== '');
-    console.log(
-      [
-        `database-restart: mariadbd pid ${m.pid}, ${m.starts} starts, total ${((Date.now() - started) / 1000).toFixed(1)} s`,
-        `  ledgers before outage ${ledgersBefore.map((l) => l.length).join('/')}, while down ${ledgersDuringOutage.map((l) => l.length).join('/')}`,
-        `  stop took ${stoppedAt - outageStarted} ms, down ${restartedAt - stoppedAt} ms, /healthz while down: ${healthDuringOutage}`,
-        `  completed ${((completedAt - restartedAt) / 1000).toFixed(1)} s after MariaDB came back`,
-        `  server log lines after the outage began: ${outageLog.length}`,
-        ...summarize(outageLog).map((line) => `    ${line}`),
-        ...report.map((line) => `  ${line}`),
-      ].join('\n'),
-    );
-  }, 120_000);
-});
+    afterAll(async () => {
+      process.removeListener('exit', killOnExit);
+      await Promise.all(servers.map((server) => server.kill()));
+      await handle?.close().catch(() => undefined);
+      await mariadb?.stop();
+      if (tmp) await rm(tmp, { recursive: true, force: true });
+    });
+
+    it('waits out a MariaDB restart and finishes every campaign without loss, doubles or counter drift', async () => {
+      const started = Date.now();
+      // The first process migrates; the API (or the one process) serves the client.
+      const s = servers[0]!;
+      const m = mariadb!;
+      for (const server of servers) await server.start();
+      const log = () => servers.map((server) => server.log).join('\n--- next process ---\n');
+
+      const { client, accountIds, campaignIds } = await startCampaigns(s.url, {
+        accounts: ACCOUNTS,
+        perCampaign: PER_CAMPAIGN,
+        name: 'DB Restart',
+        email: 'dbrestart@example.com',
+        password: 'db-restart-secret',
+      });
+
+      // Wait for some sends, so the outage lands in the middle of running campaigns.
+      const sendDeadline = Date.now() + 30_000;
+      for (;;) {
+        const states = await Promise.all(campaignIds.map((id) => client.campaigns.get.query({ id })));
+        if (states.every((c) => c.sentCount >= 2)) break;
+        if (Date.now() > sendDeadline) {
+          throw new Error(
+            `no sends before the outage: ${JSON.stringify(states.map((c) => [c.id, c.status, c.pausedReason, c.sentCount]))}\n${log()}`,
+          );
+        }
+        await sleep(100);
+      }
+      const ledgersBefore = await Promise.all(accountIds.map((id) => ledgerOf(dataDir!, id)));
+      const epochsBefore = await leaseEpochs(databaseUrl, accountIds);
+
+      // The outage: SIGTERM mariadbd, keep it down, start it again on the same data dir/port.
+      const outageStarted = Date.now();
+      const logsBefore = servers.map((server) => server.log.length);
+      await m.stop();
+      const stoppedAt = Date.now();
+      await sleep(downMs);
+      const healthDuringOutage = await fetch(`${s.url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then(
+        (r) => r.status,
+        (e: Error) => e.message,
+      );
+      const ledgersDuringOutage = await Promise.all(accountIds.map((id) => ledgerOf(dataDir!, id)));
+      for (const server of servers) {
+        expect(server.unexpectedExit, `server exited while MariaDB was down:\n${log()}`).toBeUndefined();
+        expect(server.alive).toBe(true);
+      }
+      await m.start();
+      const restartedAt = Date.now();
+
+      // Campaigns resume and finish (token and sessions live in MariaDB and survived).
+      const deadline = Date.now() + 60_000;
+      let states = await Promise.all(campaignIds.map((id) => client.campaigns.get.query({ id })));
+      while (!states.every((c) => c.status === 'COMPLETED')) {
+        const exited = servers.find((server) => server.unexpectedExit);
+        if (Date.now() > deadline || exited) {
+          throw new Error(
+            `campaigns did not complete after the restart (server exit: ${JSON.stringify(exited?.unexpectedExit)}): ${JSON.stringify(states.map((c) => [c.id, c.status, c.pausedReason, c.sentCount]))}\n${log()}`,
+          );
+        }
+        await sleep(200);
+        states = await Promise.all(campaignIds.map((id) => client.campaigns.get.query({ id })));
+      }
+      const completedAt = Date.now();
+      // The last acks (DELIVERED/READ) of the final sends land shortly after completion.
+      await sleep(500);
+
+      // No process exited on its own.
+      for (const server of servers) {
+        expect(server.unexpectedExit, `server exited:\n${log()}`).toBeUndefined();
+        expect(server.alive).toBe(true);
+      }
+
+      handle = createDatabase(databaseUrl);
+      const { db } = handle;
+      // A lapsed lease is taken back under a new epoch, so a straggler could not claim.
+      const epochsAfter = await leaseEpochs(databaseUrl, accountIds);
+      for (const [i, before] of epochsBefore.entries()) {
+        if (leasesLapse) expect(epochsAfter[i], `account ${accountIds[i]}`).toBeGreaterThan(before);
+        else expect(epochsAfter[i]).toBe(before);
+      }
+      const report: string[] = [];
+      for (const [i, campaignId] of campaignIds.entries()) {
+        report.push(
+          await expectCampaignMatchesLedger(
+            db,
+            dataDir!,
+            { campaignId, accountId: accountIds[i]! },
+            PER_CAMPAIGN,
+          ),
+        );
+      }
+
+      const outageLog = servers
+        .flatMap((server, i) => server.log.slice(logsBefore[i]).split('\n'))
+        .filter((line) => line.trim() !== '');
+      console.log(
+        [
+          `database-restart: mariadbd pid ${m.pid}, ${m.starts} starts, total ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          `  ledgers before outage ${ledgersBefore.map((l) => l.length).join('/')}, while down ${ledgersDuringOutage.map((l) => l.length).join('/')}`,
+          `  stop took ${stoppedAt - outageStarted} ms, down ${restartedAt - stoppedAt} ms, /healthz while down: ${healthDuringOutage}`,
+          `  completed ${((completedAt - restartedAt) / 1000).toFixed(1)} s after MariaDB came back`,
+          `  server log lines after the outage began: ${outageLog.length}`,
+          ...summarize(outageLog).map((line) => `    ${line}`),
+          ...report.map((line) => `  ${line}`),
+        ].join('\n'),
+      );
+    }, 180_000);
+  },
+);

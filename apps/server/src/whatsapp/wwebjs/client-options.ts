@@ -6,7 +6,8 @@ import { wwebjsDir, wwebjsWebCacheDir } from './files';
 
 const { Client, LocalAuth } = wwebjs;
 
-const CHROMIUM_ARGS = [
+/** The flags every account's Chromium starts with (also measured by scripts/bench/browser-memory.ts). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-setuid-sandbox',
   '--disable-dev-shm-usage',
