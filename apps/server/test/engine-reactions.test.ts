@@ -174,6 +174,31 @@ describe('engine reactions', () => {
     expect(done.sentCount).toBe(3);
   }, 40_000);
 
+  it('a session that fails while READY (a crashed browser) reconnects by itself and the campaign resumes', async () => {
+    const s = await server({ clock: fast(), env: { PACING_JITTER: '0' } });
+    const { client, account, campaign } = await campaignWith(s, phones(3));
+    await client.campaigns.start.mutate({ id: campaign.id });
+    await waitFor(
+      () => client.campaigns.get.query({ id: campaign.id }),
+      (c) => c.sentCount === 1,
+    );
+    sandbox(s, account.id).simulateCrash();
+    const paused = await waitFor(
+      () => client.campaigns.get.query({ id: campaign.id }),
+      (c) => c.status === 'PAUSED',
+    );
+    expect(paused.pauseCause).toBe('ACCOUNT');
+    // READY had cleared the reconnect state; the retryable failure schedules a new one.
+    const done = await waitFor(
+      () => client.campaigns.get.query({ id: campaign.id }),
+      (c) => c.status === 'COMPLETED',
+      30_000,
+    );
+    expect(done.sentCount).toBe(3);
+    const [row] = await s.app.db.select().from(whatsappAccounts).where(eq(whatsappAccounts.id, account.id));
+    expect(row?.status).toBe('READY');
+  }, 40_000);
+
   it('pauses on a logout from the phone and waits for a new scan and the user to resume', async () => {
     const s = await server({ clock: fast(), env: { PACING_JITTER: '0' } });
     const { client, account, campaign } = await campaignWith(s, phones(3));

@@ -194,6 +194,13 @@ export class SandboxDriver implements WhatsAppDriver {
     });
   }
 
+  /** Test mode: the session dies while READY (a crashed browser): FAILED, and worth retrying. */
+  simulateCrash(): void {
+    this.stopTimers();
+    this.linked = false;
+    this.emit({ type: 'status', status: 'FAILED', error: 'The browser crashed.', retryable: true });
+  }
+
   async lookupSent(ref: string): Promise<SendLookup> {
     for await (const entry of readLedger(this.ledgerFile)) {
       if (entry.ref === ref) return { sent: true, messageId: entry.messageId };
