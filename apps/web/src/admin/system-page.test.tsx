@@ -15,6 +15,7 @@ function report(overrides: Partial<SystemReport> = {}): SystemReport {
       sent: i,
       failed: i % 2,
     })),
+    workers: [],
     server: {
       version: '0.1.0',
       startedAt: '2025-03-01T09:55:00.000Z',
