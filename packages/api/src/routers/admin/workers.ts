@@ -19,7 +19,7 @@ export const accountOwnersProcedure = adminProcedure
           .string()
           .trim()
           .min(1, 'Give a worker id, or null for accounts nobody holds.')
-          .max(WORKER_ID_MAX, `A worker id has at most ${WORKER_ID_MAX} characters.`)
+          .max(WORKER_ID_MAX, 'A worker id has at most 128 characters.')
           .nullable()
           .optional(),
         cursor: zCursor,
