@@ -26,6 +26,7 @@ import { createAccountsPort } from './repositories/accounts';
 import { createAdminReportsPort } from './repositories/admin-reports';
 import { createAuditLogPort } from './repositories/audit-log';
 import { createCampaignsPort } from './repositories/campaigns';
+import { createClusterPort } from './repositories/cluster';
 import { createDashboardPort } from './repositories/dashboard';
 import { createPackagesPort } from './repositories/packages';
 import { createStatsPort } from './repositories/stats';
@@ -149,6 +150,7 @@ export async function createApp(
       engine: () => sending?.engine ?? { lastTick: 0 },
       startedAt: new Date(),
     }),
+    cluster: createClusterPort(db, { leaseSeconds: config.LEASE_SECONDS }),
     events: bus,
     clock: wallClock,
   };

@@ -92,6 +92,7 @@ const RULES: Record<string, Rule> = {
   'admin.campaigns.pause': { kind: 'admin', input: { id: 1, reason: 'x' } },
   'admin.campaigns.cancel': { kind: 'admin', input: { id: 1 } },
   'admin.system': { kind: 'admin', input: undefined },
+  'admin.accountOwners': { kind: 'admin', input: {} },
   'admin.stats': { kind: 'admin', input: undefined },
   'admin.auditLog.list': { kind: 'admin', input: undefined },
   'dashboard.summary': { kind: 'self' },

@@ -274,6 +274,17 @@ describe('admin tab', () => {
     const ready = page.getByTestId('system-accounts').locator('[data-status="READY"]');
     expect(Number(await ready.getAttribute('data-value'))).toBeGreaterThanOrEqual(1);
     expect(await page.getByTestId('system-server').textContent()).toContain('Version 0.1.0');
+    // One process (role `all`): it is the only worker, alive, holding the linked account.
+    const workers = page.getByRole('table', { name: 'Workers' }).locator('tbody tr');
+    await workers.locator('text=Alive').waitFor();
+    expect(await workers.count()).toBe(1);
+    const held = page
+      .getByRole('table', { name: 'Account owners' })
+      .locator('tbody tr[data-owner]:not([data-owner=""])');
+    await held.first().waitFor();
+    expect(await held.first().getAttribute('data-owner')).toBe(
+      await workers.first().getAttribute('data-worker'),
+    );
     await page.locator('.recharts-surface').first().waitFor();
     await session.screenshot('admin-system.en.png');
     await page.goto(`${server.url}/admin/system?lang=fa`);

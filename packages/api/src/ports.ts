@@ -420,6 +420,50 @@ export interface SystemPort {
   health(): Promise<SystemHealth>;
 }
 
+/** A worker process as its heartbeat row shows it (DESIGN.md, "Scale-out"). */
+export interface WorkerRecord {
+  id: string;
+  role: string;
+  host: string;
+  pid: number;
+  startedAt: Date;
+  lastHeartbeatAt: Date;
+  /** Its heartbeat is younger than a lease: it still renews what it holds. */
+  alive: boolean;
+  /** Accounts whose lease it holds and has not let expire. */
+  accountsHeld: number;
+  maxAccounts: number;
+  /** Browsers (Chromiums) it has open. */
+  browsers: number;
+}
+
+export interface AccountOwnerRecord {
+  id: number;
+  label: string;
+  phone: string | null;
+  status: AccountStatus;
+  userId: number;
+  userName: string;
+  userEmail: string;
+  /** The worker named in the lease; null when nobody holds it. */
+  owner: string | null;
+  leaseExpiresAt: Date | null;
+  /** The lease has not expired (by the database clock). */
+  leaseActive: boolean;
+}
+
+/** Which worker processes there are and which of them holds which account, for the admin system page. */
+export interface ClusterPort {
+  /** The most recently heard-from workers first (dead ones too, until their row is removed). */
+  workers(): Promise<WorkerRecord[]>;
+  /** Every account by id; `owner` a worker id (that worker's leases) or null (accounts nobody holds). */
+  accountOwners(filter: {
+    owner?: string | null | undefined;
+    cursor?: number | null | undefined;
+    limit: number;
+  }): Promise<Page<AccountOwnerRecord>>;
+}
+
 /** Events are whole snapshots, so a subscriber only ever needs the latest one. */
 export type AuditEntryRecord = z.input<typeof zAuditEntry>;
 
@@ -485,6 +529,7 @@ export interface Ports {
   auditLog: AuditLogPort;
   adminReports: AdminReportsPort;
   system: SystemPort;
+  cluster: ClusterPort;
   events: EventBus;
   clock: { now(): Date };
 }

@@ -11,6 +11,11 @@ import { metrics } from '../observability/metrics';
  */
 const NEEDS_OWNER = sql`(${whatsappAccounts.desired} <> 'DISCONNECTED' OR ${whatsappAccounts.desiredSeq} > ${whatsappAccounts.appliedSeq} OR ${whatsappAccounts.status} IN ('QR', 'CONNECTING', 'READY'))`;
 
+/** A worker is alive while its heartbeat is younger than a lease (database clock): fair shares and the System page. */
+export function workerAlive(ttlSeconds: number) {
+  return sql`${workers.heartbeatAt} > NOW(3) - INTERVAL ${ttlSeconds} SECOND`;
+}
+
 /** What a claim must still match in MySQL: the fencing token of one account. */
 export interface Fence {
   owner: string;
@@ -242,7 +247,7 @@ export class AccountLeases {
     const { db, ttlSeconds } = this.o;
     const [row] = await db
       .select({
-        live: sql<number>`(SELECT COUNT(*) FROM workers WHERE heartbeat_at > NOW(3) - INTERVAL ${ttlSeconds} SECOND AND max_accounts > 0)`,
+        live: sql<number>`(SELECT COUNT(*) FROM workers WHERE ${workerAlive(ttlSeconds)} AND max_accounts > 0)`,
         wanted: sql<number>`(SELECT COUNT(*) FROM whatsapp_accounts WHERE ${NEEDS_OWNER})`,
       })
       .from(sql`(SELECT 1) AS one`);

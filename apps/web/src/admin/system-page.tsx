@@ -5,15 +5,18 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n-provider';
 import { trpc } from '../trpc/trpc';
+import { AccountOwnersTable } from './account-owners-table';
 import type { SystemReport } from './types';
 import { formatUptime } from './uptime';
+import { WorkersTable } from './workers-table';
 
 const MessagesChart = lazy(() => import('./messages-chart'));
 
-/** How the service is doing: database, engine, accounts, traffic, version and uptime. */
+/** How the service is doing: database, engine, accounts, traffic, version and uptime, the workers and who holds which account. */
 export function SystemPage() {
   const { t } = useI18n();
   const query = trpc.admin.system.useQuery(undefined, { refetchInterval: 10_000 });
+  const utils = trpc.useUtils();
   return (
     <Stack component="section" aria-labelledby="admin-system-title">
       <Group justify="space-between">
@@ -25,7 +28,10 @@ export function SystemPage() {
           size="xs"
           leftSection={<IconRefresh size={14} aria-hidden />}
           loading={query.isFetching}
-          onClick={() => void query.refetch()}
+          onClick={() => {
+            void query.refetch();
+            void utils.admin.accountOwners.invalidate();
+          }}
         >
           {t('admin.system.refresh')}
         </Button>
@@ -185,6 +191,8 @@ function SystemReportView({ report }: { report: SystemReport }) {
           <MessagesChart hours={report.messagesPerHour} />
         </Suspense>
       </Card>
+      <WorkersTable workers={report.workers} />
+      <AccountOwnersTable workerIds={(report.workers ?? []).map((w) => w.id)} />
     </Stack>
   );
 }

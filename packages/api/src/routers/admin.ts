@@ -7,6 +7,7 @@ import { adminPaymentsRouter } from './admin/payments';
 import { adminSubscriptionsRouter } from './admin/subscriptions';
 import { systemProcedure } from './admin/system';
 import { adminUsersRouter } from './admin/users';
+import { accountOwnersProcedure } from './admin/workers';
 
 const zCounts = z.record(z.string(), z.number().int());
 
@@ -17,6 +18,7 @@ export const adminRouter = router({
   packages: adminPackagesRouter,
   campaigns: adminCampaignsRouter,
   system: systemProcedure,
+  accountOwners: accountOwnersProcedure,
   subscriptions: adminSubscriptionsRouter,
   payments: adminPaymentsRouter,
   stats: adminProcedure

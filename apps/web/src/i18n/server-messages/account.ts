@@ -73,6 +73,9 @@ export const account: MessageArea = {
       'کد نادرست است. کد نادرست بیش از اندازه وارد شد: کد تازه‌ای بخواهید.',
     'You cannot change your own role or status.': 'نقش یا وضعیت حساب خودتان را نمی‌توانید تغییر دهید.',
     'Only a super admin can change administrators.': 'فقط مدیر ارشد می‌تواند مدیران را تغییر دهد.',
+    'Give a worker id, or null for accounts nobody holds.':
+      'شناسهٔ یک کارگزار را بدهید، یا null برای حساب‌هایی که در دست هیچ‌کس نیست.',
+    'A worker id has at most 128 characters.': 'شناسهٔ کارگزار حداکثر ۱۲۸ نویسه است.',
   },
   patterns: [
     [/^Phone: (.+)\.$/, (m) => (PHONE_REASONS[m[1]!] ? `تلفن: ${PHONE_REASONS[m[1]!]}.` : null)],

@@ -27,6 +27,34 @@ const zAccountCounts = z.object(
   >,
 );
 
+/** A worker process (DESIGN.md, "Scale-out"); in role `all` the one process is the only worker. */
+export const zWorker = z.object({
+  id: z.string(),
+  role: z.string(),
+  host: z.string(),
+  pid: z.number().int(),
+  startedAt: zIsoDate,
+  lastHeartbeatAt: zIsoDate,
+  alive: z.boolean(),
+  accountsHeld: z.number().int(),
+  maxAccounts: z.number().int(),
+  browsers: z.number().int(),
+});
+
+/** An account and the worker holding its lease, if any. */
+export const zAccountOwner = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  phone: z.string().nullable(),
+  status: z.enum(ACCOUNT_STATUSES),
+  userId: z.number().int(),
+  userName: z.string(),
+  userEmail: z.string(),
+  owner: z.string().nullable(),
+  leaseExpiresAt: zIsoDate.nullable(),
+  leaseActive: z.boolean(),
+});
+
 export const zSystem = z.object({
   database: z.object({
     reachable: z.boolean(),
@@ -44,6 +72,8 @@ export const zSystem = z.object({
   accounts: zAccountCounts.nullable(),
   /** The last 24 hours, oldest first, one entry per hour (hours without sends count 0). */
   messagesPerHour: z.array(z.object({ hour: zIsoDate, sent: z.number().int(), failed: z.number().int() })),
+  /** null when the database could not be asked. */
+  workers: z.array(zWorker).nullable(),
   server: z.object({
     version: z.string(),
     startedAt: zIsoDate,

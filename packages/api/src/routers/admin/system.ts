@@ -1,4 +1,4 @@
-import type { AdminStats } from '../../ports';
+import type { AdminStats, WorkerRecord } from '../../ports';
 import { adminProcedure } from '../../trpc';
 import { zSystem } from './schemas';
 
@@ -18,19 +18,21 @@ export function lastDayByHour(
   });
 }
 
-/** Health of the database and the engine, accounts, traffic and this server's version and uptime. */
+/** Health of the database and the engine, accounts, traffic, the workers, and this server's version and uptime. */
 export const systemProcedure = adminProcedure.output(zSystem).query(async ({ ctx }) => {
   const now = ctx.ports.clock.now();
   const health = await ctx.ports.system.health();
   let stats: AdminStats | null = null;
   let perHour: Array<{ hour: Date; sent: number; failed: number }> = [];
+  let workers: WorkerRecord[] | null = null;
   if (health.database.reachable) {
     // The page must still load, showing what failed, when the database is in trouble.
-    [stats, perHour] = await Promise.all([
+    [stats, perHour, workers] = await Promise.all([
       ctx.ports.stats.admin(now).catch(() => null),
       ctx.ports.adminReports
         .messagesPerHour(new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - 23 * HOUR_MS))
         .catch(() => []),
+      ctx.ports.cluster.workers().catch(() => null),
     ]);
   }
   const pending = health.database.pendingMigrations;
@@ -39,6 +41,7 @@ export const systemProcedure = adminProcedure.output(zSystem).query(async ({ ctx
     engine: { ...health.engine, runningCampaigns: stats ? stats.campaigns.RUNNING : null },
     accounts: stats ? stats.accounts : null,
     messagesPerHour: lastDayByHour(now, perHour),
+    workers,
     server: health.server,
   };
 });
