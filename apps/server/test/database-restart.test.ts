@@ -186,7 +186,12 @@ class MariaDbProcess {
  * (a subscription the API starts would begin in the worker's future): real time there,
  * without jitter to keep it short.
  */
-const LAYOUTS = [
+const LAYOUTS: Array<{
+  name: string;
+  downMs: number;
+  leasesLapse: boolean;
+  roles: Array<Record<string, string>>;
+}> = [
   {
     name: 'one process',
     downMs: 5_000,
