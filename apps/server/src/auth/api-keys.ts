@@ -1,11 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ApiKeysPort } from '@chapar/api';
 import { apiKeys, type Database } from '@chapar/db';
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import { hashToken as hashKey } from './token-hash';
 
 export const API_KEY_PREFIX = 'chp_';
-
-const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 const columns = {
   id: apiKeys.id,
