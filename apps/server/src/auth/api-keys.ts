@@ -14,7 +14,8 @@ const columns = {
   createdAt: apiKeys.createdAt,
 };
 
-export function createApiKeysPort(db: Database): ApiKeysPort {
+/** `revoked` is told after a key is revoked, so open sockets on it are re-checked at once. */
+export function createApiKeysPort(db: Database, revoked: () => void): ApiKeysPort {
   return {
     async create(userId, name) {
       // 32 random bytes: guessing is hopeless, so a fast SHA-256 lookup is safe to store.
@@ -38,7 +39,9 @@ export function createApiKeysPort(db: Database): ApiKeysPort {
         .update(apiKeys)
         .set({ revokedAt: new Date() })
         .where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)));
-      return result.affectedRows === 1;
+      if (result.affectedRows !== 1) return false;
+      revoked();
+      return true;
     },
   };
 }

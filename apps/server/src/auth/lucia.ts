@@ -73,7 +73,8 @@ function withSecure(cookie: Cookie, secure: boolean): string {
   return new Cookie(cookie.name, cookie.value, { ...cookie.attributes, secure, httpOnly: true }).serialize();
 }
 
-export function createAuthPort(lucia: AppLucia): AuthPort {
+/** `sessionsEnded` is told after sessions are deleted, so open sockets on them are re-checked at once. */
+export function createAuthPort(lucia: AppLucia, sessionsEnded: () => void): AuthPort {
   const argon2 = new Argon2id();
   return {
     hashPassword: (password) => argon2.hash(password),
@@ -82,8 +83,8 @@ export function createAuthPort(lucia: AppLucia): AuthPort {
       const session = await lucia.createSession(userId, {});
       return { token: session.id, expiresAt: session.expiresAt };
     },
-    invalidateSession: (token) => lucia.invalidateSession(token),
-    invalidateUserSessions: (userId) => lucia.invalidateUserSessions(userId),
+    invalidateSession: (token) => lucia.invalidateSession(token).then(sessionsEnded),
+    invalidateUserSessions: (userId) => lucia.invalidateUserSessions(userId).then(sessionsEnded),
     sessionCookie: (token, { secure }) => withSecure(lucia.createSessionCookie(token), secure),
     blankSessionCookie: ({ secure }) => withSecure(lucia.createBlankSessionCookie(), secure),
   };
