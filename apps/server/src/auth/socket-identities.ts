@@ -80,6 +80,11 @@ export class SocketIdentities {
       role: user.role,
       controller: new AbortController(),
     };
+    // Closed while it was being authenticated: 'close' has fired already, nothing to watch.
+    if (socket.readyState === socket.CLOSING || socket.readyState === socket.CLOSED) {
+      entry.controller.abort('The connection was closed.');
+      return entry.controller.signal;
+    }
     this.watched.add(entry);
     socket.once('close', () => this.watched.delete(entry));
     return entry.controller.signal;
