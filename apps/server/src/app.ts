@@ -4,6 +4,7 @@ import type { EventBus, Ports } from '@chapar/api';
 import { createDatabase, type Database, migrateDatabase } from '@chapar/db';
 import { createApiKeysPort } from './auth/api-keys';
 import { createAuthPort, createLucia } from './auth/lucia';
+import { CREDENTIALS_CHANGED_TOPIC, SocketIdentities } from './auth/socket-identities';
 import { AccountCommands, WAKE_TOPIC } from './cluster/account-commands';
 import { AccountOwner } from './cluster/account-owner';
 import { AccountLeases, defaultWorkerId } from './cluster/leases';
@@ -43,6 +44,9 @@ import { createDriverFactory } from './whatsapp/driver-factory';
 import { SessionManager } from './whatsapp/session-manager';
 
 export class StartupError extends Error {}
+
+/** How often open WebSockets' credentials are re-read (besides at once on a local or published change). */
+const SOCKET_RECHECK_MS = 2_000;
 
 /** The URL with its password hidden, for messages and logs. */
 export function redactUrl(url: string): string {
@@ -109,10 +113,13 @@ export async function createApp(
     log,
   );
   const commands = new AccountCommands({ db, bus });
+  // Every API process re-checks its sockets when any of them ends a session or revokes a key.
+  const credentialsChanged = () => bus.publish(CREDENTIALS_CHANGED_TOPIC, {});
+  const sockets = new SocketIdentities({ db, bus, log, intervalMs: SOCKET_RECHECK_MS });
   const ports: Ports = {
     users: createUsersPort(db, { days: config.TRIAL_DAYS, messages: config.TRIAL_MESSAGES }, wallClock),
-    auth: createAuthPort(lucia),
-    apiKeys: createApiKeysPort(db),
+    auth: createAuthPort(lucia, credentialsChanged),
+    apiKeys: createApiKeysPort(db, credentialsChanged),
     accounts: createAccountsPort(db),
     whatsapp: commands,
     campaigns: campaignsPort,
@@ -176,6 +183,7 @@ export async function createApp(
           log,
           trustProxy: config.TRUST_PROXY,
           rateLimits,
+          sockets,
         }),
         log,
         webDist: config.WEB_DIST,
@@ -221,7 +229,10 @@ export async function createApp(
         http.server.listen(config.PORT, config.HOST, () => resolve());
       });
       started = true;
-      if (servesUsers) billingSweep.start();
+      if (servesUsers) {
+        billingSweep.start();
+        sockets.start();
+      }
       // The engine listens before any account is opened, so no READY or QR is missed.
       await sending?.start();
       const address = http.server.address();
@@ -236,6 +247,7 @@ export async function createApp(
       stopWaking();
       await sending?.stop();
       await billingSweep.stop();
+      sockets.stop();
       await http.closeSockets();
       if (started) {
         await new Promise<void>((resolve) => {

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { sessions } from '@chapar/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf } from './support/errors';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -125,6 +128,33 @@ describe('auth', () => {
     expect(((await me.json()) as { result: { data: { email: string } } }).result.data.email).toBe(
       'cookie@example.com',
     );
+  });
+
+  it('stores only a hash of the session token, so a stolen row signs nobody in', async () => {
+    const res = await fetch(`${server.url}/trpc/auth.register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Hashed',
+        email: 'hashed-session@example.com',
+        phone: randomMobile(),
+        password: 'password1',
+      }),
+    });
+    const token = /^chapar_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? '';
+    const body = (await res.json()) as { result: { data: { user: { id: number } } } };
+    const rows = await server.app.db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(eq(sessions.userId, body.result.data.user.id));
+    expect(rows).toEqual([{ id: createHash('sha256').update(token).digest('hex') }]);
+    expect(rows[0]!.id).not.toBe(token);
+
+    const meWith = (cookie: string) =>
+      fetch(`${server.url}/trpc/auth.me`, { headers: { cookie: `chapar_session=${cookie}` } });
+    expect((await meWith(token)).status).toBe(200);
+    expect((await meWith(rows[0]!.id)).status).toBe(401);
+    expect((await errorOf(server.client(rows[0]!.id).auth.me.query())).data.code).toBe('UNAUTHORIZED');
   });
 
   it('refuses a cookie-authenticated mutation from another origin', async () => {

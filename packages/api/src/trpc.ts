@@ -22,6 +22,12 @@ export interface Context {
   /** The caller's IP address: the socket's, or X-Forwarded-For's behind a trusted proxy. */
   ip: string;
   rateLimits: RateLimitPort;
+  /**
+   * WebSocket only: aborted (with the reason as a sentence) once the credential the socket
+   * was opened with no longer holds — signed out, password changed, banned, key revoked,
+   * session expired. From then on the socket's calls are refused and its subscriptions end.
+   */
+  identityLost?: AbortSignal;
   /** Told about every procedure call when it ends, for metrics. `code` is 'OK' or the error code. */
   onProcedureDone(call: { path: string; type: string; code: string; durationMs: number }): void;
 }
@@ -84,8 +90,61 @@ const observeCalls = t.middleware(async ({ next, path, type, ctx }) => {
   return result;
 });
 
+const identityLostError = (signal: AbortSignal) =>
+  new TRPCError({
+    code: 'UNAUTHORIZED',
+    message: typeof signal.reason === 'string' ? signal.reason : 'Your sign-in has ended. Sign in again.',
+  });
+
+/** Yields what `source` yields until `lost` aborts, then fails with UNAUTHORIZED. */
+async function* endWhenLost<T>(source: AsyncIterable<T>, lost: AbortSignal): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = () => reject(identityLostError(lost));
+    if (lost.aborted) fail();
+    else lost.addEventListener('abort', fail, { once: true });
+  });
+  aborted.catch(() => {});
+  try {
+    while (true) {
+      const next = await Promise.race([iterator.next(), aborted]);
+      // A value that raced the loss is not delivered: the loss wins.
+      if (lost.aborted) throw identityLostError(lost);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // Not awaited: a source waiting for its next event would hold this up. The resolver
+    // stops by itself through subscriberSignal().
+    void iterator.return?.();
+  }
+}
+
+/**
+ * A socket whose identity is lost may do nothing more: calls are refused and running
+ * subscriptions fail with UNAUTHORIZED (the server then closes the socket).
+ */
+const keepIdentity = t.middleware(async ({ ctx, next, type }) => {
+  const lost = ctx.identityLost;
+  if (!lost) return next();
+  if (lost.aborted) throw identityLostError(lost);
+  const result = await next();
+  if (!result.ok || type !== 'subscription' || !isAsyncIterable(result.data)) return result;
+  return { ...result, data: endWhenLost(result.data, lost) };
+});
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return value != null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+}
+
+/** The signal a subscription resolver should stop on: the client left, or the socket lost its identity. */
+export function subscriberSignal(ctx: Context, signal: AbortSignal | undefined): AbortSignal | undefined {
+  const signals = [signal, ctx.identityLost].filter((s): s is AbortSignal => s != null);
+  return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+}
+
 /** 4. Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(observeCalls).use(mapDomainErrors);
+export const publicProcedure = t.procedure.use(observeCalls).use(keepIdentity).use(mapDomainErrors);
 
 /** 5. A signed-in, ACTIVE user; `ctx.user` is non-null below this. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -1,11 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ApiKeysPort } from '@chapar/api';
 import { apiKeys, type Database } from '@chapar/db';
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import { hashToken as hashKey } from './token-hash';
 
 export const API_KEY_PREFIX = 'chp_';
-
-const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 const columns = {
   id: apiKeys.id,
@@ -15,7 +14,8 @@ const columns = {
   createdAt: apiKeys.createdAt,
 };
 
-export function createApiKeysPort(db: Database): ApiKeysPort {
+/** `revoked` is told after a key is revoked, so open sockets on it are re-checked at once. */
+export function createApiKeysPort(db: Database, revoked: () => void): ApiKeysPort {
   return {
     async create(userId, name) {
       // 32 random bytes: guessing is hopeless, so a fast SHA-256 lookup is safe to store.
@@ -39,7 +39,9 @@ export function createApiKeysPort(db: Database): ApiKeysPort {
         .update(apiKeys)
         .set({ revokedAt: new Date() })
         .where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)));
-      return result.affectedRows === 1;
+      if (result.affectedRows !== 1) return false;
+      revoked();
+      return true;
     },
   };
 }

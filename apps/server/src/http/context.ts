@@ -6,6 +6,7 @@ import type { CreateWSSContextFnOptions } from '@trpc/server/adapters/ws';
 import { verifyRequestOrigin } from 'lucia';
 import { API_KEY_PREFIX, userIdForApiKey } from '../auth/api-keys';
 import type { AppLucia } from '../auth/lucia';
+import type { SocketCredential, SocketIdentities } from '../auth/socket-identities';
 import type { AppLogger } from '../logger';
 import { metrics } from '../observability/metrics';
 import { type RequestInfo, requestInfo } from './request';
@@ -17,10 +18,18 @@ export interface ContextDeps {
   log: AppLogger;
   trustProxy: boolean;
   rateLimits: RateLimitPort;
+  /** Takes a WebSocket's rights away once its credential no longer holds. */
+  sockets: SocketIdentities;
 }
 
-type Auth = { user: UserRecord | null; sessionToken: string | null; refreshedCookie: string | null };
-const anonymous: Auth = { user: null, sessionToken: null, refreshedCookie: null };
+type Auth = {
+  user: UserRecord | null;
+  sessionToken: string | null;
+  refreshedCookie: string | null;
+  /** What the caller signed in with, for a WebSocket to be held to. */
+  credential: SocketCredential | null;
+};
+const anonymous: Auth = { user: null, sessionToken: null, refreshedCookie: null, credential: null };
 
 /**
  * Who is calling: a Bearer token (session token from auth.login, or an API key) wins over
@@ -39,16 +48,23 @@ async function authenticate(
     const userId = await userIdForApiKey(deps.db, token);
     const user = userId == null ? null : await deps.ports.users.getById(userId);
     if (userId == null) await deps.rateLimits.consume('apiKeyFailures', ip).catch(() => {});
-    return user?.status === 'ACTIVE' ? { user, sessionToken: null, refreshedCookie: null } : anonymous;
+    return user?.status === 'ACTIVE'
+      ? { user, sessionToken: null, refreshedCookie: null, credential: { kind: 'apiKey', key: token } }
+      : anonymous;
   }
   const { session, user } = await deps.lucia.validateSession(token);
   if (!session || !user) return anonymous;
   if (user.status !== 'ACTIVE') {
-    await deps.lucia.invalidateUserSessions(user.id);
+    await deps.ports.auth.invalidateUserSessions(user.id);
     return anonymous;
   }
   const refreshedCookie = session.fresh ? deps.ports.auth.sessionCookie(session.id, { secure }) : null;
-  return { user: { ...user, id: user.id }, sessionToken: session.id, refreshedCookie };
+  return {
+    user: { ...user, id: user.id },
+    sessionToken: session.id,
+    refreshedCookie,
+    credential: { kind: 'session', token: session.id },
+  };
 }
 
 function bearer(header: string | undefined): string | null {
@@ -113,6 +129,11 @@ async function buildContext(
   };
   if (usesCookie && auth.refreshedCookie) setCookie(auth.refreshedCookie);
   if (usesCookie && !auth.user) setCookie(deps.ports.auth.blankSessionCookie({ secure }));
+  // A socket outlives the request that authenticated it: it is held to that credential.
+  const identityLost =
+    isWebSocket && auth.user && auth.credential
+      ? deps.sockets.watch(opts.res as CreateWSSContextFnOptions['res'], auth.credential, auth.user)
+      : undefined;
 
   return {
     ports: deps.ports,
@@ -125,5 +146,6 @@ async function buildContext(
     ip: request.ip,
     rateLimits: deps.rateLimits,
     onProcedureDone: metrics.procedureDone,
+    ...(identityLost ? { identityLost } : {}),
   };
 }

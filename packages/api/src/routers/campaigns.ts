@@ -18,7 +18,7 @@ import {
   zRecipient,
 } from '../schemas';
 import { snapshotStream } from '../stream';
-import { authedProcedure, type Context, router } from '../trpc';
+import { authedProcedure, type Context, router, subscriberSignal } from '../trpc';
 
 const MAX_BATCH = 10_000;
 
@@ -459,7 +459,7 @@ export const campaignsRouter = router({
           if (!current) throw new TRPCError({ code: 'NOT_FOUND', message: 'Campaign not found.' });
           return current;
         },
-        signal,
+        subscriberSignal(ctx, signal),
       )) {
         // The campaign's version: the same state has the same id on every API process.
         yield tracked(`${id}:${progress.version ?? 0}`, zProgress.parse(progress));

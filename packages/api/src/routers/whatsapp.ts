@@ -4,7 +4,7 @@ import { ChaparError, notFound } from '../errors';
 import { topics } from '../ports';
 import { type AccountStatusEvent, zAccount, zAccountStatusEvent, zId, zIsoDate } from '../schemas';
 import { snapshotStream } from '../stream';
-import { authedProcedure, router } from '../trpc';
+import { authedProcedure, router, subscriberSignal } from '../trpc';
 
 const zAccountId = z.object({ id: zId });
 const zLabel = z.string().trim().min(1, 'Give the account a label.').max(100);
@@ -113,7 +113,7 @@ export const whatsappRouter = router({
       ctx.ports.events,
       topics.account(id),
       () => ctx.ports.whatsapp.snapshot(id),
-      signal,
+      subscriberSignal(ctx, signal),
     )) {
       yield zAccountStatusEvent.parse(event);
     }

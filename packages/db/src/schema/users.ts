@@ -1,5 +1,5 @@
 import { USER_ROLES, USER_STATUSES } from '@chapar/api/domain';
-import { boolean, index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { boolean, char, index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref, timestamp, updatedAt } from './columns';
 
 export const users = mysqlTable(
@@ -31,11 +31,14 @@ export const users = mysqlTable(
   ],
 );
 
-/** lucia v3 sessions: the id is the opaque token the browser cookie or Bearer header carries. */
+/**
+ * lucia v3 sessions. The id is the SHA-256 (hex) of the token the cookie or Bearer header
+ * carries, never the token itself (apps/server/src/auth/lucia.ts).
+ */
 export const sessions = mysqlTable(
   'sessions',
   {
-    id: varchar('id', { length: 255 }).primaryKey(),
+    id: char('id', { length: 64 }).primaryKey(),
     userId: ref('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
