@@ -16,6 +16,9 @@ export function workerAlive(ttlSeconds: number) {
   return sql`${workers.heartbeatAt} > NOW(3) - INTERVAL ${ttlSeconds} SECOND`;
 }
 
+/** How often (in heartbeat rounds) rows of workers silent for a day are deleted. */
+const PRUNE_EVERY_ROUNDS = 60;
+
 /** What a claim must still match in MySQL: the fencing token of one account. */
 export interface Fence {
   owner: string;
@@ -61,6 +64,7 @@ export class AccountLeases {
   private readonly held = new Map<number, number>();
   private validUntil = 0;
   private renewedAt = Number.NEGATIVE_INFINITY;
+  private rounds = 0;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private again = false;
@@ -197,6 +201,11 @@ export class AccountLeases {
           maxAccounts: this.o.maxAccounts,
         },
       });
+    // A worker that was killed never deletes its row: the System page shows it as silent
+    // for a day, then any live worker forgets it (now and then, it is not urgent).
+    if (this.rounds++ % PRUNE_EVERY_ROUNDS === 0) {
+      await db.delete(workers).where(lt(workers.heartbeatAt, sql`NOW(3) - INTERVAL 1 DAY`));
+    }
   }
 
   /** Accounts that need an owner: asked to be connected (or logged out, removed), or showing a stale status. */
