@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { notifySuccess } from '../components/notify';
 import { useT } from '../i18n/i18n-provider';
+import { resetRealtime } from '../trpc/client';
 import { formErrors } from '../trpc/errors';
 import { trpc } from '../trpc/trpc';
 
@@ -17,6 +18,9 @@ export function PasswordForm() {
   const [repeat, setRepeat] = useState('');
   const change = trpc.auth.changePassword.useMutation({
     onSuccess: () => {
+      // The socket was opened with the session the change just ended; the next one opens
+      // with the new cookie (the server would close it within seconds anyway).
+      void resetRealtime();
       setCurrent('');
       setNext('');
       setRepeat('');
