@@ -8,6 +8,7 @@ import { CREDENTIALS_CHANGED_TOPIC, SocketIdentities } from './auth/socket-ident
 import { AccountCommands, WAKE_TOPIC } from './cluster/account-commands';
 import { AccountOwner } from './cluster/account-owner';
 import { AccountLeases, defaultWorkerId } from './cluster/leases';
+import { liveHostCheck } from './cluster/live-hosts';
 import { type Clock, ScaledClock, systemClock } from './engine/clock';
 import { CampaignEngine } from './engine/engine';
 import { createEngineStore } from './engine/store';
@@ -41,6 +42,7 @@ import { resumeQuotaPaused } from './services/quota-resume';
 import { createRecipientImport } from './services/recipient-import';
 import { createVerification } from './services/verification';
 import { createDriverFactory } from './whatsapp/driver-factory';
+import { createLoginStore } from './whatsapp/login-store/create';
 import { SessionManager } from './whatsapp/session-manager';
 
 export class StartupError extends Error {}
@@ -277,13 +279,19 @@ function createSending(o: {
   reconnectBaseMs: number | undefined;
 }) {
   const { config, db, bus, log, workerId } = o;
+  // Lazily: the leases are built below, and a backup runs only once they hold the account.
+  const loginStore = createLoginStore({ config, db, workerId, fence: (id) => leases.fence(id) });
   const sessions = new SessionManager({
     db,
     bus,
     log,
     dataDir: config.DATA_DIR,
     workerId,
-    createDriver: createDriverFactory(config, log, workerId),
+    createDriver: createDriverFactory(config, log, workerId, {
+      loginStore,
+      hostIsLive: liveHostCheck(db, config.LEASE_SECONDS),
+    }),
+    loginStore,
     maxBrowsers: config.MAX_BROWSERS,
     ...(o.reconnectBaseMs !== undefined ? { reconnectBaseMs: o.reconnectBaseMs } : {}),
   });

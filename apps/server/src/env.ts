@@ -77,6 +77,14 @@ const envSchema = z.object({
   WORKER_ID: z.string().min(1).max(128).optional(),
   /** A lease lasts this long without renewal; a killed worker's accounts move after it. */
   LEASE_SECONDS: zInt(6, 600).default(25),
+  /**
+   * Where real accounts' WhatsApp logins live between sessions: `local` (the profile under
+   * DATA_DIR; one machine, or a DATA_DIR shared by every worker) or `mysql` (archived in the
+   * database, restored by whichever worker takes the account).
+   */
+  LOGIN_STORE: z.enum(['local', 'mysql'], { error: 'must be local or mysql' }).default('local'),
+  /** LOGIN_STORE=mysql: minutes between two backups of a linked login (also after READY and on close). */
+  LOGIN_BACKUP_MINUTES: zInt(1, 1440).default(10),
   /** Logins younger than this send at half speed and half the daily cap. */
   WARMUP_DAYS: zInt(0, 60).default(3),
   /** Replies that opt the sender out, comma-separated, compared whole and case-insensitively. */

@@ -1,5 +1,6 @@
 import type { Config } from '../env';
 import type { AppLogger } from '../logger';
+import type { LoginStore } from './login-store/login-store';
 import { SandboxDriver } from './sandbox-driver';
 import type { DriverFactory } from './session-manager';
 import type { WebVersionCache } from './wwebjs/driver-options';
@@ -7,7 +8,12 @@ import { normalizeReply } from './wwebjs/opt-out';
 import { WwebjsDriver } from './wwebjs-driver';
 
 /** Builds the driver an account asks for, configured from the environment. */
-export function createDriverFactory(config: Config, log: AppLogger, workerId?: string): DriverFactory {
+export function createDriverFactory(
+  config: Config,
+  log: AppLogger,
+  workerId?: string,
+  real: { loginStore?: LoginStore; hostIsLive?: (host: string) => Promise<boolean> } = {},
+): DriverFactory {
   const unregistered = new Set(config.SANDBOX_UNREGISTERED_NUMBERS);
   const optOutWords = new Set(config.OPT_OUT_WORDS.map(normalizeReply));
   return (account) => {
@@ -29,6 +35,9 @@ export function createDriverFactory(config: Config, log: AppLogger, workerId?: s
       log,
       ...(config.WWEBJS_WEB_VERSION ? { webVersion: config.WWEBJS_WEB_VERSION } : {}),
       webVersionCache: webVersionCache(config),
+      ...(real.loginStore ? { loginStore: real.loginStore } : {}),
+      loginBackupMs: config.LOGIN_BACKUP_MINUTES * 60_000,
+      ...(real.hostIsLive ? { hostIsLive: real.hostIsLive } : {}),
       // Replies from a private LID are looked up only when they could be an opt-out.
       isOptOutReply: (body) => optOutWords.has(normalizeReply(body)),
     });

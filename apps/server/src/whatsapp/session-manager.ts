@@ -12,6 +12,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AppLogger } from '../logger';
 import { appendStatusEvent } from '../repositories/accounts';
 import type { DriverEvent, WhatsAppDriver } from './driver';
+import type { LoginStore } from './login-store/login-store';
 import { deleteWwebjsAuth } from './wwebjs-driver';
 
 export type DriverListener = (accountId: number, event: DriverEvent) => void;
@@ -27,6 +28,8 @@ export interface SessionManagerOptions {
   /** This process's name in the lease table: status is only written while it owns the account. */
   workerId: string;
   createDriver: DriverFactory;
+  /** Where real accounts' logins are kept besides DATA_DIR (LOGIN_STORE); forgotten on logout and remove. */
+  loginStore?: LoginStore;
   /** Chromium instances this process may run at once (sandbox accounts need none). */
   maxBrowsers: number;
   /** First reconnect delay after a drop; each further attempt waits 3× longer, up to 5 minutes. */
@@ -224,10 +227,11 @@ export class SessionManager {
     return n;
   }
 
-  /** Deletes whatever login a driver stored for the account (sandbox marker, LocalAuth profile). */
+  /** Deletes whatever login a driver stored for the account (sandbox marker, LocalAuth profile, login store). */
   private async forgetLogin(accountId: number, options: { journal?: boolean } = {}) {
     await rm(path.join(this.o.dataDir, 'sandbox', `${accountId}.auth.json`), { force: true });
     await deleteWwebjsAuth(this.o.dataDir, accountId, options);
+    await this.o.loginStore?.forget(accountId);
   }
 
   private handle(accountId: number, driver: WhatsAppDriver, event: DriverEvent) {

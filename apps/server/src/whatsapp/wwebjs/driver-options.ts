@@ -1,4 +1,5 @@
 import type { OutgoingMessage } from '../driver';
+import type { LoginStore } from '../login-store/login-store';
 import type { ClientLike, WwebjsClientOptions } from './client-like';
 
 export interface DriverLog {
@@ -54,6 +55,15 @@ export interface WwebjsDriverOptions {
   typingChatTimeoutMs?: number;
   /** QR codes shown (about 20 s each after the first minute) before giving up. Default 5. */
   qrMaxRetries?: number;
+  /** Where the login lives between sessions (LOGIN_STORE). Default: the profile directory itself. */
+  loginStore?: LoginStore;
+  /** With a login store that keeps copies: how often a linked login is backed up. Default 10 min. */
+  loginBackupMs?: number;
+  /**
+   * Whether a Chapar worker on `host` is alive (heartbeat in the workers table). A profile
+   * lock written on another host is cleared only when this answers false; unset, never.
+   */
+  hostIsLive?: (host: string) => Promise<boolean>;
 }
 
 export type WebVersionCache =

@@ -26,6 +26,7 @@ import {
 import { deleteWwebjsAuth, wwebjsAuthDir, wwebjsDir, wwebjsJournalPath, wwebjsLidsPath } from './files';
 import { SendJournal } from './journal';
 import { LidDirectory } from './lids';
+import { LoginBackups, LoginRestoreError } from './login-backups';
 import { isFromMe, mapAck, phoneOf, replySender } from './messages';
 import { NumberCheck } from './number-check';
 import { StateProbe } from './probe';
@@ -49,7 +50,8 @@ type Phase = 'idle' | 'starting' | 'qr' | 'authenticating' | 'ready' | 'interrup
 /**
  * A real WhatsApp number through whatsapp-web.js and the system Chromium. One browser per
  * account; the login lives in `<dataDir>/wwebjs/session-account-<id>` (LocalAuth), so a
- * restart reconnects without a new scan.
+ * restart reconnects without a new scan, and is copied to and from the login store
+ * (`login-backups.ts`) so that another worker can take the account over.
  */
 export class WwebjsDriver implements WhatsAppDriver {
   static readonly deleteAuth = deleteWwebjsAuth;
@@ -76,6 +78,9 @@ export class WwebjsDriver implements WhatsAppDriver {
   private readonly lids: LidDirectory;
   private probe: StateProbe | undefined;
   private readonly journal: SendJournal;
+  private readonly backups: LoginBackups;
+  /** Clients that reached READY: only their profile is worth backing up on close. */
+  private readonly readied = new WeakSet<ClientLike>();
   private readonly log: DriverLog;
   private readonly dataDir: string;
 
@@ -91,6 +96,13 @@ export class WwebjsDriver implements WhatsAppDriver {
     this.dataDir = path.resolve(options.dataDir);
     this.journal = new SendJournal(wwebjsJournalPath(this.dataDir, accountId));
     this.lids = new LidDirectory(wwebjsLidsPath(this.dataDir, accountId));
+    this.backups = new LoginBackups({
+      accountId,
+      dir: this.authDir,
+      log: this.log,
+      ...(options.loginStore ? { store: options.loginStore } : {}),
+      ...(options.loginBackupMs !== undefined ? { intervalMs: options.loginBackupMs } : {}),
+    });
     this.numbers = new NumberCheck({
       ttlMs: options.numberCheckTtlMs ?? DAY_MS,
       ...(options.numberNullTtlMs !== undefined ? { nullTtlMs: options.numberNullTtlMs } : {}),
@@ -174,9 +186,24 @@ export class WwebjsDriver implements WhatsAppDriver {
       if (await browserMissing(this.options.chromePath)) {
         throw new Error(`Browser was not found at ${this.options.chromePath}`);
       }
-      const profile = await reclaimProfile(this.dataDir, this.accountId, this.log);
+      const profile = await reclaimProfile(this.dataDir, this.accountId, this.log, this.options.hostIsLive);
       if (generation !== this.generation) return; // disconnected meanwhile
-      if (profile === 'free') await recordOwner(this.dataDir, this.accountId, this.log);
+      if (profile === 'foreign') {
+        this.phase = 'idle';
+        this.reportFailure({
+          kind: 'profile-in-use',
+          retryable: true,
+          message: "This account's WhatsApp login is in use by a Chapar worker on another host.",
+        });
+        return;
+      }
+      if (profile === 'free') {
+        // The login store's copy goes in place before the browser opens the profile (LocalAuth
+        // then finds it), never under a running library as RemoteAuth's restore does.
+        await this.backups.restore();
+        if (generation !== this.generation) return;
+        await recordOwner(this.dataDir, this.accountId, this.log);
+      }
       // Acks of sends from before a restart still reach the engine (as far as the journal goes back).
       for (const id of await this.journal.messageIds().catch(() => [])) this.sentIds.add(id);
       client = (this.options.clientFactory ?? createWwebjsClient)(
@@ -193,7 +220,11 @@ export class WwebjsDriver implements WhatsAppDriver {
     } catch (error) {
       if (generation !== this.generation) return;
       this.phase = 'idle';
-      this.reportFailure(describeStartFailure(error, this.options.chromePath));
+      this.reportFailure(
+        error instanceof LoginRestoreError
+          ? { kind: 'login-restore', retryable: true, message: error.message }
+          : describeStartFailure(error, this.options.chromePath),
+      );
       return;
     }
     this.client = client;
@@ -276,6 +307,8 @@ export class WwebjsDriver implements WhatsAppDriver {
       this.phase = 'ready';
       this.phone = phoneOf(client.info?.wid);
       this.status({ status: 'READY', ...(this.phone ? { phone: this.phone } : {}) });
+      this.readied.add(client);
+      this.backups.start();
       this.startProbe(client, generation);
       this.catchUp(client, generation);
     });
@@ -454,18 +487,26 @@ export class WwebjsDriver implements WhatsAppDriver {
    * Makes `client` stale (its events are ignored from now on) and closes it in the
    * background; `closing` tracks that so the next connect does not race it.
    */
-  private retire(client: ClientLike, options: { after?: Promise<void>; deleteAuth?: boolean } = {}) {
+  private retire(
+    client: ClientLike,
+    options: { after?: Promise<void>; deleteAuth?: boolean; backup?: boolean } = {},
+  ) {
     if (this.client === client) this.client = undefined;
     this.generation++;
     this.phase = 'idle';
     this.clearReadyTimer();
     this.probe?.stop();
+    this.backups.stop();
     this.cancelStart?.();
     const previous = this.closing;
     this.closing = (async () => {
       await previous;
       if (options.after) await options.after;
       await this.closeClient(client);
+      // A graceful close of a linked session: Chromium has flushed the profile, the best copy there is.
+      if (options.backup && !options.deleteAuth && this.readied.has(client)) await this.backups.backup();
+      // No backup may still be writing when the login is deleted or the profile reopened.
+      await this.backups.settled();
       if (options.deleteAuth) {
         await deleteWwebjsAuth(this.dataDir, this.accountId).catch((error: Error) =>
           this.log.warn({ err: error, accountId: this.accountId }, 'could not delete the WhatsApp login'),
@@ -507,7 +548,7 @@ export class WwebjsDriver implements WhatsAppDriver {
   async disconnect(): Promise<void> {
     const client = this.client;
     if (client) {
-      this.retire(client);
+      this.retire(client, { backup: true });
     } else {
       // Perhaps still before launch: the start sees the new generation and stops.
       this.generation++;

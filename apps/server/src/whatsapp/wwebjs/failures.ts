@@ -12,6 +12,8 @@ export type WwebjsFailureKind =
   | 'browser-failed'
   | 'browser-crashed'
   | 'profile-in-use'
+  /** The login store (LOGIN_STORE=mysql) could not put the saved login in place. */
+  | 'login-restore'
   | 'timeout'
   /** A READY session stopped answering getState() or lost its page's helpers. */
   | 'unresponsive'

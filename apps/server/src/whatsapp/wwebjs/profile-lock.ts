@@ -8,15 +8,18 @@ import { sleep } from './timeouts';
 
 /**
  * Before launching: a profile lock left by a crashed Chapar (its Chromium orphaned and
- * still running) or written on another computer (a recreated container) would block the
- * account forever, so both are cleared. A lock held by a live Chapar process is left for
- * Chromium to refuse ("in use").
+ * still running) would block the account forever, so it is cleared. A lock written on
+ * another host is a live browser of another worker when DATA_DIR is a shared volume: it
+ * is cleared only once `hostIsLive` says no worker runs on that host any more (a
+ * recreated container), never on a guess. A lock held by a live Chapar process is left
+ * for Chromium to refuse ("in use"), another host's is refused without launching ('foreign').
  */
 export async function reclaimProfile(
   dataDir: string,
   accountId: number,
   log: DriverLog,
-): Promise<'free' | 'held'> {
+  hostIsLive?: (host: string) => Promise<boolean>,
+): Promise<'free' | 'held' | 'foreign'> {
   const dir = wwebjsAuthDir(dataDir, accountId);
   let target: string;
   try {
@@ -28,7 +31,11 @@ export async function reclaimProfile(
   const host = target.slice(0, dash);
   const pid = Number(target.slice(dash + 1));
   if (host && host !== os.hostname()) {
-    log.warn({ accountId, host }, 'removing a Chromium profile lock left by another host');
+    if (!hostIsLive || (await hostIsLive(host))) {
+      log.warn({ accountId, host }, 'the Chromium profile is locked by another host, which runs a worker');
+      return 'foreign';
+    }
+    log.warn({ accountId, host }, 'removing a Chromium profile lock left by a host that runs no worker');
     await removeLocks(dir);
     return 'free';
   }
