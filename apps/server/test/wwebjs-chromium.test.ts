@@ -4,8 +4,10 @@ import { mkdir, mkdtemp, readlink, rm, symlink, writeFile } from 'node:fs/promis
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createDatabase, workers } from '@chapar/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import wwebjs from 'whatsapp-web.js';
+import { liveHostCheck } from '../src/cluster/live-hosts';
 import type { DriverEvent } from '../src/whatsapp/driver';
 import {
   type ClientLike,
@@ -14,6 +16,7 @@ import {
   type WwebjsStatusEvent,
   wwebjsAuthDir,
 } from '../src/whatsapp/wwebjs-driver';
+import { createTestDatabase } from './support/database';
 
 /**
  * The whatsapp-web.js driver against the real library and the system Chromium. This
@@ -27,17 +30,36 @@ const { Client } = wwebjs;
 
 let online = false;
 const dirs: string[] = [];
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let handle: ReturnType<typeof createDatabase>;
 
 beforeAll(async () => {
   online = await lookup('web.whatsapp.com').then(
     () => true,
     () => false,
   );
+  database = await createTestDatabase();
+  handle = createDatabase(database.url);
 });
 
 afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  await handle?.close();
+  await database?.drop();
 });
+
+/** A worker on `host` in the workers table, its last heartbeat `agoSeconds` ago. */
+async function heartbeat(host: string, agoSeconds: number) {
+  const at = new Date(Date.now() - agoSeconds * 1000);
+  await handle.db.insert(workers).values({
+    id: `${host}:3000`,
+    role: 'worker',
+    host,
+    pid: 4242,
+    startedAt: at,
+    heartbeatAt: at,
+  });
+}
 
 async function tempDir() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'chapar-wwebjs-it-'));
@@ -287,12 +309,45 @@ describe('WwebjsDriver with the real whatsapp-web.js and Chromium', () => {
     expect(await leftovers(dataDir)).toEqual([]);
   });
 
-  it('a profile lock written on another computer (a recreated container) does not block the account', async () => {
+  it('a profile lock written on another host that runs a worker is left alone: that may be its live browser', async () => {
     const dataDir = await tempDir();
     const authDir = wwebjsAuthDir(dataDir, 6);
     await mkdir(authDir, { recursive: true });
+    await symlink('other-worker-host-4242', path.join(authDir, 'SingletonLock'));
+    await heartbeat('other-worker-host', 0);
+    for (const hostIsLive of [liveHostCheck(handle.db, 25), undefined]) {
+      const driver = new WwebjsDriver(6, {
+        dataDir,
+        chromePath: CHROME,
+        clientFactory: offlineFactory(),
+        ...(hostIsLive ? { hostIsLive } : {}),
+      });
+      const events = record(driver);
+      await driver.connect();
+      expect(events.at(-1)).toMatchObject({
+        status: 'FAILED',
+        failure: 'profile-in-use',
+        retryable: true,
+        error: "This account's WhatsApp login is in use by a Chapar worker on another host.",
+      });
+      expect(await readlink(path.join(authDir, 'SingletonLock'))).toBe('other-worker-host-4242');
+    }
+    expect(await leftovers(dataDir)).toEqual([]);
+  });
+
+  it('a profile lock of a host whose workers are gone (a recreated container) does not block the account', async () => {
+    const dataDir = await tempDir();
+    const authDir = wwebjsAuthDir(dataDir, 7);
+    await mkdir(authDir, { recursive: true });
     await symlink('some-old-container-4242', path.join(authDir, 'SingletonLock'));
-    const driver = new WwebjsDriver(6, { dataDir, chromePath: CHROME, clientFactory: offlineFactory() });
+    // Its last heartbeat is older than the lease: nobody there can still run the browser.
+    await heartbeat('some-old-container', 60);
+    const driver = new WwebjsDriver(7, {
+      dataDir,
+      chromePath: CHROME,
+      clientFactory: offlineFactory(),
+      hostIsLive: liveHostCheck(handle.db, 25),
+    });
     const events = record(driver);
     await driver.connect();
     expect(events.at(-1)).toMatchObject({ status: 'FAILED', failure: 'unreachable' });
