@@ -1,14 +1,16 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
-import { mkdir, mkdtemp, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabase, workers } from '@chapar/db';
+import { createDatabase, users, whatsappAccounts, workers } from '@chapar/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import wwebjs from 'whatsapp-web.js';
 import { liveHostCheck } from '../src/cluster/live-hosts';
 import type { DriverEvent } from '../src/whatsapp/driver';
+import { MysqlLoginStore } from '../src/whatsapp/login-store/mysql-login-store';
 import {
   type ClientLike,
   type WwebjsClientOptions,
@@ -307,6 +309,60 @@ describe('WwebjsDriver with the real whatsapp-web.js and Chromium', () => {
       killGroup(orphan);
     }
     expect(await leftovers(dataDir)).toEqual([]);
+  });
+
+  it('LOGIN_STORE=mysql: a live profile backed up on one DATA_DIR opens in Chromium on another', async () => {
+    const [user] = await handle.db
+      .insert(users)
+      .values({ name: 'Move', email: 'move@example.com', phone: '09120000001', passwordHash: 'x' })
+      .$returningId();
+    const [account] = await handle.db
+      .insert(whatsappAccounts)
+      .values({ userId: user!.id, label: 'Real', driver: 'wwebjs', leaseOwner: 'worker-1', leaseEpoch: 1 })
+      .$returningId();
+    const id = account!.id;
+    const [dataDirA, dataDirB] = [await tempDir(), await tempDir()];
+    const profileA = wwebjsAuthDir(dataDirA, id);
+    let holder: ChildProcess | undefined;
+    try {
+      // Worker 1's Chromium is running (its profile locked) when the periodic backup is taken.
+      holder = await holdProfile(profileA);
+      await mkdir(path.join(profileA, 'Default'), { recursive: true });
+      await writeFile(path.join(profileA, 'Default', 'chapar-marker'), 'linked on worker 1');
+      const storeA = new MysqlLoginStore({
+        db: handle.db,
+        workerId: 'worker-1',
+        fence: () => ({ owner: 'worker-1', epoch: 1 }),
+      });
+      await storeA.backup(id, profileA);
+    } finally {
+      killGroup(holder);
+    }
+    await handle.db
+      .update(whatsappAccounts)
+      .set({ leaseOwner: 'worker-2', leaseEpoch: 2 })
+      .where(eq(whatsappAccounts.id, id));
+    const storeB = new MysqlLoginStore({
+      db: handle.db,
+      workerId: 'worker-2',
+      fence: () => ({ owner: 'worker-2', epoch: 2 }),
+    });
+    const driver = new WwebjsDriver(id, {
+      dataDir: dataDirB,
+      chromePath: CHROME,
+      clientFactory: offlineFactory(),
+      loginStore: storeB,
+    });
+    const events = record(driver);
+    await driver.connect();
+    // Chromium opened the restored profile (no lock of worker 1's came along) and got as far as the network.
+    expect(events.at(-1)).toMatchObject({ status: 'FAILED', failure: 'unreachable' });
+    const profileB = wwebjsAuthDir(dataDirB, id);
+    expect(await readFile(path.join(profileB, 'Default', 'chapar-marker'), 'utf8')).toBe(
+      'linked on worker 1',
+    );
+    expect(await readFile(path.join(profileB, 'Local State'), 'utf8')).toContain('{');
+    expect(await leftovers(dataDirB)).toEqual([]);
   });
 
   it('a profile lock written on another host that runs a worker is left alone: that may be its live browser', async () => {
