@@ -84,4 +84,15 @@ describe('loadConfig', () => {
     expect(config.PAYMENT_PROVIDERS).toEqual(['zarinpal', 'manual']);
     expect(() => loadConfig({ PAYMENT_PROVIDERS: 'paypal' })).toThrow('PAYMENT_PROVIDERS="paypal"');
   });
+
+  it('keeps logins in DATA_DIR by default and takes the MySQL login store with a backup interval', () => {
+    expect(loadConfig({})).toMatchObject({ LOGIN_STORE: 'local', LOGIN_BACKUP_MINUTES: 10 });
+    expect(loadConfig({ LOGIN_STORE: 'mysql', LOGIN_BACKUP_MINUTES: '3' })).toMatchObject({
+      LOGIN_STORE: 'mysql',
+      LOGIN_BACKUP_MINUTES: 3,
+    });
+    expect(() => loadConfig({ LOGIN_STORE: 's3', LOGIN_BACKUP_MINUTES: '0' })).toThrow(
+      /LOGIN_STORE="s3": must be local or mysql\n {2}LOGIN_BACKUP_MINUTES="0": must be at least 1/,
+    );
+  });
 });

@@ -98,7 +98,7 @@ export const accountStatusEvents = mysqlTable(
 const mediumBlob = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'mediumblob' });
 
 /**
- * The database login store (DATA_STORE=mysql): the latest archived browser profile of an
+ * The database login store (LOGIN_STORE=mysql): the latest archived browser profile of an
  * account, so that a worker on another machine restores the login before its browser
  * starts. `version` moves on every backup; chunks of older versions are deleted with it.
  */
