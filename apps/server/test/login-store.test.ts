@@ -170,6 +170,16 @@ describe('MySQL login store', () => {
     await expect(stat(into)).rejects.toThrow();
   });
 
+  it('refuses an archive with a symlink, which could point anywhere on this machine', async () => {
+    const id = await newAccount();
+    await storeRaw(id, await archiveWith('Default/Preferences', '/etc/passwd'));
+    const into = path.join(await tempDir(), 'profile');
+    await expect(store().restore(id, into)).rejects.toThrow(
+      'The stored login holds a symlink entry (Default/Preferences); only files and folders are restored',
+    );
+    await expect(stat(into)).rejects.toThrow();
+  });
+
   it('refuses a backup whose lease epoch is no longer the current one', async () => {
     const id = await newAccount();
     await handle.db
@@ -277,10 +287,11 @@ function withoutCaches(files: Record<string, string>): Record<string, string> {
   );
 }
 
-/** A gzipped tar holding one file under `name`, written as packProfile never would. */
-async function archiveWith(name: string): Promise<Buffer> {
+/** A gzipped tar holding one file (or a symlink to `linkTo`) under `name`, as packProfile never writes. */
+async function archiveWith(name: string, linkTo?: string): Promise<Buffer> {
   const pack = tar.pack();
-  pack.entry({ name, type: 'file', size: 5 }, Buffer.from('owned'));
+  if (linkTo) pack.entry({ name, type: 'symlink', linkname: linkTo });
+  else pack.entry({ name, type: 'file', size: 5 }, Buffer.from('owned'));
   pack.finalize();
   const parts: Buffer[] = [];
   for await (const part of pack.pipe(createGzip())) parts.push(part as Buffer);
