@@ -311,6 +311,80 @@ describe('export', () => {
   });
 });
 
+describe('cells that could run or reorder text', () => {
+  const RLO = '\u202e';
+  const LRI = '\u2066';
+  const PDI = '\u2069';
+
+  async function exported(user: User, campaignId: number) {
+    const auth = { headers: { authorization: `Bearer ${user.token}` } };
+    const csv = await (await fetch(`${server.url}/api/campaigns/${campaignId}/recipients.csv`, auth)).text();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      await (await fetch(`${server.url}/api/campaigns/${campaignId}/recipients.xlsx`, auth)).arrayBuffer(),
+    );
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const xlsxRows = Array.from({ length: sheet.rowCount - 1 }, (_, i) =>
+      Object.fromEntries(header.map((h, c) => [String(h), sheet.getRow(i + 2).getCell(c + 1).value])),
+    );
+    return { csv: csv.replace(/^\uFEFF/, ''), xlsxRows };
+  }
+
+  it('neutralises formulas after spaces or in full-width form, in CSV and XLSX', async () => {
+    const user = await signUp(server);
+    const campaign = await draftCampaign(user);
+    await user.client.campaigns.addRecipients.mutate({
+      campaignId: campaign.id,
+      recipients: [
+        // Names are trimmed on the way in; imported columns keep their spaces.
+        { phone: '09121234567', name: '\uff0b1', variables: { note: '   =1+1' } },
+        {
+          phone: '09127654321',
+          name: '\uff20SUM(A1)',
+          variables: { note: '\uff1dHYPERLINK("http://evil")' },
+        },
+      ],
+    });
+    const { csv, xlsxRows } = await exported(user, campaign.id);
+    expect(csv).toContain(`,'\uff0b1,`);
+    expect(csv).toContain(`,'   =1+1`);
+    expect(csv).toContain(`,'\uff20SUM(A1),`);
+    expect(csv).toContain(`,"'\uff1dHYPERLINK(""http://evil"")"`);
+    expect(xlsxRows.map((r) => [r.name, r.note])).toEqual([
+      [`'\uff0b1`, `'   =1+1`],
+      [`'\uff20SUM(A1)`, `'\uff1dHYPERLINK("http://evil")`],
+    ]);
+  });
+
+  it('strips bidi controls from pasted recipients before they are stored or exported', async () => {
+    const user = await signUp(server);
+    const campaign = await draftCampaign(user);
+    await user.client.campaigns.addRecipients.mutate({
+      campaignId: campaign.id,
+      recipients: [
+        { phone: '09121234567', name: `Ali${RLO}gnp.exe`, variables: { [`ci${LRI}ty`]: `Te${PDI}hran` } },
+      ],
+    });
+    const [stored] = (await user.client.campaigns.recipients.query({ campaignId: campaign.id })).items;
+    expect(stored).toMatchObject({ name: 'Alignp.exe', variables: { city: 'Tehran' } });
+    const { csv, xlsxRows } = await exported(user, campaign.id);
+    expect(csv).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(csv.split('\n')[0]).toMatch(/,city\r?$/);
+    expect(xlsxRows[0]).toMatchObject({ name: 'Alignp.exe', city: 'Tehran' });
+  });
+
+  it('strips bidi controls from an imported file: names, columns and their headers', async () => {
+    const user = await signUp(server);
+    const campaign = await draftCampaign(user);
+    const csv = `mobile,name,${RLO}city\n09121234567,${RLO}ilA,${LRI}Tehran${PDI}\n`;
+    await user.client.campaigns.importRecipients.mutate(upload(campaign.id, csv));
+    const [stored] = (await user.client.campaigns.recipients.query({ campaignId: campaign.id })).items;
+    expect(stored).toMatchObject({ name: 'ilA', variables: { city: 'Tehran' } });
+    expect((await user.client.campaigns.get.query({ id: campaign.id })).variableKeys).toEqual(['city']);
+  });
+});
+
 describe('opt-out list', () => {
   it('adds, lists, imports and removes numbers', async () => {
     const user = await signUp(server);

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Ports, RecipientRecord, UserRecord } from '@chapar/api';
+import { neutralizeCell } from '@chapar/api/domain';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 
@@ -16,14 +17,6 @@ const COLUMNS = [
   'error',
   'whatsappMessageId',
 ] as const;
-
-/**
- * A cell a spreadsheet would run as a formula (= + - @, or a tab/CR that hides one) gets a
- * leading apostrophe, so an exported file cannot execute what a recipient typed.
- */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 function cells(r: RecipientRecord, variableKeys: string[]): string[] {
   const iso = (d: Date | null) => (d ? d.toISOString() : '');

@@ -1,4 +1,4 @@
-import { type CountryCode, normalizePhone, toAsciiDigits } from '@chapar/api/domain';
+import { type CountryCode, normalizePhone, stripBidiControls, toAsciiDigits } from '@chapar/api/domain';
 import { ImportError } from './errors';
 import type { RecipientRow } from './row';
 
@@ -171,7 +171,10 @@ function variableColumns(
   const variables: Array<{ index: number; key: string }> = [];
   for (let index = 0; index < width; index++) {
     if (index === phone || index === name) continue;
-    const base = (header?.[index] ?? '').trim().slice(0, MAX_KEY_LENGTH) || `col${index + 1}`;
+    const base =
+      stripBidiControls(header?.[index] ?? '')
+        .trim()
+        .slice(0, MAX_KEY_LENGTH) || `col${index + 1}`;
     let key = base;
     for (let n = 2; used.has(key.toLowerCase()); n++) key = `${base.slice(0, MAX_KEY_LENGTH - 4)}_${n}`;
     used.add(key.toLowerCase());

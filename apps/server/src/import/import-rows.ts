@@ -1,4 +1,4 @@
-import { type CountryCode, normalizePhone } from '@chapar/api/domain';
+import { type CountryCode, normalizePhone, stripBidiControls } from '@chapar/api/domain';
 import { type ColumnLayout, type ColumnMapping, resolveColumns } from './columns';
 import { ImportError } from './errors';
 import { isBlankRow, type RecipientRow } from './row';
@@ -140,13 +140,14 @@ export async function* importRows(
       let name: string | null = null;
       if (nameColumn !== null) {
         const cell = cells[nameColumn];
-        if (cell) name = cell.trim().slice(0, MAX_NAME_LENGTH) || null;
+        if (cell) name = stripBidiControls(cell).trim().slice(0, MAX_NAME_LENGTH) || null;
       }
       let variables: Record<string, string> | null = null;
       for (let index = 0; index < cells.length; index++) {
         const cell = cells[index];
         if (!cell || index === phoneColumn || index === nameColumn) continue;
-        const value = cell.trim();
+        // Bidi controls go at ingest, so no export or page shows a name reordering its neighbours.
+        const value = stripBidiControls(cell).trim();
         if (value === '') continue;
         const key = keyOf(index);
         if (key === null) continue;

@@ -1,14 +1,10 @@
+import { neutralizeCell } from '@chapar/api/domain';
+
 /** Makes Excel open the file as UTF-8, so Persian text survives. */
 export const UTF8_BOM = '\uFEFF';
 
-/**
- * A cell a spreadsheet would run as a formula (= + - @, or a tab/CR that hides one) gets a
- * leading apostrophe, so a file built from what people typed cannot execute anything.
- * The server's exports do the same.
- */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+// The rule for cells is the server's too (its exports), so it lives in the shared domain.
+export { neutralizeCell };
 
 /** RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled. */
 export function quoteCell(value: string): string {

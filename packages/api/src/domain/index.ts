@@ -4,3 +4,4 @@ export * from './local-days';
 export * from './phone';
 export * from './subscription';
 export * from './template';
+export * from './text-safety';

@@ -4,6 +4,7 @@ import { type CampaignTransition, EDITABLE_STATUSES, transitionRefusal } from '.
 import { RECIPIENT_STATUSES, zCampaignStatus, zInterval, zRecipientStatus } from '../domain/enums';
 import { type CountryCode, normalizePhone } from '../domain/phone';
 import { findUnknownVariables, parseTemplate, renderTemplate } from '../domain/template';
+import { stripBidiControls } from '../domain/text-safety';
 import { ChaparError, notFound } from '../errors';
 import { formFile, formId, formJson, formText, zFormData } from '../form-data';
 import { type CampaignRecord, type NewRecipient, topics } from '../ports';
@@ -124,6 +125,13 @@ export async function transitionOrExplain(
   if (!now) throw notFound('Campaign');
   if (!moved) throw new ChaparError('CONFLICT', transitionRefusal(now.status, transition));
   return now;
+}
+
+/** Imported columns as stored: bidi controls go at ingest, as in a file import. */
+function withoutBidiControls(variables: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(variables).map(([key, value]) => [stripBidiControls(key), stripBidiControls(value)]),
+  );
 }
 
 export const campaignsRouter = router({
@@ -269,7 +277,11 @@ export const campaignsRouter = router({
           return;
         }
         seen.add(phone.e164);
-        rows.push({ phone: phone.e164, name: r.name || null, variables: r.variables ?? null });
+        rows.push({
+          phone: phone.e164,
+          name: (r.name && stripBidiControls(r.name).trim()) || null,
+          variables: r.variables ? withoutBidiControls(r.variables) : null,
+        });
       });
       const stored = rows.length
         ? await ctx.ports.campaigns.addRecipients(ctx.user.id, campaign.id, rows)
