@@ -3,6 +3,7 @@ import { ZodError, z } from 'zod';
 import { ChaparError } from './errors';
 import type { Logger, Ports, UserRecord } from './ports';
 import { RateLimitedError, type RateLimitPort } from './rate-limit';
+import { validationMessage } from './validation-message';
 
 /** 1. Context: one shape for HTTP and WebSocket requests; the server builds it. */
 export interface Context {
@@ -32,17 +33,24 @@ export interface Context {
   onProcedureDone(call: { path: string; type: string; code: string; durationMs: number }): void;
 }
 
-/** 2. Init: Zod issues are flattened into `data.zodError` so a form can show them per field. */
+/**
+ * 2. Init: a refused input's message is a sentence (`validationMessage`) instead of Zod's
+ * JSON; its issues are kept in `data.zodIssues`, and flattened into `data.zodError` so a
+ * form can show them per field.
+ */
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
+    const invalidInput = cause instanceof ZodError && error.code === 'BAD_REQUEST' ? cause : null;
     return {
       ...shape,
+      message: invalidInput ? validationMessage(invalidInput.issues) : shape.message,
       data: {
         ...shape.data,
         // Stack traces stay in the server log, never in a response.
         stack: undefined,
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+        zodIssues: invalidInput ? invalidInput.issues.map(plainIssue) : null,
         field: cause instanceof ChaparError ? (cause.field ?? null) : null,
         /** Seconds to wait before trying again (TOO_MANY_REQUESTS only). */
         retryAfter: cause instanceof RateLimitedError ? cause.retryAfter : null,
@@ -52,6 +60,15 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
+
+/** What a client needs of an issue: where, which kind, and Zod's own words (the SPA translates them). */
+function plainIssue(issue: ZodError['issues'][number]) {
+  return {
+    path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
+    code: issue.code,
+    message: issue.message,
+  };
+}
 
 /** Errors thrown while the context was built carry the request id themselves. */
 function requestIdOf(error: unknown): string | null {

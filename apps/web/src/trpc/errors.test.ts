@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formErrors, isRetryable, isUnauthorized } from './errors';
+import { errorMessage, formErrors, isRetryable, isUnauthorized } from './errors';
 import type { ApiError } from './trpc';
 import { websocketUrl } from './urls';
 
@@ -11,6 +11,7 @@ function apiError(message: string, data: Partial<ErrorData> | null): ApiError {
         code: 'BAD_REQUEST',
         httpStatus: 400,
         zodError: null,
+        zodIssues: null,
         field: null,
         retryAfter: null,
         requestId: null,
@@ -55,6 +56,28 @@ describe('formErrors', () => {
     ).toEqual({ fields: {}, general: 'Wrong email, phone, username or password.' });
     expect(formErrors(apiError('Failed to fetch', null), ['email'], OFFLINE).general).toBe(OFFLINE);
     expect(formErrors(null, ['email'], OFFLINE)).toEqual({ fields: {}, general: null });
+  });
+});
+
+describe('errorMessage', () => {
+  const refused = apiError('name: must be at most 100 characters', {
+    zodIssues: [
+      { path: ['name'], code: 'too_big', message: 'Too big: expected string to have <=100 characters' },
+    ],
+  });
+
+  it("shows the server's sentence for a refused input in English", () => {
+    expect(errorMessage(refused, OFFLINE)).toBe('name: must be at most 100 characters');
+  });
+
+  it('says the first issue in Persian when the page is Persian', () => {
+    const before = document.documentElement.lang;
+    document.documentElement.lang = 'fa';
+    try {
+      expect(errorMessage(refused, OFFLINE)).toBe('بیش از اندازه بلند است: حداکثر ۱۰۰ نویسه.');
+    } finally {
+      document.documentElement.lang = before;
+    }
   });
 });
 

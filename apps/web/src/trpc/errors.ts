@@ -61,7 +61,14 @@ export function isRetryable(error: unknown): boolean {
   return code === null || code === 'INTERNAL_SERVER_ERROR' || code === 'TIMEOUT';
 }
 
-/** The message to show a person: the server's own, or `offline` when it never answered. */
+/**
+ * The message to show a person: the server's own, or `offline` when it never answered. A
+ * refused input's message is an English sentence built from its first issue; where that
+ * issue has a translation (Zod's words or the schema's), the translation is shown instead.
+ */
 export function errorMessage(error: ApiError, offline: string): string {
-  return error.data ? localized(error.message) : offline;
+  if (!error.data) return offline;
+  const issue = error.data.zodIssues?.[0];
+  const translated = issue ? localized(issue.message) : null;
+  return translated && translated !== issue?.message ? translated : localized(error.message);
 }
