@@ -33,9 +33,19 @@ afterAll(async () => {
   await smtp?.close();
 });
 
+/** Signs up and waits until the code sent in the background at sign-up has been taken or refused. */
+async function signUpWithCode(on: TestServer) {
+  const user = await signUp(on);
+  await waitFor(
+    () => user.client.auth.codeStatus.query({ purpose: 'VERIFY_PHONE' }),
+    (status) => status.delivery !== 'SENDING',
+  );
+  return user;
+}
+
 describe('phone and email verification', () => {
   it('sends an SMS code at registration; the right code verifies the phone, once', async () => {
-    const user = await signUp(server);
+    const user = await signUpWithCode(server);
     const code = kavenegar.lastCodeFor(user.phone);
     expect(code).toMatch(/^\d{6}$/);
     expect(kavenegar.received.at(-1)).toMatchObject({
@@ -55,7 +65,7 @@ describe('phone and email verification', () => {
   });
 
   it('verifies the email with a code that arrives by mail; Persian digits are accepted', async () => {
-    const user = await signUp(server);
+    const user = await signUpWithCode(server);
     const sent = await user.client.auth.requestCode.mutate({ purpose: 'VERIFY_EMAIL' });
     expect(sent.sentTo).toMatch(/^u\*\*\*@example\.com$/);
     const code = smtp.lastCodeFor(user.email)!;
@@ -66,7 +76,7 @@ describe('phone and email verification', () => {
   });
 
   it('refuses an expired code', async () => {
-    const user = await signUp(server);
+    const user = await signUpWithCode(server);
     const code = kavenegar.lastCodeFor(user.phone)!;
     await server.app.db.execute(
       sql`UPDATE otp_codes SET expires_at = ${new Date(Date.now() - 1000)} WHERE user_id = ${user.user.id}`,
@@ -77,7 +87,7 @@ describe('phone and email verification', () => {
   });
 
   it('counts wrong codes: after 5 even the right one is refused', async () => {
-    const user = await signUp(server);
+    const user = await signUpWithCode(server);
     const code = kavenegar.lastCodeFor(user.phone)!;
     const wrong = code === '000000' ? '111111' : '000000';
     const messages: string[] = [];
@@ -102,7 +112,7 @@ describe('phone and email verification', () => {
   });
 
   it('a code that could not be delivered is reported and never valid', async () => {
-    const user = await signUp(server);
+    const user = await signUpWithCode(server);
     kavenegar.setMode({ errorCode: 418 });
     try {
       const error = await errorOf(user.client.auth.requestCode.mutate({ purpose: 'VERIFY_PHONE' }));
@@ -120,9 +130,51 @@ describe('phone and email verification', () => {
   });
 });
 
+describe('the code sent at sign-up', () => {
+  it('does not hold up the sign-up while the SMS provider hangs', async () => {
+    kavenegar.setMode('hang');
+    try {
+      const started = Date.now();
+      const user = await signUp(server);
+      // Kavenegar's timeout is 10 s: the sign-up answers long before it.
+      expect(Date.now() - started).toBeLessThan(3_000);
+      const status = await user.client.auth.codeStatus.query({ purpose: 'VERIFY_PHONE' });
+      expect(status).toMatchObject({ delivery: 'SENDING', lastSendError: null });
+      expect(status.sentTo).toMatch(/^\+98912\*{4}\d{2}$/);
+    } finally {
+      kavenegar.setMode('normal');
+    }
+  });
+
+  it('records a refusal by the provider, which the verify page reads', async () => {
+    kavenegar.setMode({ errorCode: 418 });
+    let user: Awaited<ReturnType<typeof signUp>>;
+    try {
+      user = await signUp(server);
+      const failed = await waitFor(
+        () => user.client.auth.codeStatus.query({ purpose: 'VERIFY_PHONE' }),
+        (status) => status.delivery !== 'SENDING',
+      );
+      expect(failed).toMatchObject({
+        delivery: 'FAILED',
+        lastSendError:
+          'The code could not be sent: the text-message service did not take it. Try again in a few minutes.',
+      });
+    } finally {
+      kavenegar.setMode('normal');
+    }
+    // Asking again sends a code that arrives, and the failure is no longer shown.
+    await user.client.auth.requestCode.mutate({ purpose: 'VERIFY_PHONE' });
+    expect(await user.client.auth.codeStatus.query({ purpose: 'VERIFY_PHONE' })).toMatchObject({
+      delivery: 'SENT',
+      lastSendError: null,
+    });
+  });
+});
+
 describe('password reset', () => {
   it('by email: the code sets a new password and ends every session', async () => {
-    const user = await signUp(server);
+    const user = await signUpWithCode(server);
     const anonymous = server.client();
     await anonymous.auth.requestPasswordReset.mutate({
       identifier: user.email.toUpperCase(),
@@ -150,7 +202,7 @@ describe('password reset', () => {
   });
 
   it('by SMS, with the phone as identifier', async () => {
-    const user = await signUp(server);
+    const user = await signUpWithCode(server);
     const anonymous = server.client();
     const sent = kavenegar.received.length;
     await anonymous.auth.requestPasswordReset.mutate({ identifier: user.phone, channel: 'SMS' });
@@ -192,7 +244,7 @@ describe('password reset', () => {
 
 describe('password reset leaks nothing', () => {
   it('a wrong reset code for a real account reads exactly as for an unknown one', async () => {
-    const user = await signUp(server);
+    const user = await signUpWithCode(server);
     const anonymous = server.client();
     const attempt = (identifier: string) =>
       errorOf(anonymous.auth.resetPassword.mutate({ identifier, code: '000000', password: 'whatever-123' }));
@@ -209,7 +261,7 @@ describe('password reset leaks nothing', () => {
   });
 
   it('answers as fast for an account whose SMS provider hangs as for no account', async () => {
-    const user = await signUp(server);
+    const user = await signUpWithCode(server);
     const anonymous = server.client();
     kavenegar.setMode('hang');
     try {
@@ -225,7 +277,7 @@ describe('password reset leaks nothing', () => {
   });
 
   it('stores codes with a slow salted hash, not one a leaked table gives up in milliseconds', async () => {
-    const user = await signUp(server);
+    const user = await signUpWithCode(server);
     await user.client.auth.requestCode.mutate({ purpose: 'VERIFY_EMAIL' });
     const code = smtp.lastCodeFor(user.email)!;
     const [rows] = (await server.app.db.execute(
@@ -246,7 +298,7 @@ describe('password reset leaks nothing', () => {
 describe('request flooding', () => {
   it('refuses a second code within the resend gap, with the seconds to wait', async () => {
     await using strict = await startTestServer({ env: { ...codesEnv(), OTP_RESEND_SECONDS: '60' } });
-    const user = await signUp(strict); // its sign-up sent the first SMS code
+    const user = await signUpWithCode(strict); // its sign-up sent the first SMS code
     const soon = await errorOf(user.client.auth.requestCode.mutate({ purpose: 'VERIFY_PHONE' }));
     expect(soon.data.code).toBe('TOO_MANY_REQUESTS');
     expect(soon.message).toMatch(/^A code was just sent\. Wait (59|60) seconds/);
@@ -257,7 +309,7 @@ describe('request flooding', () => {
     await using strict = await startTestServer({
       env: { ...codesEnv(), RATE_LIMIT_OTP_PER_TARGET: '3', RATE_LIMIT_OTP_PER_IP: '6' },
     });
-    const user = await signUp(strict); // code 1 to the phone (IP: 1)
+    const user = await signUpWithCode(strict); // code 1 to the phone (IP: 1)
     await user.client.auth.requestCode.mutate({ purpose: 'VERIFY_PHONE' }); // 2 (IP: 2)
     await user.client.auth.requestCode.mutate({ purpose: 'VERIFY_PHONE' }); // 3 (IP: 3)
     const sent = kavenegar.received.length;
@@ -294,7 +346,7 @@ describe('configuration', () => {
 describe('REQUIRE_VERIFIED_PHONE', () => {
   it('campaigns start only once the phone is verified when the server asks for it', async () => {
     await using strict = await startTestServer({ env: { ...codesEnv(), REQUIRE_VERIFIED_PHONE: 'true' } });
-    const user = await signUp(strict);
+    const user = await signUpWithCode(strict);
     const account = await linkedSandboxAccount(user.client);
     const campaign = await user.client.campaigns.create.mutate({
       message: 'hi',

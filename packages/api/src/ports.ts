@@ -5,6 +5,7 @@ import type {
   CampaignInterval,
   CampaignStatus,
   OtpChannel,
+  OtpDelivery,
   PackageStatus,
   PauseCause,
   PaymentProvider,
@@ -339,18 +340,34 @@ export interface BillingPort {
   ): Promise<SubscriptionRecord>;
 }
 
+export interface CodeStatus {
+  /** null: no code was ever asked for this address. */
+  delivery: OtpDelivery | null;
+  sentTo: string | null;
+  requestedAt: Date | null;
+  /** What to tell the person when the newest code was not taken by the provider. */
+  lastSendError: string | null;
+}
+
 /** One-time codes: phone/email verification and password reset. */
 export interface VerificationPort {
   /** REQUIRE_VERIFIED_PHONE: campaigns start only once the owner's phone is verified (default off). */
   readonly phoneRequiredToSend: boolean;
   /** Which channels can carry codes on this server (a provider is configured for them). */
   readonly channels: { sms: boolean; email: boolean };
-  /** Sends a code to the user's own phone (SMS) or email; answers where, masked. */
+  /**
+   * Sends a code to the user's own phone (SMS) or email; answers where, masked. With
+   * `waitForDelivery: false` it answers once the code exists, and the provider's answer is
+   * only recorded (`codeStatus`); otherwise a refused code throws BAD_GATEWAY.
+   */
   requestCode(
     user: { id: number; phone: string; email: string },
     purpose: 'VERIFY_PHONE' | 'VERIFY_EMAIL',
     ip: string,
+    options?: { waitForDelivery?: boolean },
   ): Promise<{ sentTo: string; expiresAt: Date }>;
+  /** The newest code for the user's current phone or email: still sending, taken or refused (and why). */
+  codeStatus(userId: number, purpose: 'VERIFY_PHONE' | 'VERIFY_EMAIL'): Promise<CodeStatus>;
   /** Checks the code and marks the phone/email verified; throws with the reason when wrong. */
   verifyCode(userId: number, purpose: 'VERIFY_PHONE' | 'VERIFY_EMAIL', code: string): Promise<UserRecord>;
   /** Sends a reset code when the account exists; says nothing either way. */

@@ -99,7 +99,15 @@ export function createVerification(
     });
   }
 
-  /** Creates and sends a code; older unused codes for the same target and purpose stop working. */
+  /** What the person reads when the provider did not take their code. */
+  const notDelivered = (channel: OtpChannel) =>
+    `The code could not be sent: the ${channel === 'SMS' ? 'text-message service' : 'mail server'} did not take it. Try again in a few minutes.`;
+
+  /**
+   * Creates a code (older unused codes for the same target and purpose stop working) and
+   * answers the sending of it: awaited by a caller who reports the outcome, left running by
+   * one who must not wait for the provider. The row records the outcome either way.
+   */
   async function issue(input: {
     target: string;
     purpose: OtpPurpose;
@@ -108,7 +116,7 @@ export function createVerification(
     ip: string;
     /** False when the caller already counted this request against the IP. */
     countIp?: boolean;
-  }): Promise<Date> {
+  }): Promise<{ expiresAt: Date; sent: Promise<void> }> {
     const now = clock.now();
     if (input.countIp !== false) await options.rateLimits.consume('otpPerIp', input.ip);
     const [latest] = await db
@@ -149,25 +157,29 @@ export function createVerification(
           userId: input.userId,
           codeHash,
           expiresAt,
+          delivery: 'SENDING',
           requestIp: input.ip.slice(0, 64),
           createdAt: now,
         })
         .$returningId();
       return row!.id;
     });
-    try {
-      await deliver(input.channel, input.target, code, input.purpose);
-    } catch (error) {
-      // A code nobody received must not stay valid.
-      await db.update(otpCodes).set({ consumedAt: now }).where(eq(otpCodes.id, id));
-      // What the provider said (credit, hosts, addresses) is for the operator, in this log line.
-      log.warn({ err: error, channel: input.channel }, 'one-time code not delivered');
-      throw new ChaparError(
-        'BAD_GATEWAY',
-        `The code could not be sent: the ${input.channel === 'SMS' ? 'text-message service' : 'mail server'} did not take it. Try again in a few minutes.`,
-      );
-    }
-    return expiresAt;
+    const sent = deliver(input.channel, input.target, code, input.purpose).then(
+      async () => {
+        await db.update(otpCodes).set({ delivery: 'SENT' }).where(eq(otpCodes.id, id));
+      },
+      async (error: unknown) => {
+        // A code nobody received must not stay valid; the verify page shows that it failed.
+        await db
+          .update(otpCodes)
+          .set({ consumedAt: clock.now(), delivery: 'FAILED' })
+          .where(eq(otpCodes.id, id));
+        // What the provider said (credit, hosts, addresses) is for the operator, in this log line.
+        log.warn({ err: error, channel: input.channel }, 'one-time code not delivered');
+        throw new ChaparError('BAD_GATEWAY', notDelivered(input.channel));
+      },
+    );
+    return { expiresAt, sent };
   }
 
   /**
@@ -247,7 +259,7 @@ export function createVerification(
     phoneRequiredToSend: options.phoneRequiredToSend,
     channels: { sms: options.sms != null, email: options.mailer != null },
 
-    async requestCode(user, purpose, ip) {
+    async requestCode(user, purpose, ip, { waitForDelivery = true } = {}) {
       const channel: OtpChannel = purpose === 'VERIFY_PHONE' ? 'SMS' : 'EMAIL';
       if (!senderFor(channel)) throw unavailable(channel);
       const current = await getUser(user.id);
@@ -262,8 +274,29 @@ export function createVerification(
         );
       }
       const target = purpose === 'VERIFY_PHONE' ? current.phone : current.email;
-      const expiresAt = await issue({ target, purpose, channel, userId: current.id, ip });
+      const { expiresAt, sent } = await issue({ target, purpose, channel, userId: current.id, ip });
+      if (waitForDelivery) await sent;
+      else sent.catch(() => {}); // logged and recorded on the row by issue()
       return { sentTo: maskTarget(target), expiresAt };
+    },
+
+    async codeStatus(userId, purpose) {
+      const current = await getUser(userId);
+      if (!current) throw new ChaparError('NOT_FOUND', 'User not found.');
+      const target = purpose === 'VERIFY_PHONE' ? current.phone : current.email;
+      const [latest] = await db
+        .select({ channel: otpCodes.channel, delivery: otpCodes.delivery, createdAt: otpCodes.createdAt })
+        .from(otpCodes)
+        .where(and(eq(otpCodes.target, target), eq(otpCodes.purpose, purpose), eq(otpCodes.userId, userId)))
+        .orderBy(desc(otpCodes.id))
+        .limit(1);
+      if (!latest) return { delivery: null, sentTo: null, requestedAt: null, lastSendError: null };
+      return {
+        delivery: latest.delivery,
+        sentTo: maskTarget(target),
+        requestedAt: latest.createdAt,
+        lastSendError: latest.delivery === 'FAILED' ? notDelivered(latest.channel) : null,
+      };
     },
 
     async verifyCode(userId, purpose, code) {
@@ -301,9 +334,11 @@ export function createVerification(
         userId: account.id,
         ip,
         countIp: false,
-      }).catch((error: unknown) =>
-        log.warn({ err: error, userId: account.id }, 'password reset code not sent'),
-      );
+      })
+        .then(({ sent }) => sent)
+        .catch((error: unknown) =>
+          log.warn({ err: error, userId: account.id }, 'password reset code not sent'),
+        );
     },
 
     async resetPassword(identifier, code, passwordHash) {

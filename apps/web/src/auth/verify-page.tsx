@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from
 import { type FormEvent, useState } from 'react';
 import { FormErrorAlert } from '../components/form-errors';
 import { useI18n } from '../i18n/i18n-provider';
+import { localizeServerMessage } from '../i18n/server-messages';
 import { errorMessage } from '../trpc/errors';
 import { trpc } from '../trpc/trpc';
 import { useUser } from './user-context';
@@ -33,10 +34,20 @@ export function VerifyCard({
   address: string;
   verifiedAt: string | null;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const utils = trpc.useUtils();
   const [code, setCode] = useState('');
-  const request = trpc.auth.requestCode.useMutation();
+  const status = trpc.auth.codeStatus.useQuery(
+    { purpose },
+    {
+      enabled: !verifiedAt,
+      // The code sent at sign-up goes out in the background: look again until the provider answered.
+      refetchInterval: (query) => (query.state.data?.delivery === 'SENDING' ? 2_000 : false),
+    },
+  );
+  const request = trpc.auth.requestCode.useMutation({
+    onSettled: () => utils.auth.codeStatus.invalidate({ purpose }),
+  });
   const verify = trpc.auth.verifyCode.useMutation({
     onSuccess: (user) => {
       utils.auth.me.setData(undefined, user);
@@ -45,6 +56,8 @@ export function VerifyCard({
   });
   const label = purpose === 'VERIFY_PHONE' ? t('verify.phone') : t('verify.email');
   const error = request.error ?? verify.error;
+  // A code sent earlier (at sign-up) that the provider refused; a request made here says its own.
+  const earlierFailure = !request.data && !error ? (status.data?.lastSendError ?? null) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     verify.mutate({ purpose, code });
@@ -64,7 +77,13 @@ export function VerifyCard({
         {verify.isSuccess && <Alert color="teal">{t('verify.done')}</Alert>}
         {!verifiedAt && (
           <>
-            <FormErrorAlert message={error ? errorMessage(error, t('errors.offline')) : null} />
+            <FormErrorAlert
+              message={
+                error
+                  ? errorMessage(error, t('errors.offline'))
+                  : earlierFailure && localizeServerMessage(earlierFailure, language)
+              }
+            />
             {request.data && (
               <Text size="sm">
                 {t('verify.sentTo')} <bdi dir="ltr">{request.data.sentTo}</bdi>

@@ -1,7 +1,8 @@
 import { notifications } from '@mantine/notifications';
 import { TRPCClientError } from '@trpc/client';
-import { documentLanguage, localizeServerMessage } from '../i18n/server-messages';
 import type { Translate } from '../i18n/translate';
+import { errorMessage } from '../trpc/errors';
+import type { ApiError } from '../trpc/trpc';
 
 /** A failed action, told in a red notification with the server's reason. */
 export function notifyError(t: Translate, error: unknown): void {
@@ -17,7 +18,7 @@ export function notifyError(t: Translate, error: unknown): void {
 /** The server's own message; "offline" when it never answered; a generic one otherwise. */
 export function describeError(t: Translate, error: unknown): string {
   if (error instanceof TRPCClientError) {
-    return error.data ? localizeServerMessage(error.message, documentLanguage()) : t('errors.offline');
+    return errorMessage(error as ApiError, t('errors.offline'));
   }
   return t('errors.generic');
 }

@@ -43,6 +43,8 @@ export const PAYMENT_PROVIDERS = ['zarinpal', 'manual'] as const;
 export const PAYMENT_STATUSES = ['PENDING', 'PAID', 'FAILED', 'CANCELLED', 'REJECTED'] as const;
 export const OTP_PURPOSES = ['VERIFY_PHONE', 'VERIFY_EMAIL', 'RESET_PASSWORD'] as const;
 export const OTP_CHANNELS = ['SMS', 'EMAIL'] as const;
+/** A code's way to its owner: handed to the SMS/mail provider (SENDING), taken, or refused. */
+export const OTP_DELIVERIES = ['SENDING', 'SENT', 'FAILED'] as const;
 
 export const zUserRole = z.enum(USER_ROLES);
 export const zUserStatus = z.enum(USER_STATUSES);
@@ -58,6 +60,7 @@ export const zPaymentProvider = z.enum(PAYMENT_PROVIDERS);
 export const zPaymentStatus = z.enum(PAYMENT_STATUSES);
 export const zOtpPurpose = z.enum(OTP_PURPOSES);
 export const zOtpChannel = z.enum(OTP_CHANNELS);
+export const zOtpDelivery = z.enum(OTP_DELIVERIES);
 
 export type UserRole = z.infer<typeof zUserRole>;
 export type UserStatus = z.infer<typeof zUserStatus>;
@@ -73,3 +76,4 @@ export type PaymentProvider = z.infer<typeof zPaymentProvider>;
 export type PaymentStatus = z.infer<typeof zPaymentStatus>;
 export type OtpPurpose = z.infer<typeof zOtpPurpose>;
 export type OtpChannel = z.infer<typeof zOtpChannel>;
+export type OtpDelivery = z.infer<typeof zOtpDelivery>;

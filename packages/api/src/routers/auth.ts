@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zOtpChannel } from '../domain/enums';
+import { zOtpChannel, zOtpDelivery } from '../domain/enums';
 import { isCountryCode, normalizePhone, toAsciiDigits } from '../domain/phone';
 import { ChaparError } from '../errors';
 import { zIsoDate, zUser } from '../schemas';
@@ -58,10 +58,13 @@ export const authRouter = router({
       ctx.setCookie(ctx.ports.auth.sessionCookie(session.token, { secure: ctx.secureCookies }));
       ctx.log.info({ userId: user.id }, 'user registered');
       // Best effort: the code is a convenience here (auth.requestCode sends another), and a
-      // provider hiccup must not fail a sign-up that already happened.
-      await ctx.ports.verification.requestCode(user, 'VERIFY_PHONE', ctx.ip).catch((error: Error) => {
-        ctx.log.info({ userId: user.id, reason: error.message }, 'no verification code at sign-up');
-      });
+      // slow or failing provider must neither fail nor hold up a sign-up that already
+      // happened. It is sent in the background; the verify page reads how that went.
+      await ctx.ports.verification
+        .requestCode(user, 'VERIFY_PHONE', ctx.ip, { waitForDelivery: false })
+        .catch((error: Error) => {
+          ctx.log.info({ userId: user.id, reason: error.message }, 'no verification code at sign-up');
+        });
       return { user };
     }),
 
@@ -127,6 +130,19 @@ export const authRouter = router({
     .input(z.object({ purpose: zVerifyPurpose }))
     .output(z.object({ sentTo: z.string(), expiresAt: zIsoDate }))
     .mutation(({ ctx, input }) => ctx.ports.verification.requestCode(ctx.user, input.purpose, ctx.ip)),
+
+  /** How the newest code for the phone or email went: still sending, sent, or refused with the reason. */
+  codeStatus: authedProcedure
+    .input(z.object({ purpose: zVerifyPurpose }))
+    .output(
+      z.object({
+        delivery: zOtpDelivery.nullable(),
+        sentTo: z.string().nullable(),
+        requestedAt: zIsoDate.nullable(),
+        lastSendError: z.string().nullable(),
+      }),
+    )
+    .query(({ ctx, input }) => ctx.ports.verification.codeStatus(ctx.user.id, input.purpose)),
 
   /** Confirms the phone or email with the code it received. */
   verifyCode: authedProcedure

@@ -1,5 +1,6 @@
 import {
   OTP_CHANNELS,
+  OTP_DELIVERIES,
   OTP_PURPOSES,
   PACKAGE_STATUSES,
   PAYMENT_PROVIDERS,
@@ -131,6 +132,8 @@ export const otpCodes = mysqlTable(
     expiresAt: timestamp('expires_at').notNull(),
     attempts: tinyint('attempts', { unsigned: true }).notNull().default(0),
     consumedAt: timestamp('consumed_at'),
+    /** Rows from before this column were sent before they were answered, hence SENT. */
+    delivery: mysqlEnum('delivery', OTP_DELIVERIES).notNull().default('SENT'),
     requestIp: varchar('request_ip', { length: 64 }),
     createdAt: createdAt(),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE `otp_codes` ADD `delivery` enum('SENDING','SENT','FAILED') DEFAULT 'SENT' NOT NULL;
