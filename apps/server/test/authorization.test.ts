@@ -100,6 +100,7 @@ const RULES: Record<string, Rule> = {
   'whatsapp.history': { kind: 'owned', input: (ids) => ({ id: ids.accountId }) },
   'whatsapp.campaigns': { kind: 'owned', input: (ids) => ({ id: ids.accountId }) },
   'auth.requestCode': { kind: 'self' },
+  'auth.codeStatus': { kind: 'self' },
   'auth.verifyCode': { kind: 'self' },
   'auth.requestPasswordReset': { kind: 'public' },
   'auth.resetPassword': { kind: 'public' },

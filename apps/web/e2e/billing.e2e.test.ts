@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKavenegarStandIn, startZarinpalStandIn } from '../../server/test/support/stand-ins';
 import { setUpBrowserSession } from './support/browser';
@@ -75,6 +76,9 @@ describe('verify, buy, send', () => {
     await registerNewUser(page, server.url, { name: 'Buyer E2E', emailPrefix: 'buyer' });
     await page.getByText('Your phone number is not verified yet.').waitFor();
     await page.getByRole('link', { name: 'Verify now' }).click();
+    // The sign-up's code goes out in the background: wait for it to reach the stand-in.
+    const deadline = Date.now() + 10_000;
+    while (kavenegar.received.length === 0 && Date.now() < deadline) await sleep(50);
     const sms = kavenegar.received.at(-1)!;
     const phoneCard = page.getByTestId('verify-VERIFY_PHONE');
     await phoneCard.getByRole('textbox', { name: 'Code' }).fill(sms.params.token!);
