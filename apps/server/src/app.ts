@@ -151,7 +151,7 @@ export async function createApp(
     ),
     stats: createStatsPort(db),
     dashboard: createDashboardPort(db),
-    auditLog: createAuditLogPort(db, wallClock),
+    auditLog: createAuditLogPort(db),
     adminReports: createAdminReportsPort(db),
     // The engine is built below; the port only asks it for its last tick when called.
     system: createSystemPort({

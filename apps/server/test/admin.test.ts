@@ -244,6 +244,59 @@ describe('admin.campaigns', () => {
   });
 });
 
+describe('audit entries share the transaction of their change', () => {
+  /** An entry the database refuses (its actor does not exist): the transaction must fail whole. */
+  const refusedEntry = (targetType: string, targetId: number) => ({
+    actorId: 999_999_999,
+    action: 'test.refused',
+    targetType,
+    targetId,
+  });
+  const auditCount = async (targetType: string, targetId: number) =>
+    (await admin.client.admin.auditLog.list.query({ targetType, targetId })).items.length;
+
+  it('a user change whose entry fails is not kept, nor any entry', async () => {
+    const user = await signUp(server);
+    const ports = server.app.ports;
+    await expect(
+      ports.users.update(user.user.id, { status: 'BANNED', statusReason: 'x' }, () => [
+        refusedEntry('user', user.user.id),
+      ]),
+    ).rejects.toThrow();
+    expect((await ports.users.getById(user.user.id))?.status).toBe('ACTIVE');
+    expect(await auditCount('user', user.user.id)).toBe(0);
+    // The same change with a good entry keeps both.
+    await admin.client.admin.users.update.mutate({ id: user.user.id, status: 'BANNED', statusReason: 'x' });
+    expect(await lastAudit('user', user.user.id)).toMatchObject({ action: 'user.ban' });
+  });
+
+  it('a campaign cancel whose entry fails leaves the campaign and its recipients as they were', async () => {
+    const campaign = await ownerCampaign('Audited cancel', 2);
+    const ports = server.app.ports;
+    const { status } = (await ports.campaigns.get(null, campaign.id))!;
+    await expect(
+      ports.campaigns.transition(campaign.id, 'cancel', { audit: [refusedEntry('campaign', campaign.id)] }),
+    ).rejects.toThrow();
+    const after = await ports.campaigns.get(null, campaign.id);
+    expect(after).toMatchObject({ status, skippedCount: 0 });
+    expect(await ports.campaigns.pendingCount(campaign.id)).toBe(2);
+    expect(await auditCount('campaign', campaign.id)).toBe(0);
+  });
+
+  it('a grant whose entry fails adds nothing to the subscription', async () => {
+    const user = await signUp(server);
+    const ports = server.app.ports;
+    const before = await ports.subscriptions.current(user.user.id);
+    await expect(
+      ports.billing.grant(admin.user.id, { userId: user.user.id, days: 5, messages: 50 }, () => [
+        refusedEntry('user', user.user.id),
+      ]),
+    ).rejects.toThrow();
+    expect(await ports.subscriptions.current(user.user.id)).toEqual(before);
+    expect(await auditCount('user', user.user.id)).toBe(0);
+  });
+});
+
 describe('admin.system', () => {
   it('reports the database, the engine, accounts, traffic per hour, version and uptime', async () => {
     const system = await admin.client.admin.system.query();

@@ -77,6 +77,7 @@ export interface UsersPort {
       locale?: string;
       defaultCountry?: string;
     },
+    audit?: AuditOf<UserRecord>,
   ): Promise<UserRecord | null>;
   setPasswordHash(id: number, passwordHash: string): Promise<void>;
 }
@@ -235,7 +236,13 @@ export interface CampaignsPort {
   transition(
     id: number,
     transition: CampaignTransition,
-    extra?: { scheduledAt?: Date | null; pausedReason?: string | null; pauseCause?: PauseCause | null },
+    extra?: {
+      scheduledAt?: Date | null;
+      pausedReason?: string | null;
+      pauseCause?: PauseCause | null;
+      /** Written with the transition, and only when it happens. */
+      audit?: AuditEntry[];
+    },
   ): Promise<boolean>;
   progress(id: number): Promise<CampaignProgress | null>;
   /** One recipient of the campaign (the first when no id is given), for previews. */
@@ -330,13 +337,14 @@ export interface BillingPort {
   /** Manual transfers: stores the receipt (image or PDF) on the user's PENDING payment. */
   submitReceipt(userId: number, paymentId: number, file: Blob, fileName: string): Promise<PaymentRecord>;
   /** Manual transfers: PENDING → PAID, granting the package once; CONFLICT when already settled. */
-  approve(adminId: number, id: number): Promise<PaymentRecord>;
+  approve(adminId: number, id: number, audit?: AuditOf<PaymentRecord>): Promise<PaymentRecord>;
   /** Manual transfers: PENDING → REJECTED with the reason the user will read. */
-  reject(adminId: number, id: number, reason: string): Promise<PaymentRecord>;
+  reject(adminId: number, id: number, reason: string, audit?: AuditOf<PaymentRecord>): Promise<PaymentRecord>;
   /** Extends the user's subscription in force (days and messages add up) or starts one. */
   grant(
     adminId: number,
     input: { userId: number; days: number; messages: number },
+    audit?: AuditOf<SubscriptionRecord>,
   ): Promise<SubscriptionRecord>;
 }
 
@@ -378,8 +386,12 @@ export interface VerificationPort {
 
 export interface PackagesPort {
   list(filter: { status?: PackageStatus }): Promise<PackageRecord[]>;
-  create(input: Omit<PackageRecord, 'id'>): Promise<PackageRecord>;
-  update(id: number, patch: Partial<Omit<PackageRecord, 'id'>>): Promise<PackageRecord | null>;
+  create(input: Omit<PackageRecord, 'id'>, audit?: AuditOf<PackageRecord>): Promise<PackageRecord>;
+  update(
+    id: number,
+    patch: Partial<Omit<PackageRecord, 'id'>>,
+    audit?: AuditOf<PackageRecord>,
+  ): Promise<PackageRecord | null>;
 }
 
 export interface AdminStats {
@@ -484,17 +496,26 @@ export interface ClusterPort {
 /** Events are whole snapshots, so a subscriber only ever needs the latest one. */
 export type AuditEntryRecord = z.input<typeof zAuditEntry>;
 
-/** What administrators did. Every admin mutation records one entry, in its own statement. */
+/** One thing an administrator did. */
+export interface AuditEntry {
+  actorId: number | null;
+  /** Dotted verb: `user.ban`, `user.role`, `subscription.grant`, `payment.approve`, ... */
+  action: string;
+  targetType: string;
+  targetId: number | null;
+  details?: Record<string, unknown> | null;
+  ip?: string | null;
+}
+
+/**
+ * The audit entries of a change, from the row before it (null for a new row; for payments the
+ * row as found before settling) and after it. The port that makes the change writes them in
+ * the same transaction: a change is never kept without its entries, nor entries without it.
+ */
+export type AuditOf<T> = (before: T | null, after: T) => AuditEntry[];
+
+/** What administrators did. Entries are written by the port whose change they record. */
 export interface AuditLogPort {
-  record(entry: {
-    actorId: number | null;
-    /** Dotted verb: `user.ban`, `user.role`, `subscription.grant`, `payment.approve`, ... */
-    action: string;
-    targetType: string;
-    targetId: number | null;
-    details?: Record<string, unknown> | null;
-    ip?: string | null;
-  }): Promise<void>;
   /** Newest first. */
   list(filter: {
     actorId?: number;

@@ -1,22 +1,33 @@
-import type { AuditLogPort } from '@chapar/api';
+import type { AuditEntry, AuditLogPort } from '@chapar/api';
 import { auditLog, type Database, users } from '@chapar/db';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { pageOf } from './util';
 
-export function createAuditLogPort(db: Database, clock: { now(): Date }): AuditLogPort {
-  return {
-    async record(entry) {
-      await db.insert(auditLog).values({
-        actorId: entry.actorId,
-        action: entry.action,
-        targetType: entry.targetType,
-        targetId: entry.targetId,
-        details: entry.details ?? null,
-        ip: entry.ip ?? null,
-        createdAt: clock.now(),
-      });
-    },
+/**
+ * Writes the entries with `tx`, the transaction of the change they record (the one place
+ * audit rows are written), so a rollback takes both and a commit keeps both.
+ */
+export async function writeAudit(
+  tx: Pick<Database, 'insert'>,
+  entries: readonly AuditEntry[] | undefined,
+  now: Date,
+): Promise<void> {
+  if (!entries?.length) return;
+  await tx.insert(auditLog).values(
+    entries.map((entry) => ({
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      details: entry.details ?? null,
+      ip: entry.ip ?? null,
+      createdAt: now,
+    })),
+  );
+}
 
+export function createAuditLogPort(db: Database): AuditLogPort {
+  return {
     async list({ actorId, action, targetType, targetId, cursor, limit }) {
       const conditions: Array<SQL | undefined> = [
         actorId ? eq(auditLog.actorId, actorId) : undefined,

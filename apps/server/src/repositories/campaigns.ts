@@ -28,6 +28,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
+import { writeAudit } from './audit-log';
 import { publishProgress, readProgress } from './campaign-progress';
 import { chunks, escapeLike, pageOf } from './util';
 
@@ -496,6 +497,7 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
               .where(eq(campaigns.id, id));
           }
         }
+        await writeAudit(tx, extra.audit, now);
         return true;
       });
       if (moved) await publishProgress(db, bus, id);

@@ -1,6 +1,7 @@
-import type { Page, PaymentRecord, PaymentStatus } from '@chapar/api';
+import type { AuditEntry, Page, PaymentRecord, PaymentStatus } from '@chapar/api';
 import { type Database, packages, payments, users } from '@chapar/db';
 import { and, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { writeAudit } from './audit-log';
 import { addToSubscription } from './subscriptions';
 import { pageOf } from './util';
 
@@ -94,17 +95,21 @@ export function createPaymentsRepository(db: Database) {
       id: number,
       status: 'FAILED' | 'CANCELLED' | 'REJECTED',
       reason: string,
-      extra: { reviewedById?: number; now: Date },
+      extra: { reviewedById?: number; now: Date; audit?: AuditEntry[] },
     ): Promise<boolean> {
-      const [result] = await db
-        .update(payments)
-        .set({
-          status,
-          failureReason: reason.slice(0, 500),
-          ...(extra.reviewedById ? { reviewedById: extra.reviewedById, reviewedAt: extra.now } : {}),
-        })
-        .where(and(eq(payments.id, id), eq(payments.status, 'PENDING')));
-      return result.affectedRows === 1;
+      return db.transaction(async (tx) => {
+        const [result] = await tx
+          .update(payments)
+          .set({
+            status,
+            failureReason: reason.slice(0, 500),
+            ...(extra.reviewedById ? { reviewedById: extra.reviewedById, reviewedAt: extra.now } : {}),
+          })
+          .where(and(eq(payments.id, id), eq(payments.status, 'PENDING')));
+        if (result.affectedRows !== 1) return false;
+        await writeAudit(tx, extra.audit, extra.now);
+        return true;
+      });
     },
 
     /** The receipt of the user's own PENDING manual payment; false when not allowed. */
@@ -131,6 +136,8 @@ export interface PaidDetail {
   providerRef?: string | null;
   payerDetail?: string | null;
   reviewedById?: number;
+  /** Written with the payment turning PAID, and only then. */
+  audit?: AuditEntry[];
 }
 
 /**
@@ -181,6 +188,7 @@ export function markPaidAndGrant(
       },
       now,
     );
+    await writeAudit(tx, detail.audit, now);
     return true;
   });
 }

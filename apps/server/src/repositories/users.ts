@@ -1,6 +1,7 @@
 import { ChaparError, type UserRecord, type UsersPort } from '@chapar/api';
 import { type Database, subscriptions, users } from '@chapar/db';
 import { and, desc, eq, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { writeAudit } from './audit-log';
 import { dbErrorCode, pageOf } from './util';
 
 export const userColumns = {
@@ -33,13 +34,13 @@ export interface TrialPolicy {
 }
 
 export function createUsersPort(db: Database, trial: TrialPolicy, clock: { now(): Date }): UsersPort {
-  const getById = async (id: number): Promise<UserRecord | null> => {
-    const [row] = await db.select(userColumns).from(users).where(eq(users.id, id)).limit(1);
+  const getById = async (id: number, from: Pick<Database, 'select'> = db): Promise<UserRecord | null> => {
+    const [row] = await from.select(userColumns).from(users).where(eq(users.id, id)).limit(1);
     return row ?? null;
   };
 
   return {
-    getById,
+    getById: (id) => getById(id),
 
     async register(input) {
       const now = clock.now();
@@ -125,10 +126,17 @@ export function createUsersPort(db: Database, trial: TrialPolicy, clock: { now()
       return pageOf(rows, limit);
     },
 
-    async update(id, patch) {
+    async update(id, patch, audit) {
       const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      if (Object.keys(set).length > 0) await db.update(users).set(set).where(eq(users.id, id));
-      return getById(id);
+      return db.transaction(async (tx) => {
+        // Locked, so the audit's "before" is the row this update changes.
+        const [before] = await tx.select(userColumns).from(users).where(eq(users.id, id)).for('update');
+        if (!before) return null;
+        if (Object.keys(set).length > 0) await tx.update(users).set(set).where(eq(users.id, id));
+        const after = (await getById(id, tx))!;
+        await writeAudit(tx, audit?.(before, after), clock.now());
+        return after;
+      });
     },
 
     async setPasswordHash(id, passwordHash) {

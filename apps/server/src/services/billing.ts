@@ -10,6 +10,7 @@ import { type Database, packages, users } from '@chapar/db';
 import { eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { GatewayRefusedError, GatewayUnavailableError, type PaymentGateway } from '../payments/gateway';
+import { writeAudit } from '../repositories/audit-log';
 import { createPaymentsRepository, markPaidAndGrant, type PaidDetail } from '../repositories/payments';
 import { addToSubscription } from '../repositories/subscriptions';
 import { storeUpload } from './media';
@@ -164,7 +165,7 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
       return payment(userId, paymentId);
     },
 
-    async approve(adminId, id) {
+    async approve(adminId, id, audit) {
       const current = await payment(null, id);
       if (current.provider !== 'manual') {
         throw new ChaparError(
@@ -172,7 +173,7 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
           'Only manual transfers are approved by hand; ZarinPal confirms its own.',
         );
       }
-      if (!(await markPaid(id, { reviewedById: adminId }))) {
+      if (!(await markPaid(id, { reviewedById: adminId, audit: audit?.(current, current) }))) {
         throw new ChaparError(
           'CONFLICT',
           `This payment is already ${(await payment(null, id)).status.toLowerCase()}.`,
@@ -182,12 +183,17 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
       return payment(null, id);
     },
 
-    async reject(adminId, id, reason) {
+    async reject(adminId, id, reason, audit) {
       const current = await payment(null, id);
       if (current.provider !== 'manual') {
         throw new ChaparError('BAD_REQUEST', 'Only manual transfers are rejected by hand.');
       }
-      if (!(await repo.settleUnpaid(id, 'REJECTED', reason, { reviewedById: adminId, now: clock.now() }))) {
+      const settled = await repo.settleUnpaid(id, 'REJECTED', reason, {
+        reviewedById: adminId,
+        now: clock.now(),
+        audit: audit?.(current, current),
+      });
+      if (!settled) {
         throw new ChaparError(
           'CONFLICT',
           `This payment is already ${(await payment(null, id)).status.toLowerCase()}.`,
@@ -196,7 +202,7 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
       return payment(null, id);
     },
 
-    async grant(adminId, input) {
+    async grant(adminId, input, audit) {
       const now = clock.now();
       const [exists] = await db
         .select({ id: users.id })
@@ -204,8 +210,8 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
         .where(eq(users.id, input.userId))
         .limit(1);
       if (!exists) throw notFound('User');
-      const subscription = await db.transaction((tx) =>
-        addToSubscription(
+      const subscription = await db.transaction(async (tx) => {
+        const granted = await addToSubscription(
           tx,
           {
             userId: input.userId,
@@ -215,8 +221,10 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
             grantedById: adminId,
           },
           now,
-        ),
-      );
+        );
+        await writeAudit(tx, audit?.(null, granted), now);
+        return granted;
+      });
       await funded(input.userId);
       return subscription;
     },

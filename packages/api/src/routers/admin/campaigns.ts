@@ -5,7 +5,7 @@ import type { CampaignRecord } from '../../ports';
 import { page, zCursor, zId } from '../../schemas';
 import { type AdminContext, adminProcedure, router } from '../../trpc';
 import { transitionOrExplain } from '../campaigns';
-import { audit } from './audit';
+import { auditEntry } from './audit';
 import { zAdminCampaign } from './schemas';
 
 const zReason = z.string().trim().max(500, 'Keep the reason under 500 characters.').optional();
@@ -63,12 +63,14 @@ export const adminCampaignsRouter = router({
       const paused = await transitionOrExplain(ctx, ctx.campaign, 'pause', {
         pausedReason: reason ? `Paused by an administrator: ${reason}` : 'Paused by an administrator.',
         pauseCause: 'USER',
-      });
-      await audit(ctx, {
-        action: 'campaign.pause',
-        targetType: 'campaign',
-        targetId: paused.id,
-        details: { from: ctx.campaign.status, reason, ownerId: paused.userId },
+        audit: [
+          auditEntry(ctx, {
+            action: 'campaign.pause',
+            targetType: 'campaign',
+            targetId: ctx.campaign.id,
+            details: { from: ctx.campaign.status, reason, ownerId: ctx.campaign.userId },
+          }),
+        ],
       });
       return (await withOwners(ctx, [paused]))[0]!;
     }),
@@ -78,12 +80,19 @@ export const adminCampaignsRouter = router({
     .input(z.object({ reason: zReason }))
     .output(zAdminCampaign)
     .mutation(async ({ ctx, input }) => {
-      const cancelled = await transitionOrExplain(ctx, ctx.campaign, 'cancel');
-      await audit(ctx, {
-        action: 'campaign.cancel',
-        targetType: 'campaign',
-        targetId: cancelled.id,
-        details: { from: ctx.campaign.status, reason: input.reason || null, ownerId: cancelled.userId },
+      const cancelled = await transitionOrExplain(ctx, ctx.campaign, 'cancel', {
+        audit: [
+          auditEntry(ctx, {
+            action: 'campaign.cancel',
+            targetType: 'campaign',
+            targetId: ctx.campaign.id,
+            details: {
+              from: ctx.campaign.status,
+              reason: input.reason || null,
+              ownerId: ctx.campaign.userId,
+            },
+          }),
+        ],
       });
       return (await withOwners(ctx, [cancelled]))[0]!;
     }),

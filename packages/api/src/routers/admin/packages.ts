@@ -3,7 +3,7 @@ import { zPackageStatus } from '../../domain/enums';
 import { notFound } from '../../errors';
 import { zId, zPackage } from '../../schemas';
 import { adminProcedure, router } from '../../trpc';
-import { audit } from './audit';
+import { auditEntry } from './audit';
 
 const zPackageInput = z.object({
   title: z.string().trim().min(1, 'Give the package a title.').max(255),
@@ -25,18 +25,17 @@ export const adminPackagesRouter = router({
     .input(zPackageInput)
     .output(zPackage)
     .mutation(async ({ ctx, input }) => {
-      const created = await ctx.ports.packages.create({
-        ...input,
-        description: input.description ?? null,
-        category: input.category ?? null,
-      });
-      await audit(ctx, {
-        action: 'package.create',
-        targetType: 'package',
-        targetId: created.id,
-        details: { title: created.title, price: created.price, status: created.status },
-      });
-      return created;
+      return ctx.ports.packages.create(
+        { ...input, description: input.description ?? null, category: input.category ?? null },
+        (_, created) => [
+          auditEntry(ctx, {
+            action: 'package.create',
+            targetType: 'package',
+            targetId: created.id,
+            details: { title: created.title, price: created.price, status: created.status },
+          }),
+        ],
+      );
     }),
 
   // No defaults on an update: leaving `status` out must not put a package back on sale.
@@ -45,23 +44,22 @@ export const adminPackagesRouter = router({
     .output(zPackage)
     .mutation(async ({ ctx, input }) => {
       const { id, ...patch } = input;
-      const before = (await ctx.ports.packages.list({})).find((p) => p.id === id);
-      if (!before) throw notFound('Package');
-      const updated = await ctx.ports.packages.update(id, patch);
+      const updated = await ctx.ports.packages.update(id, patch, (before, after) => {
+        // Taking a package off sale is its own entry, so the log answers "who stopped selling it?".
+        const action =
+          before && before.status !== after.status
+            ? after.status === 'INACTIVE'
+              ? 'package.deactivate'
+              : 'package.activate'
+            : 'package.update';
+        const changed = Object.fromEntries(
+          Object.entries(patch).filter(
+            ([key, value]) => value !== undefined && before?.[key as keyof typeof before] !== value,
+          ),
+        );
+        return [auditEntry(ctx, { action, targetType: 'package', targetId: id, details: { changed } })];
+      });
       if (!updated) throw notFound('Package');
-      // Taking a package off sale is its own entry, so the log answers "who stopped selling it?".
-      const action =
-        before.status !== updated.status
-          ? updated.status === 'INACTIVE'
-            ? 'package.deactivate'
-            : 'package.activate'
-          : 'package.update';
-      const changed = Object.fromEntries(
-        Object.entries(patch).filter(
-          ([key, value]) => value !== undefined && before[key as keyof typeof before] !== value,
-        ),
-      );
-      await audit(ctx, { action, targetType: 'package', targetId: id, details: { changed } });
       return updated;
     }),
 });

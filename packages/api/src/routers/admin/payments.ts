@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { zPaymentStatus } from '../../domain/enums';
 import { page, zCursor, zId, zPayment } from '../../schemas';
 import { adminProcedure, router } from '../../trpc';
+import { auditEntry } from './audit';
 
 export const adminPaymentsRouter = router({
   list: adminProcedure
@@ -23,16 +24,14 @@ export const adminPaymentsRouter = router({
     .input(z.object({ id: zId }))
     .output(zPayment)
     .mutation(async ({ ctx, input }) => {
-      const payment = await ctx.ports.billing.approve(ctx.user.id, input.id);
-      await ctx.ports.auditLog.record({
-        actorId: ctx.user.id,
-        action: 'payment.approve',
-        targetType: 'payment',
-        targetId: payment.id,
-        details: { userId: payment.userId, packageId: payment.packageId, amount: payment.amount },
-        ip: ctx.ip,
-      });
-      return payment;
+      return ctx.ports.billing.approve(ctx.user.id, input.id, (_, payment) => [
+        auditEntry(ctx, {
+          action: 'payment.approve',
+          targetType: 'payment',
+          targetId: payment.id,
+          details: { userId: payment.userId, packageId: payment.packageId, amount: payment.amount },
+        }),
+      ]);
     }),
 
   /** A manual transfer that did not arrive or does not match: REJECTED, with the reason the user reads. */
@@ -45,15 +44,13 @@ export const adminPaymentsRouter = router({
     )
     .output(zPayment)
     .mutation(async ({ ctx, input }) => {
-      const payment = await ctx.ports.billing.reject(ctx.user.id, input.id, input.reason);
-      await ctx.ports.auditLog.record({
-        actorId: ctx.user.id,
-        action: 'payment.reject',
-        targetType: 'payment',
-        targetId: payment.id,
-        details: { userId: payment.userId, reason: input.reason },
-        ip: ctx.ip,
-      });
-      return payment;
+      return ctx.ports.billing.reject(ctx.user.id, input.id, input.reason, (_, payment) => [
+        auditEntry(ctx, {
+          action: 'payment.reject',
+          targetType: 'payment',
+          targetId: payment.id,
+          details: { userId: payment.userId, reason: input.reason },
+        }),
+      ]);
     }),
 });

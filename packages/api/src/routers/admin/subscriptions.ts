@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zId, zSubscription } from '../../schemas';
 import { adminProcedure, router } from '../../trpc';
+import { auditEntry } from './audit';
 
 export const adminSubscriptionsRouter = router({
   /**
@@ -23,20 +24,18 @@ export const adminSubscriptionsRouter = router({
     )
     .output(zSubscription)
     .mutation(async ({ ctx, input }) => {
-      const subscription = await ctx.ports.billing.grant(ctx.user.id, input);
-      await ctx.ports.auditLog.record({
-        actorId: ctx.user.id,
-        action: 'subscription.grant',
-        targetType: 'user',
-        targetId: input.userId,
-        details: {
-          subscriptionId: subscription.id,
-          days: input.days,
-          messages: input.messages,
-          note: input.note ?? null,
-        },
-        ip: ctx.ip,
-      });
-      return subscription;
+      return ctx.ports.billing.grant(ctx.user.id, input, (_, subscription) => [
+        auditEntry(ctx, {
+          action: 'subscription.grant',
+          targetType: 'user',
+          targetId: input.userId,
+          details: {
+            subscriptionId: subscription.id,
+            days: input.days,
+            messages: input.messages,
+            note: input.note ?? null,
+          },
+        }),
+      ]);
     }),
 });

@@ -1,29 +1,31 @@
 import { z } from 'zod';
 import { zUserRole, zUserStatus } from '../../domain/enums';
 import { ChaparError, notFound } from '../../errors';
-import type { UserRecord } from '../../ports';
+import type { AuditEntry, AuditOf, UserRecord } from '../../ports';
 import { page, zAdminUser, zCursor, zId } from '../../schemas';
 import { type AdminContext, adminProcedure, router } from '../../trpc';
-import { audit } from './audit';
+import { auditEntry } from './audit';
 import { zAdminUserDetail } from './schemas';
 
 /** One audit entry per kind of change, so the log reads as what happened: banned, made admin, ... */
-async function recordUserChange(
-  ctx: AdminContext,
-  before: UserRecord,
-  after: UserRecord,
-  reason: string | null,
-): Promise<void> {
-  const target = { targetType: 'user', targetId: after.id };
-  if (before.role !== after.role) {
-    await audit(ctx, { ...target, action: 'user.role', details: { from: before.role, to: after.role } });
-  }
-  if (before.status !== after.status) {
-    const action =
-      after.status === 'BANNED' ? 'user.ban' : before.status === 'BANNED' ? 'user.unban' : 'user.status';
-    await audit(ctx, { ...target, action, details: { from: before.status, to: after.status, reason } });
-  }
-  ctx.log.info({ targetUserId: after.id, role: after.role, status: after.status }, 'admin updated user');
+function userChanges(ctx: AdminContext, reason: string | null): AuditOf<UserRecord> {
+  return (before, after) => {
+    const target = { targetType: 'user', targetId: after.id };
+    const entries: AuditEntry[] = [];
+    if (before && before.role !== after.role) {
+      entries.push(
+        auditEntry(ctx, { ...target, action: 'user.role', details: { from: before.role, to: after.role } }),
+      );
+    }
+    if (before && before.status !== after.status) {
+      const action =
+        after.status === 'BANNED' ? 'user.ban' : before.status === 'BANNED' ? 'user.unban' : 'user.status';
+      entries.push(
+        auditEntry(ctx, { ...target, action, details: { from: before.status, to: after.status, reason } }),
+      );
+    }
+    return entries;
+  };
 }
 
 export const adminUsersRouter = router({
@@ -82,17 +84,25 @@ export const adminUsersRouter = router({
           input.role !== undefined ? 'role' : undefined,
         );
       }
-      const updated = await ctx.ports.users.update(input.id, {
-        role: input.role,
-        status: input.status,
-        statusReason:
-          input.status === undefined
-            ? undefined
-            : input.status === 'ACTIVE'
-              ? null
-              : (input.statusReason ?? null),
-      });
+      const updated = await ctx.ports.users.update(
+        input.id,
+        {
+          role: input.role,
+          status: input.status,
+          statusReason:
+            input.status === undefined
+              ? undefined
+              : input.status === 'ACTIVE'
+                ? null
+                : (input.statusReason ?? null),
+        },
+        userChanges(ctx, input.statusReason ?? null),
+      );
       if (!updated) throw notFound('User');
+      ctx.log.info(
+        { targetUserId: updated.id, role: updated.role, status: updated.status },
+        'admin updated user',
+      );
       if (updated.status !== 'ACTIVE') {
         await ctx.ports.auth.invalidateUserSessions(updated.id);
         // A banned account stops sending at once, not when its campaigns run out.
@@ -101,7 +111,6 @@ export const adminUsersRouter = router({
           `Paused by an administrator: the account is ${updated.status.toLowerCase()}.`,
         );
       }
-      await recordUserChange(ctx, target, updated, input.statusReason ?? null);
       return updated;
     }),
 });
