@@ -36,6 +36,13 @@ export const account: MessageArea = {
     'This account is inactive. Contact support to reactivate it.':
       'این حساب غیرفعال است. برای فعال‌سازی دوباره با پشتیبانی تماس بگیرید.',
     'This account is banned.': 'این حساب مسدود شده است.',
+    // A live connection that lost its identity (password change, ban, sign-out, revoked key).
+    'Your sign-in has ended. Sign in again.': 'ورود شما پایان یافته است. دوباره وارد شوید.',
+    'Your session has ended. Sign in again.': 'نشست شما پایان یافته است. دوباره وارد شوید.',
+    'This API key was revoked.': 'این کلید API باطل شده است.',
+    'This account is no longer active.': 'این حساب دیگر فعال نیست.',
+    'Your role has changed. Reconnect.': 'نقش شما تغییر کرده است. دوباره وصل شوید.',
+    'The connection was closed.': 'اتصال بسته شد.',
     'This account already exists.': 'این حساب از پیش وجود دارد.',
     'This email is already registered. Sign in instead.':
       'این ایمیل پیش‌تر ثبت شده است. به‌جای ثبت‌نام وارد شوید.',
