@@ -220,3 +220,19 @@ describe('auth', () => {
     expect((await errorOf(viaKey.auth.me.query())).data.code).toBe('UNAUTHORIZED');
   });
 });
+
+describe('sign-ups at the same moment', () => {
+  let fresh: TestServer;
+  beforeAll(async () => {
+    fresh = await startTestServer();
+  });
+  afterAll(() => fresh?.close());
+
+  it('all succeed and exactly one becomes SUPER_ADMIN (no deadlock on the first-user check)', async () => {
+    const results = await Promise.allSettled(Array.from({ length: 40 }, () => signUp(fresh)));
+    const failures = results.filter((r) => r.status === 'rejected').map((r) => String(r.reason));
+    expect(failures).toEqual([]);
+    const roles = results.map((r) => (r.status === 'fulfilled' ? r.value.user.role : 'none'));
+    expect(roles.filter((role) => role === 'SUPER_ADMIN')).toHaveLength(1);
+  });
+});

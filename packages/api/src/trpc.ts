@@ -44,7 +44,12 @@ const t = initTRPC.context<Context>().create({
     const invalidInput = cause instanceof ZodError && error.code === 'BAD_REQUEST' ? cause : null;
     return {
       ...shape,
-      message: invalidInput ? validationMessage(invalidInput.issues) : shape.message,
+      message: invalidInput
+        ? validationMessage(invalidInput.issues)
+        : // An unexpected failure's own text (a SQL statement and its values, say) stays in the log.
+          error.code === 'INTERNAL_SERVER_ERROR' && !(cause instanceof ChaparError)
+          ? INTERNAL_MESSAGE
+          : shape.message,
       data: {
         ...shape.data,
         // Stack traces stay in the server log, never in a response.
@@ -60,6 +65,10 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
+
+/** What a caller sees of an unexpected failure; the log line with the same request id has the rest. */
+export const INTERNAL_MESSAGE =
+  'Something went wrong on the server. Try again; if it keeps happening, quote the request id.';
 
 /** What a client needs of an issue: where, which kind, and Zod's own words (the SPA translates them). */
 function plainIssue(issue: ZodError['issues'][number]) {

@@ -13,6 +13,7 @@ import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { publishProgress } from '../repositories/campaign-progress';
 import { createCampaignsPort } from '../repositories/campaigns';
 import { quotaPauseReason, usableSubscription } from '../repositories/subscriptions';
+import { retryDeadlock } from '../repositories/util';
 
 export interface Claimed {
   id: number;
@@ -383,34 +384,6 @@ export function createEngineStore(db: Database, bus: EventBus) {
       });
     },
   };
-}
-
-/**
- * Two accounts of one user claim at once: both charge the same subscription row while
- * each holds gap locks on the recipients index next to the other's rows, and InnoDB
- * kills one as a deadlock. The whole transaction was rolled back, so running it again is
- * safe (nothing was sent, charged or marked).
- */
-async function retryDeadlock<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= attempts || !isDeadlock(error)) throw error;
-      await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
-    }
-  }
-}
-
-function isDeadlock(error: unknown): boolean {
-  for (
-    let e = error as { code?: unknown; errno?: unknown; cause?: unknown } | undefined;
-    e;
-    e = e.cause as typeof e
-  ) {
-    if (e.code === 'ER_LOCK_DEADLOCK' || e.errno === 1213) return true;
-  }
-  return false;
 }
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];

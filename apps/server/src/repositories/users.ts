@@ -2,7 +2,7 @@ import { ChaparError, type UserRecord, type UsersPort } from '@chapar/api';
 import { type Database, subscriptions, users } from '@chapar/db';
 import { and, desc, eq, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from './audit-log';
-import { dbErrorCode, pageOf } from './util';
+import { dbErrorCode, pageOf, retryDeadlock } from './util';
 
 export const userColumns = {
   id: users.id,
@@ -45,34 +45,45 @@ export function createUsersPort(db: Database, trial: TrialPolicy, clock: { now()
     async register(input) {
       const now = clock.now();
       try {
-        const id = await db.transaction(async (tx) => {
-          const [row] = await tx
-            .insert(users)
-            .values({ ...input, createdAt: now, updatedAt: now })
-            .$returningId();
-          const userId = row!.id;
-          // The lowest id becomes SUPER_ADMIN, so two simultaneous first sign-ups cannot both win.
-          await tx.execute(
-            sql`UPDATE users SET role = 'SUPER_ADMIN' WHERE id = ${userId}
-                AND (SELECT COUNT(*) FROM (SELECT id FROM users WHERE id < ${userId}) AS earlier) = 0`,
-          );
-          if (trial.messages > 0 && trial.days > 0) {
-            const expiresAt = new Date(now.getTime() + trial.days * 86_400_000);
-            await tx.insert(subscriptions).values({
-              userId,
-              source: 'TRIAL',
-              startsAt: now,
-              expiresAt,
-              messageLimit: trial.messages,
-              createdAt: now,
-            });
-            await tx
-              .update(users)
-              .set({ subscriptionActive: true, subscriptionExpiresAt: expiresAt })
-              .where(eq(users.id, userId));
-          }
-          return userId;
-        });
+        const id = await retryDeadlock(() =>
+          db.transaction(async (tx) => {
+            const [row] = await tx
+              .insert(users)
+              .values({ ...input, createdAt: now, updatedAt: now })
+              .$returningId();
+            const userId = row!.id;
+            // The lowest id becomes SUPER_ADMIN, so two simultaneous first sign-ups cannot both
+            // win. The locking check runs only when a plain (non-locking) read sees nobody
+            // earlier: every later sign-up skips it, so sign-ups at once do not deadlock on it.
+            const [earlier] = await tx
+              .select({ id: users.id })
+              .from(users)
+              .where(lt(users.id, userId))
+              .limit(1);
+            if (!earlier) {
+              await tx.execute(
+                sql`UPDATE users SET role = 'SUPER_ADMIN' WHERE id = ${userId}
+                  AND (SELECT COUNT(*) FROM (SELECT id FROM users WHERE id < ${userId}) AS earlier) = 0`,
+              );
+            }
+            if (trial.messages > 0 && trial.days > 0) {
+              const expiresAt = new Date(now.getTime() + trial.days * 86_400_000);
+              await tx.insert(subscriptions).values({
+                userId,
+                source: 'TRIAL',
+                startsAt: now,
+                expiresAt,
+                messageLimit: trial.messages,
+                createdAt: now,
+              });
+              await tx
+                .update(users)
+                .set({ subscriptionActive: true, subscriptionExpiresAt: expiresAt })
+                .where(eq(users.id, userId));
+            }
+            return userId;
+          }),
+        );
         return (await getById(id))!;
       } catch (error) {
         if (dbErrorCode(error) === 'ER_DUP_ENTRY') {

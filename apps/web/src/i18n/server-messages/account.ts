@@ -43,6 +43,8 @@ export const account: MessageArea = {
     'This account is no longer active.': 'این حساب دیگر فعال نیست.',
     'Your role has changed. Reconnect.': 'نقش شما تغییر کرده است. دوباره وصل شوید.',
     'The connection was closed.': 'اتصال بسته شد.',
+    'Something went wrong on the server. Try again; if it keeps happening, quote the request id.':
+      'در سرور خطایی رخ داد. دوباره امتحان کنید؛ اگر تکرار شد، شناسه‌ی درخواست را به پشتیبانی بگویید.',
     'This account already exists.': 'این حساب از پیش وجود دارد.',
     'This email is already registered. Sign in instead.':
       'این ایمیل پیش‌تر ثبت شده است. به‌جای ثبت‌نام وارد شوید.',
