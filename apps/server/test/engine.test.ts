@@ -80,8 +80,8 @@ describe('engine', () => {
     const times = items.map((r) => new Date(r.sentAt!).getTime());
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
     for (const gap of gaps) {
-      expect(gap).toBeGreaterThanOrEqual(3_500);
-      expect(gap).toBeLessThanOrEqual(6_600);
+      expect(gap).toBeGreaterThanOrEqual(5_000);
+      expect(gap).toBeLessThanOrEqual(6_500);
     }
     // Never a fixed beat.
     expect(new Set(gaps).size).toBeGreaterThan(1);
