@@ -29,5 +29,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main
   env,
 });
 // A process manager signals this process; the server must hear it to shut down gracefully.
+// npm runs the scripts under `sh -c`, and dash neither execs nor passes signals on, so the
+// package.json scripts `exec` this file: npm's forwarded SIGTERM then lands here.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

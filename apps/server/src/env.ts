@@ -190,7 +190,7 @@ const envSchema = z.object({
   SMTP_FROM: z.string().min(3, 'must be an address such as "Chapar <no-reply@example.com>"').optional(),
   /** Seconds between two runs of the billing sweep (usage/expiry warnings, expired subscriptions). */
   BILLING_SWEEP_SECONDS: zInt(1, 86_400).default(60),
-  /** Gap between a campaign's sends is the interval × (1 ± this), never a fixed beat. */
+  /** Gap between a campaign's sends is the interval × (1 + up to this): never below it, never a fixed beat. */
   PACING_JITTER: z.coerce
     .number({ error: 'must be a number from 0 to 0.9' })
     .min(0, 'must be a number from 0 to 0.9')

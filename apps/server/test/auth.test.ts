@@ -236,3 +236,46 @@ describe('sign-ups at the same moment', () => {
     expect(roles.filter((role) => role === 'SUPER_ADMIN')).toHaveLength(1);
   });
 });
+
+describe('failed sign-ins', () => {
+  let limited: TestServer;
+  beforeAll(async () => {
+    limited = await startTestServer({ env: { RATE_LIMIT_LOGIN_FAILURES: '5' } });
+  });
+  afterAll(() => limited?.close());
+
+  async function account(username: string) {
+    const phone = randomMobile();
+    const email = `${username}@example.com`;
+    await limited
+      .client()
+      .auth.register.mutate({ name: username, email, phone, password: 'right password', username });
+    return { email, username, local: phone, international: `+98${phone.slice(1)}` };
+  }
+  const codeOf = async (identifier: string, password = 'wrong password') =>
+    (await errorOf(limited.client().auth.login.mutate({ identifier, password }))).data.code;
+
+  it('locks the account, not just the spelling: its phone (any spelling) and username are refused too', async () => {
+    const a = await account('locked_one');
+    for (let i = 0; i < 5; i++) expect(await codeOf(a.email)).toBe('UNAUTHORIZED');
+    expect(await codeOf(a.email)).toBe('TOO_MANY_REQUESTS');
+    for (const other of [a.local, a.international, a.username, a.username.toUpperCase()]) {
+      expect(await codeOf(other)).toBe('TOO_MANY_REQUESTS');
+    }
+    // Refused before the password is looked at: the right one does not get through either.
+    expect(await codeOf(a.local, 'right password')).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('counts failures through every identifier of the account together, and no other account', async () => {
+    const a = await account('spread_out');
+    const b = await account('bystander');
+    for (const identifier of [a.email, a.local, a.international, a.username, a.email]) {
+      expect(await codeOf(identifier)).toBe('UNAUTHORIZED');
+    }
+    expect(await codeOf(a.username)).toBe('TOO_MANY_REQUESTS');
+    const signedIn = await limited
+      .client()
+      .auth.login.mutate({ identifier: b.email, password: 'right password' });
+    expect(signedIn.user.email).toBe(b.email);
+  });
+});

@@ -200,6 +200,35 @@ describe('ZarinPal', () => {
     expect((await user.client.subscription.current.query())?.messageLimit).toBe(500);
   });
 
+  it('a forged early "OK" return (or an early "check again") leaves the payment PENDING until it is paid', async () => {
+    const user = await signUp(server);
+    const { payment, authority } = await zarinpalCheckout(user);
+    // Someone who saw the authority returns "OK" while the payer is still at the gateway.
+    expect(await returnFromGateway(authority, 'OK')).toBe(`/billing/payments/${payment.id}`);
+    expect(await user.client.billing.payments.get.query({ id: payment.id })).toMatchObject({
+      status: 'PENDING',
+      failureReason: null,
+    });
+    // The SPA's "check again" is the same return; pressed early it changes nothing either.
+    await returnFromGateway(authority, 'OK');
+    expect((await user.client.billing.payments.get.query({ id: payment.id })).status).toBe('PENDING');
+    zarinpal.pay(authority);
+    await returnFromGateway(authority, 'OK');
+    expect((await user.client.billing.payments.get.query({ id: payment.id })).status).toBe('PAID');
+    expect((await user.client.subscription.current.query())?.messageLimit).toBe(500);
+  });
+
+  it('a payment still not paid an hour after checkout fails at the next check', async () => {
+    const user = await signUp(server);
+    const { payment, authority } = await zarinpalCheckout(user);
+    await run(sql`UPDATE payments SET created_at = created_at - INTERVAL 61 MINUTE WHERE id = ${payment.id}`);
+    await returnFromGateway(authority, 'OK');
+    const after = await user.client.billing.payments.get.query({ id: payment.id });
+    expect(after.status).toBe('FAILED');
+    expect(after.failureReason).toContain('within an hour');
+    expect(await user.client.subscription.current.query()).toBeNull();
+  });
+
   it('a gateway hiccup at verification leaves the payment PENDING; the next return grants it', async () => {
     const user = await signUp(server);
     const { payment, authority } = await zarinpalCheckout(user);

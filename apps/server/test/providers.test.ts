@@ -58,16 +58,18 @@ describe('ZarinPal adapter (v4 REST) against a local stand-in', () => {
     expect(await gateway().verify({ reference, amount: 50_000 })).toMatchObject({ ok: true });
   });
 
-  it('refuses unpaid sessions (-51) and amounts that differ (-50) with a reason', async () => {
+  it('refuses unpaid sessions (-51, not final: it may still be paid) and amounts that differ (-50, final)', async () => {
     zarinpal.setMode('normal');
     const { reference } = await gateway().start(order);
     expect(await gateway().verify({ reference, amount: 50_000 })).toEqual({
       ok: false,
+      final: false,
       reason: 'The payment was not confirmed: the payment did not go through.',
     });
     zarinpal.pay(reference, 1_000);
     expect(await gateway().verify({ reference, amount: 50_000 })).toEqual({
       ok: false,
+      final: true,
       reason: 'The payment was not confirmed: the amount paid differs from the amount asked.',
     });
   });

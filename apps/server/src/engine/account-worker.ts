@@ -1,10 +1,11 @@
+import { type CampaignInterval, INTERVAL_MS } from '@chapar/api';
 import type { Acquired } from '../cluster/leases';
 import type { AppLogger } from '../logger';
 import { metrics } from '../observability/metrics';
 import type { WhatsAppDriver } from '../whatsapp/driver';
 import type { SessionManager } from '../whatsapp/session-manager';
 import type { Clock } from './clock';
-import { AccountPacer, nextGapMs, type PacingPolicy } from './pacing';
+import { AccountPacer, type PacingPolicy } from './pacing';
 import { ACCOUNT_LOST_STATUSES, notLinkedReason } from './reactions';
 import type { Sender } from './send';
 import type { EngineStore, RunningCampaign } from './store';
@@ -143,14 +144,10 @@ export class AccountWorkers {
     const policy = account.driver === 'sandbox' ? { ...this.o.pacing, warmupDays: 0 } : this.o.pacing;
     const recent = await this.o.store.recentSendTimes(accountId, since);
     const pacer = new AccountPacer(account, policy, recent);
-    // A restart does not skip the gap: the first send waits for the interval since the last one.
-    const first = (await this.o.store.runningCampaignsOf(accountId))[0];
-    if (first && recent.length > 0) {
-      const gap = nextGapMs(first.interval, policy);
-      // Never longer than one gap, even if the stored times run ahead of this clock.
-      const wait = Math.min(Math.max(...recent) + gap - this.o.clock.now(), gap);
-      await this.o.clock.sleep(wait, this.o.signal);
-    }
+    // A restart does not skip the gap: the first send waits a gap after the last one. Which
+    // campaign sent that one is not known, so the longest interval of them counts.
+    const longest = longestInterval(await this.o.store.runningCampaignsOf(accountId));
+    if (longest) await this.o.clock.sleep(pacer.firstWaitMs(this.o.clock.now(), longest), this.o.signal);
     let turn = 0;
     let idleInARow = 0;
     let dueAt: number | null = null; // when pacing wanted the next send to start
@@ -186,13 +183,19 @@ export class AccountWorkers {
       // Round-robin between the account's running campaigns.
       const campaign = running[turn++ % running.length]!;
       const started = this.o.clock.now();
+      // The gap runs from the moment the message is handed to the driver: a slow claim of
+      // this send must not shorten the time until the next one reaches WhatsApp.
+      let handedAt = started;
+      const handedOff = () => {
+        handedAt = this.o.clock.now();
+      };
       if (dueAt !== null) {
         metrics.engineLag(started - dueAt);
         // Per send, for the pacing benchmark and for tracing one account's rhythm.
         this.o.log.debug({ accountId, campaignId: campaign.id, lagMs: started - dueAt }, 'send started');
       }
       dueAt = null;
-      const outcome = await this.o.sender.sendOne(accountId, campaign, driver);
+      const outcome = await this.o.sender.sendOne(accountId, campaign, driver, handedOff);
       if (outcome === 'lost') return;
       if (outcome === 'stale') {
         // Read again (readAt is null) and send at once; never spin if it keeps changing.
@@ -210,8 +213,8 @@ export class AccountWorkers {
       if (outcome === 'opted-out') continue;
       // Nothing went out; the loop ends by itself if the account is no longer READY.
       const gap =
-        outcome === 'skipped' || outcome === 'not-sent' ? SKIP_GAP_MS : pacer.afterSend(started, campaign);
-      dueAt = started + gap;
+        outcome === 'skipped' || outcome === 'not-sent' ? SKIP_GAP_MS : pacer.afterSend(handedAt, campaign);
+      dueAt = handedAt + gap;
       // Reads what the next send needs while waiting anyway (a failed read is redone on waking).
       const prefetched =
         gap <= PREFETCH_MAX_WAIT_MS
@@ -220,7 +223,7 @@ export class AccountWorkers {
               () => false,
             )
           : null;
-      await this.o.clock.sleep(started + gap - this.o.clock.now(), this.o.signal);
+      await this.o.clock.sleep(dueAt - this.o.clock.now(), this.o.signal);
       if (prefetched && !(await prefetched)) readAt = null;
     }
   }
@@ -261,4 +264,8 @@ export class AccountWorkers {
     }
     if (rows.length > 0) this.o.log.info({ accountId, resolved: rows.length }, 'resolved interrupted sends');
   }
+}
+
+function longestInterval(running: RunningCampaign[]): CampaignInterval | undefined {
+  return running.map((c) => c.interval).sort((a, b) => INTERVAL_MS[b] - INTERVAL_MS[a])[0];
 }

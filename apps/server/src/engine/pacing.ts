@@ -1,7 +1,10 @@
 import { type CampaignInterval, INTERVAL_MS } from '@chapar/api';
 
 export interface PacingPolicy {
-  /** 0–0.9: every wait is its nominal length × (1 ± jitter), drawn uniformly each time. */
+  /**
+   * 0–0.9: every wait is its nominal length × (1 + up to jitter), drawn uniformly each time.
+   * Only ever added: the interval the user chose is a floor (DESIGN.md, "Sending engine").
+   */
   jitter: number;
   /** Logins younger than this many days send at half speed and half the daily cap. */
   warmupDays?: number;
@@ -10,14 +13,15 @@ export interface PacingPolicy {
 
 const DAY_MS = 86_400_000;
 
+/** `ms` plus a random extra of up to `jitter × ms`: never less than `ms`. */
 function jittered(ms: number, policy: PacingPolicy): number {
   const random = policy.random ?? Math.random;
-  return Math.round(ms * (1 + policy.jitter * (2 * random() - 1)));
+  return Math.ceil(ms * (1 + policy.jitter * random()));
 }
 
 /**
- * The wait before the next send of an account. Never a fixed beat: a steady rhythm is
- * what WhatsApp's spam detection looks for first.
+ * The wait before the next send of an account, before warm-up. Never a fixed beat: a steady
+ * rhythm is what WhatsApp's spam detection looks for first.
  */
 export function nextGapMs(interval: CampaignInterval, policy: PacingPolicy): number {
   return jittered(INTERVAL_MS[interval], policy);
@@ -74,15 +78,33 @@ export class AccountPacer {
     return blocking + DAY_MS - now;
   }
 
+  /** The gap after a send at `at`: the jittered interval, doubled during warm-up. */
+  gapMs(at: number, interval: CampaignInterval): number {
+    const gap = nextGapMs(interval, this.policy);
+    return this.inWarmup(at) ? gap * 2 : gap;
+  }
+
+  /**
+   * The wait before the first send of a new worker (after a restart or a failover): one gap
+   * after the account's last send, taken from the database. Never longer than one gap, even
+   * if the stored times run ahead of this clock.
+   */
+  firstWaitMs(now: number, interval: CampaignInterval): number {
+    if (this.window.length === 0) return 0;
+    const gap = this.gapMs(now, interval);
+    return Math.min(this.window[this.window.length - 1]! + gap - now, gap);
+  }
+
   /** Records a send and answers the wait before the next one. */
   afterSend(at: number, campaign: CampaignPacing): number {
     this.window.push(at);
     this.sendsSinceLongPause++;
+    const gap = this.gapMs(at, campaign.interval);
     if (campaign.batchSize > 0 && this.sendsSinceLongPause >= campaign.batchSize) {
       this.sendsSinceLongPause = 0;
-      return jittered(campaign.batchPauseSeconds * 1000, this.policy);
+      // A short batch pause (set below the interval) never shortens the gap.
+      return Math.max(jittered(campaign.batchPauseSeconds * 1000, this.policy), gap);
     }
-    const gap = nextGapMs(campaign.interval, this.policy);
-    return this.inWarmup(at) ? gap * 2 : gap;
+    return gap;
   }
 }

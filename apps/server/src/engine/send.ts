@@ -50,7 +50,13 @@ export class Sender {
   constructor(private readonly o: SenderDeps) {}
 
   /** One send, start to finish. 'idle' when the campaign had nothing to send. */
-  async sendOne(accountId: number, campaign: RunningCampaign, driver: WhatsAppDriver): Promise<SendOutcome> {
+  async sendOne(
+    accountId: number,
+    campaign: RunningCampaign,
+    driver: WhatsAppDriver,
+    /** Called right before the message is handed to the driver (where pacing measures from). */
+    handedOff: () => void = () => {},
+  ): Promise<SendOutcome> {
     const fence = this.o.leases.fence(accountId);
     if (!fence) return 'lost';
     const claim = await this.o.store.claimNext(campaign, this.o.now(), { accountId, ...fence });
@@ -81,6 +87,7 @@ export class Sender {
       return 'lost';
     }
     let messageId: string;
+    handedOff();
     try {
       ({ messageId } = await driver.send({
         to: recipient.phone,

@@ -288,14 +288,18 @@ export function createEngineStore(db: Database, bus: EventBus) {
       return row ?? null;
     },
 
-    /** When the account's sends of the last 24 hours were attempted (for the daily cap). */
+    /**
+     * When the account's sends of the last 24 hours went out (for the daily cap and the first
+     * gap after a restart): the time it was stored as sent, which is after it reached the
+     * driver, else when it was attempted.
+     */
     async recentSendTimes(accountId: number, since: Date): Promise<number[]> {
       const rows = await db
-        .select({ at: recipients.attemptedAt })
+        .select({ attemptedAt: recipients.attemptedAt, sentAt: recipients.sentAt })
         .from(recipients)
         .innerJoin(campaigns, eq(campaigns.id, recipients.campaignId))
         .where(and(eq(campaigns.whatsappAccountId, accountId), gte(recipients.attemptedAt, since)));
-      return rows.map((r) => r.at!.getTime());
+      return rows.map((r) => (r.sentAt ?? r.attemptedAt!).getTime());
     },
 
     /** Puts a number on the user's opt-out list (a STOP reply); already there is fine. */

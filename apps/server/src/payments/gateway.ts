@@ -19,7 +19,12 @@ export interface PaymentGateway {
 
 export type GatewayVerification =
   | { ok: true; providerRef: string; payerDetail: string | null }
-  | { ok: false; reason: string };
+  /**
+   * Not paid. `final` when the answer is a verdict on this payment (wrong amount, unknown
+   * reference); not final when it only says "not paid so far": the payer may still be at
+   * the gateway, so asking again later can still answer paid.
+   */
+  | { ok: false; final: boolean; reason: string };
 
 /** The gateway could not be asked (down, timed out, answered nonsense); nothing was decided. */
 export class GatewayUnavailableError extends Error {

@@ -33,8 +33,13 @@ const ERRORS: Record<number, string> = {
   [-55]: 'the payment was not found',
 };
 
-/** Verification errors that are a verdict on the payment itself (not paid, wrong amount, not ours). */
-const PAYMENT_VERDICTS = new Set([-50, -51, -53, -54, -55]);
+/** Verification errors that are a verdict on the payment itself (wrong amount, not ours). */
+const PAYMENT_VERDICTS = new Set([-50, -53, -54, -55]);
+/**
+ * "Not paid": the same answer before the payer has paid as after they gave up, so it
+ * settles nothing (a forged early return must not fail a payment about to be paid).
+ */
+const NOT_PAID_YET = -51;
 
 const describeCode = (code: number) => ERRORS[code] ?? `error code ${code}`;
 
@@ -125,8 +130,10 @@ export function createZarinpalGateway(options: ZarinpalOptions): PaymentGateway 
         // Only an answer about this payment settles it; a merchant, rate-limit or internal
         // error at the gateway says nothing about whether the payer paid, so the payment
         // stays PENDING and the callback (or "check again") retries.
-        if (error instanceof GatewayRefusedError && PAYMENT_VERDICTS.has(error.code)) {
-          return { ok: false, reason: `The payment was not confirmed: ${describeCode(error.code)}.` };
+        const code = error instanceof GatewayRefusedError ? error.code : null;
+        if (code !== null && (PAYMENT_VERDICTS.has(code) || code === NOT_PAID_YET)) {
+          const reason = `The payment was not confirmed: ${describeCode(code)}.`;
+          return { ok: false, final: code !== NOT_PAID_YET, reason };
         }
         if (error instanceof GatewayRefusedError) {
           throw new GatewayUnavailableError(error.message, { cause: error });
@@ -138,7 +145,11 @@ export function createZarinpalGateway(options: ZarinpalOptions): PaymentGateway 
         throw new GatewayUnavailableError('ZarinPal answered a verification without a code.');
       // 100: verified now; 101: verified before (a replayed callback). Both mean paid.
       if (data.data.code !== 100 && data.data.code !== 101) {
-        return { ok: false, reason: `The payment was not confirmed: ${describeCode(data.data.code)}.` };
+        return {
+          ok: false,
+          final: true,
+          reason: `The payment was not confirmed: ${describeCode(data.data.code)}.`,
+        };
       }
       if (data.data.ref_id === undefined) {
         throw new GatewayUnavailableError('ZarinPal confirmed the payment without a receipt number.');

@@ -46,7 +46,12 @@ export function createPaymentsRepository(db: Database) {
 
     async byReference(provider: 'zarinpal', reference: string) {
       const [row] = await db
-        .select({ id: payments.id, status: payments.status, amount: payments.amount })
+        .select({
+          id: payments.id,
+          status: payments.status,
+          amount: payments.amount,
+          createdAt: payments.createdAt,
+        })
         .from(payments)
         .where(and(eq(payments.provider, provider), eq(payments.reference, reference)))
         .limit(1);

@@ -9,9 +9,16 @@ import { mediaPath } from './media';
  * A CANCELLED ZarinPal payment is asked again on the next return: a forged early "NOK"
  * (someone who saw the authority) may have settled it while the payer was still at the
  * gateway, and the gateway's word is what counts. PAID is final; so is FAILED, which only
- * a verification that did not match (amount, refusal) leaves.
+ * a verification that did not match (amount, refusal) or an expired unpaid payment leaves.
  */
 const RECHECKED: readonly PaymentStatus[] = ['PENDING', 'CANCELLED'];
+
+/**
+ * How long a payment the gateway has not been paid for stays PENDING (verified again on
+ * every return and "check again"). ZarinPal's payment page and an unverified payment do
+ * not outlive this, so "not paid" after it is the final answer.
+ */
+export const UNPAID_EXPIRY_MS = 60 * 60_000;
 
 /**
  * The payer is back from ZarinPal (`Authority`, `Status=OK|NOK`). Verifies with the
@@ -39,9 +46,17 @@ export async function completeZarinpal(
     // Already settled unpaid: a later return that still is not paid changes nothing.
     if (found.status !== 'PENDING') return found.id;
     const cancelled = status !== 'OK';
+    const expired = clock.now().getTime() - found.createdAt.getTime() >= UNPAID_EXPIRY_MS;
+    if (!cancelled && !verified.final && !expired) {
+      // Anyone who saw the authority can send "OK" before the payer has paid: stay PENDING.
+      log.info({ paymentId: found.id }, 'zarinpal payment not paid yet; stays pending');
+      return found.id;
+    }
     const reason = cancelled
       ? 'The payment was cancelled at the gateway; nothing was charged.'
-      : verified.reason;
+      : verified.final
+        ? verified.reason
+        : 'The payment was not completed at the gateway within an hour; nothing was charged.';
     await repo.settleUnpaid(found.id, cancelled ? 'CANCELLED' : 'FAILED', reason, { now: clock.now() });
     log.warn({ paymentId: found.id, reason: verified.reason, status }, 'zarinpal payment not confirmed');
     return found.id;

@@ -29,6 +29,9 @@ const zCode = z
 
 const WRONG_CREDENTIALS = 'Wrong email, phone, username or password.';
 
+/** The failed-password counter of one account, whichever identifier or form the guesses use. */
+const accountLimitKey = (userId: number) => `user:${userId}`;
+
 export const authRouter = router({
   register: publicProcedure
     .input(
@@ -85,23 +88,27 @@ export const authRouter = router({
         : phone.ok
           ? { phone: phone.e164 }
           : { username: identifier.toLowerCase() };
-      // Guessing one account's password is capped whichever addresses the guesses come from.
-      const limitKey = Object.entries(by)
+      // Guessing one account's password is capped whichever addresses the guesses come from:
+      // per identifier (also for ones that match no account) and per account, whichever of
+      // its email, phone spellings or username the guesses use.
+      const identifierKey = Object.entries(by)
         .map(([kind, value]) => `${kind}:${value}`)
         .join();
-      await ctx.rateLimits.check('loginFailures', limitKey);
+      await ctx.rateLimits.check('loginFailures', identifierKey);
       const found = await ctx.ports.users.findForLogin(by);
+      const keys = found ? [identifierKey, accountLimitKey(found.id)] : [identifierKey];
+      if (found) await ctx.rateLimits.check('loginFailures', accountLimitKey(found.id));
       // Unknown users cost a hash too, so timing does not tell which accounts exist.
       const passwordOk = found
         ? await ctx.ports.auth.verifyPassword(found.passwordHash, input.password)
         : await ctx.ports.auth.verifyPassword(DUMMY_HASH, input.password).then(() => false);
       if (!found || !passwordOk) {
         // This failure is counted; the next attempt past the limit is refused by check() above.
-        await ctx.rateLimits.consume('loginFailures', limitKey).catch(() => {});
+        for (const key of keys) await ctx.rateLimits.consume('loginFailures', key).catch(() => {});
         ctx.log.info({ ip: ctx.ip }, 'sign-in failed');
         throw new ChaparError('UNAUTHORIZED', WRONG_CREDENTIALS);
       }
-      await ctx.rateLimits.reset('loginFailures', limitKey);
+      for (const key of keys) await ctx.rateLimits.reset('loginFailures', key);
       if (found.status === 'BANNED') {
         throw new ChaparError(
           'FORBIDDEN',
@@ -227,7 +234,8 @@ export const authRouter = router({
     )
     .output(z.object({ token: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      const limitKey = `user:${ctx.user.id}`;
+      // Shares the account's budget with sign-ins: a stolen session cannot guess on.
+      const limitKey = accountLimitKey(ctx.user.id);
       await ctx.rateLimits.check('loginFailures', limitKey);
       const found = await ctx.ports.users.findForLogin({ email: ctx.user.email });
       if (!found || !(await ctx.ports.auth.verifyPassword(found.passwordHash, input.currentPassword))) {
