@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PAYMENT_PROVIDERS } from '@chapar/api/domain';
+import { DEFAULT_PACING_JITTER, PAYMENT_PROVIDERS } from '@chapar/api/domain';
 import { z } from 'zod';
 
 /** The repository root, so defaults work whatever directory the server is started from. */
@@ -195,7 +195,7 @@ const envSchema = z.object({
     .number({ error: 'must be a number from 0 to 0.9' })
     .min(0, 'must be a number from 0 to 0.9')
     .max(0.9, 'must be a number from 0 to 0.9')
-    .default(0.3),
+    .default(DEFAULT_PACING_JITTER),
 });
 
 export type Config = z.infer<typeof envSchema>;

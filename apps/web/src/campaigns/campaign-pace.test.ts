@@ -24,12 +24,16 @@ const running: PaceInput = {
 };
 
 describe('plannedPerMinute', () => {
-  it('is one message per interval, with batch pauses spread over their batch', () => {
-    expect(plannedPerMinute({ interval: 'TEN_SECONDS', batchSize: 0, batchPauseSeconds: 90 })).toBe(6);
-    expect(plannedPerMinute({ interval: 'FIVE_SECONDS', batchSize: 0, batchPauseSeconds: 0 })).toBe(12);
-    // 25 × 10 s + 90 s = 340 s for 25 messages.
+  it('is one message per mean gap (the interval plus 15% of default jitter), with batch pauses spread over their batch', () => {
+    expect(plannedPerMinute({ interval: 'TEN_SECONDS', batchSize: 0, batchPauseSeconds: 90 })).toBeCloseTo(
+      6 / 1.15,
+    );
+    expect(plannedPerMinute({ interval: 'FIVE_SECONDS', batchSize: 0, batchPauseSeconds: 0 })).toBeCloseTo(
+      12 / 1.15,
+    );
+    // (25 × 10 s + 90 s) × 1.15 = 391 s for 25 messages.
     expect(plannedPerMinute({ interval: 'TEN_SECONDS', batchSize: 25, batchPauseSeconds: 90 })).toBeCloseTo(
-      (25 / 340) * 60,
+      (25 / 391) * 60,
     );
   });
 });
@@ -79,14 +83,12 @@ describe('observedPerMinute', () => {
 
 describe('estimatePace', () => {
   it('uses the plan until enough has been seen, then what was seen', () => {
+    // 60 left at TEN_SECONDS: a mean gap of 11.5 s (the default jitter adds 15%).
     const planned = estimatePace(running);
-    expect(planned).toEqual({
-      remaining: 60,
-      perMinute: 6,
-      basis: 'planned',
-      remainingMs: 600_000,
-      finishAt: NOW + 600_000,
-    });
+    expect(planned).toMatchObject({ remaining: 60, basis: 'planned' });
+    expect(planned.perMinute).toBeCloseTo(60 / 11.5);
+    expect(planned.remainingMs).toBeCloseTo(690_000, -1);
+    expect(planned.finishAt! - NOW).toBeCloseTo(690_000, -1);
     const observed = estimatePace({
       ...running,
       samples: [
@@ -99,11 +101,9 @@ describe('estimatePace', () => {
   });
 
   it('gives a duration but no finish time before the start, and nothing when stopped or done', () => {
-    expect(estimatePace({ ...running, status: 'SCHEDULED' })).toMatchObject({
-      basis: 'planned',
-      remainingMs: 600_000,
-      finishAt: null,
-    });
+    const scheduled = estimatePace({ ...running, status: 'SCHEDULED' });
+    expect(scheduled).toMatchObject({ basis: 'planned', finishAt: null });
+    expect(scheduled.remainingMs).toBeCloseTo(690_000, -1);
     for (const status of ['PAUSED', 'CANCELLED', 'DRAFT'] as const) {
       expect(estimatePace({ ...running, status })).toMatchObject({
         perMinute: null,

@@ -1,4 +1,4 @@
-import type { CampaignInterval, CampaignStatus } from '@chapar/api/domain';
+import { type CampaignInterval, type CampaignStatus, meanGapFactor } from '@chapar/api/domain';
 
 export const INTERVAL_SECONDS: Record<CampaignInterval, number> = {
   FIVE_SECONDS: 5,
@@ -48,14 +48,15 @@ export function processedOf(c: Pick<PaceInput, 'sentCount' | 'failedCount' | 'sk
 }
 
 /**
- * The planned rate: one message per interval (the jitter averages out) plus each batch
- * pause spread over its batch. Warm-up and daily caps can make a campaign slower.
+ * The planned rate: one message per mean gap (the interval is a floor and the default
+ * jitter only adds, 15% on average) plus each batch pause spread over its batch. Warm-up
+ * and daily caps can make a campaign slower.
  */
 export function plannedPerMinute(
   input: Pick<PaceInput, 'interval' | 'batchSize' | 'batchPauseSeconds'>,
 ): number {
   const pause = input.batchSize > 0 ? input.batchPauseSeconds / input.batchSize : 0;
-  return 60 / (INTERVAL_SECONDS[input.interval] + pause);
+  return 60 / ((INTERVAL_SECONDS[input.interval] + pause) * meanGapFactor());
 }
 
 /** The rate seen over the recent window, or null when too little was seen to say. */

@@ -43,12 +43,18 @@ export const REMOVABLE_STATUSES: readonly CampaignStatus[] = [
 
 export const FINAL_RECIPIENT_STATUSES = ['SENT', 'DELIVERED', 'READ', 'FAILED', 'SKIPPED'] as const;
 
-/** Milliseconds between two sends before jitter. */
+/** Milliseconds between two sends before jitter: the floor of every gap. */
 export const INTERVAL_MS = {
   FIVE_SECONDS: 5_000,
   TEN_SECONDS: 10_000,
   TWENTY_SECONDS: 20_000,
 } as const;
+
+/** The server's default PACING_JITTER: each gap is the interval × (1 + up to this). */
+export const DEFAULT_PACING_JITTER = 0.3;
+
+/** The mean gap over the interval for a jitter drawn uniformly (1.15 with the default). */
+export const meanGapFactor = (jitter = DEFAULT_PACING_JITTER) => 1 + jitter / 2;
 
 /** Explains to a person why a transition is refused in the current state. */
 export function transitionRefusal(status: CampaignStatus, transition: CampaignTransition): string {
