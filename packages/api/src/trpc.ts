@@ -46,7 +46,7 @@ const t = initTRPC.context<Context>().create({
       ...shape,
       message: invalidInput
         ? validationMessage(invalidInput.issues)
-        : // An unexpected failure's own text (a SQL statement and its values, say) stays in the log.
+        : // The text of an unexpected failure (a SQL statement and its values, say) stays in the log.
           error.code === 'INTERNAL_SERVER_ERROR' && !(cause instanceof ChaparError)
           ? INTERNAL_MESSAGE
           : shape.message,

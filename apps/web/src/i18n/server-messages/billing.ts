@@ -29,6 +29,8 @@ const CURRENCIES: Record<string, string> = { IRT: 'تومان', IRR: 'ریال' 
 /** Packages, payments (ZarinPal and manual transfers), receipts, subscriptions and grants. */
 export const billing: MessageArea = {
   exact: {
+    'The payment was not completed at the gateway within an hour; nothing was charged.':
+      'پرداخت در درگاه ظرف یک ساعت انجام نشد؛ مبلغی کسر نشد.',
     'This package is not on sale any more. Choose another.':
       'این بسته دیگر فروخته نمی‌شود. بسته‌ی دیگری برگزینید.',
     'Paying by ZarinPal is not offered on this server.': 'پرداخت با زرین‌پال در این سرور ممکن نیست.',
