@@ -235,18 +235,18 @@ export class AccountWorkers {
     const grace = due.foreign ? (FOREIGN_SEND_GRACE_MS[kind] ?? FOREIGN_SEND_GRACE_MS.wwebjs!) : 0;
     if (Date.now() < due.since + grace) return;
     this.resolveDue.delete(accountId);
-    await this.resolveInterrupted(accountId, driver);
+    await this.resolveInterrupted(accountId, driver, due.foreign);
   }
 
   /**
    * Rows left in SENDING by a crash are never sent again blindly: the driver is asked
    * whether the message went out; only a definite "no" puts the row back in the queue.
    */
-  private async resolveInterrupted(accountId: number, driver: WhatsAppDriver) {
+  private async resolveInterrupted(accountId: number, driver: WhatsAppDriver, byAnotherWorker: boolean) {
     const rows = await this.o.store.interruptedSends(accountId);
     for (const row of rows) {
       const found = await driver
-        .lookupSent(`r${row.id}`, row.phone)
+        .lookupSent(`r${row.id}`, row.phone, { attemptedAt: row.attemptedAt, byAnotherWorker })
         .catch(() => ({ sent: 'unknown' as const }));
       if (found.sent === true) {
         await this.o.store.markSent(row.campaignId, row.id, found.messageId, this.o.now());

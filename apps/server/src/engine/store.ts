@@ -317,7 +317,12 @@ export function createEngineStore(db: Database, bus: EventBus) {
     /** Rows a crash left in SENDING, for the account's campaigns. */
     interruptedSends: (accountId: number) =>
       db
-        .select({ id: recipients.id, campaignId: recipients.campaignId, phone: recipients.phone })
+        .select({
+          id: recipients.id,
+          campaignId: recipients.campaignId,
+          phone: recipients.phone,
+          attemptedAt: recipients.attemptedAt,
+        })
         .from(recipients)
         .innerJoin(campaigns, eq(campaigns.id, recipients.campaignId))
         .where(and(eq(campaigns.whatsappAccountId, accountId), eq(recipients.status, 'SENDING'))),

@@ -20,6 +20,7 @@ export function createDriverFactory(
     if (account.driver === 'sandbox') {
       return new SandboxDriver(account.id, {
         dataDir: config.DATA_DIR,
+        sharedDataDir: config.LOGIN_STORE === 'local',
         ...(workerId ? { worker: workerId } : {}),
         linkDelayMs: config.SANDBOX_LINK_DELAY_MS,
         sendLatencyMs: config.SANDBOX_SEND_LATENCY_MS,
@@ -38,6 +39,8 @@ export function createDriverFactory(
       ...(real.loginStore ? { loginStore: real.loginStore } : {}),
       loginBackupMs: config.LOGIN_BACKUP_MINUTES * 60_000,
       ...(real.hostIsLive ? { hostIsLive: real.hostIsLive } : {}),
+      // With the database login store each worker has a disk of its own.
+      sharedDataDir: config.LOGIN_STORE === 'local',
       // Replies from a private LID are looked up only when they could be an opt-out.
       isOptOutReply: (body) => optOutWords.has(normalizeReply(body)),
     });

@@ -82,6 +82,13 @@ export class NotSentError extends Error {
 /** After a crash: did the send with this ref go out? */
 export type SendLookup = { sent: true; messageId: string } | { sent: false } | { sent: 'unknown' };
 
+/** What the database knows of an interrupted send: when it was claimed, and by whom. */
+export interface SendAttempt {
+  attemptedAt: Date | null;
+  /** Claimed before this worker took the account over from another one. */
+  byAnotherWorker: boolean;
+}
+
 /**
  * One linked WhatsApp number. Implementations: `sandbox` (test mode, in-process) and
  * `wwebjs` (whatsapp-web.js driving Chromium).
@@ -96,7 +103,11 @@ export interface WhatsAppDriver {
   logout(): Promise<void>;
   /** Sends and resolves with WhatsApp's message id; rejects with a readable error. */
   send(message: OutgoingMessage): Promise<{ messageId: string }>;
-  lookupSent(ref: string, to: string): Promise<SendLookup>;
+  /**
+   * Whether the send journalled as `ref` went out. `attempt` says when the row was claimed
+   * and whether another worker (perhaps on another disk) claimed it.
+   */
+  lookupSent(ref: string, to: string, attempt?: SendAttempt): Promise<SendLookup>;
   onEvent(listener: (event: DriverEvent) => void): void;
 }
 

@@ -7,6 +7,7 @@ import {
   type DriverEvent,
   NotOnWhatsAppError,
   type OutgoingMessage,
+  type SendAttempt,
   type SendLookup,
   type WhatsAppDriver,
 } from './driver';
@@ -14,6 +15,8 @@ import { appendDurably } from './durable-file';
 
 export interface SandboxOptions {
   dataDir: string;
+  /** Every worker's ledger is this DATA_DIR's (a shared volume). Default true; see WwebjsDriverOptions. */
+  sharedDataDir?: boolean;
   /** Written into each ledger entry. */
   worker?: string;
   /** From connect to linked when no login is stored (the "scan"). */
@@ -201,11 +204,13 @@ export class SandboxDriver implements WhatsAppDriver {
     this.emit({ type: 'status', status: 'FAILED', error: 'The browser crashed.', retryable: true });
   }
 
-  async lookupSent(ref: string): Promise<SendLookup> {
+  async lookupSent(ref: string, _to?: string, attempt?: SendAttempt): Promise<SendLookup> {
     for await (const entry of readLedger(this.ledgerFile)) {
       if (entry.ref === ref) return { sent: true, messageId: entry.messageId };
     }
-    // The ledger is written before send resolves, so absence means it never went out.
+    // The ledger is written before send resolves, so absence means it never went out,
+    // unless another worker sent it into a ledger on its own disk.
+    if (this.options.sharedDataDir === false && attempt?.byAnotherWorker) return { sent: 'unknown' };
     return { sent: false };
   }
 }

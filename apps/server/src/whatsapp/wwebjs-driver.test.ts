@@ -507,6 +507,31 @@ describe('WwebjsDriver: lookupSent after a crash', () => {
     await expect(t.driver.lookupSent('r1', BOB)).resolves.toEqual({ sent: false });
   });
 
+  it('on disks of their own (LOGIN_STORE=mysql), a send another worker claimed is looked up in the chat, never assumed unsent', async () => {
+    const t = await setup({ sharedDataDir: false });
+    const byAnotherWorker = { attemptedAt: at, byAnotherWorker: true };
+    // Not linked yet: nobody can tell, so it is not sent again.
+    await expect(t.driver.lookupSent('r1', BOB, byAnotherWorker)).resolves.toEqual({ sent: 'unknown' });
+    await t.ready();
+    t.client().chat.fetchMessages.mockResolvedValue([
+      { id: { _serialized: 'before', fromMe: true }, timestamp: atSeconds - 120 },
+    ]);
+    await expect(t.driver.lookupSent('r1', BOB, byAnotherWorker)).resolves.toEqual({ sent: 'unknown' });
+    t.client().chat.fetchMessages.mockResolvedValue([
+      { id: { _serialized: 'theirs', fromMe: true }, timestamp: atSeconds + 1 },
+    ]);
+    await expect(t.driver.lookupSent('r1', BOB, byAnotherWorker)).resolves.toEqual({
+      sent: true,
+      messageId: 'theirs',
+    });
+    // Its own claims are in its own journal: absence still means never sent.
+    await expect(
+      t.driver.lookupSent('r2', BOB, { attemptedAt: at, byAnotherWorker: false }),
+    ).resolves.toEqual({
+      sent: false,
+    });
+  });
+
   it('answers with the message id the journal has', async () => {
     const t = await withJournal([
       { ref: 'r1', to: BOB, at: at.toISOString() },

@@ -64,6 +64,13 @@ export interface WwebjsDriverOptions {
    * lock written on another host is cleared only when this answers false; unset, never.
    */
   hostIsLive?: (host: string) => Promise<boolean>;
+  /**
+   * Whether every worker that may have held this account writes its send journal under
+   * this same DATA_DIR (a shared volume: LOGIN_STORE=local). When not (LOGIN_STORE=mysql,
+   * one disk per worker), a send another worker claimed is not in this journal, so its
+   * absence proves nothing. Default true.
+   */
+  sharedDataDir?: boolean;
 }
 
 export type WebVersionCache =

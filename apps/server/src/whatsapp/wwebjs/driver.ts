@@ -1,6 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type DriverEvent, NotSentError, type SendLookup, type WhatsAppDriver } from '../driver';
+import {
+  type DriverEvent,
+  NotSentError,
+  type SendAttempt,
+  type SendLookup,
+  type WhatsAppDriver,
+} from '../driver';
 import { AttachmentCache } from './attachments';
 import { RecentIds, unreadIncoming } from './catch-up';
 import { browserConnected, browserMissing, browserPid, isAlive, killTree } from './chromium';
@@ -742,15 +748,21 @@ export class WwebjsDriver implements WhatsAppDriver {
    * After a crash: did the send with this ref go out? The journal answers when it has the
    * message id or no intent at all; an intent without a result is looked up in the chat.
    */
-  async lookupSent(ref: string, to: string): Promise<SendLookup> {
+  async lookupSent(ref: string, to: string, attempt?: SendAttempt): Promise<SendLookup> {
     const known = await this.journal.find(ref);
-    if (!known) return { sent: false };
-    if ('messageId' in known) return { sent: true, messageId: known.messageId };
+    if (known && 'messageId' in known) return { sent: true, messageId: known.messageId };
+    if (!known) {
+      // The intent is journalled before every send, so on a shared disk absence means it
+      // never went out. Another worker's journal is on its own disk: only the chat can say.
+      const journalSeesIt = this.options.sharedDataDir !== false || !attempt?.byAnotherWorker;
+      if (journalSeesIt) return { sent: false };
+    }
     const client = this.client;
     if (!client || !this.linked) return { sent: 'unknown' };
     try {
-      const digits = (known.to ?? to).replace(/\D/g, '');
-      const messageId = await findSentInChat(client, `${digits}@c.us`, known.intentAt);
+      const digits = (known?.to ?? to).replace(/\D/g, '');
+      const since = known?.intentAt ?? attempt?.attemptedAt?.getTime() ?? 0;
+      const messageId = await findSentInChat(client, `${digits}@c.us`, since);
       if (messageId) {
         await this.journal.result(ref, messageId);
         return { sent: true, messageId };
