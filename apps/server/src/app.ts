@@ -44,6 +44,7 @@ import { createVerification } from './services/verification';
 import { createDriverFactory } from './whatsapp/driver-factory';
 import { createLoginStore } from './whatsapp/login-store/create';
 import { SessionManager } from './whatsapp/session-manager';
+import { mysqlLidStorage } from './whatsapp/wwebjs/lids';
 
 export class StartupError extends Error {}
 
@@ -290,6 +291,7 @@ function createSending(o: {
     createDriver: createDriverFactory(config, log, workerId, {
       loginStore,
       hostIsLive: liveHostCheck(db, config.LEASE_SECONDS),
+      lidStorage: (accountId) => mysqlLidStorage(db, accountId),
     }),
     loginStore,
     maxBrowsers: config.MAX_BROWSERS,

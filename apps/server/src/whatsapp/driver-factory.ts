@@ -4,6 +4,7 @@ import type { LoginStore } from './login-store/login-store';
 import { SandboxDriver } from './sandbox-driver';
 import type { DriverFactory } from './session-manager';
 import type { WebVersionCache } from './wwebjs/driver-options';
+import type { LidStorage } from './wwebjs/lids';
 import { normalizeReply } from './wwebjs/opt-out';
 import { WwebjsDriver } from './wwebjs-driver';
 
@@ -12,7 +13,11 @@ export function createDriverFactory(
   config: Config,
   log: AppLogger,
   workerId?: string,
-  real: { loginStore?: LoginStore; hostIsLive?: (host: string) => Promise<boolean> } = {},
+  real: {
+    loginStore?: LoginStore;
+    hostIsLive?: (host: string) => Promise<boolean>;
+    lidStorage?: (accountId: number) => LidStorage;
+  } = {},
 ): DriverFactory {
   const unregistered = new Set(config.SANDBOX_UNREGISTERED_NUMBERS);
   const optOutWords = new Set(config.OPT_OUT_WORDS.map(normalizeReply));
@@ -39,6 +44,7 @@ export function createDriverFactory(
       ...(real.loginStore ? { loginStore: real.loginStore } : {}),
       loginBackupMs: config.LOGIN_BACKUP_MINUTES * 60_000,
       ...(real.hostIsLive ? { hostIsLive: real.hostIsLive } : {}),
+      ...(real.lidStorage ? { lidStorage: real.lidStorage } : {}),
       // With the database login store each worker has a disk of its own.
       sharedDataDir: config.LOGIN_STORE === 'local',
       // Replies from a private LID are looked up only when they could be an opt-out.

@@ -126,3 +126,21 @@ export const accountLoginChunks = mysqlTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.version, t.seq] })],
 );
+
+/**
+ * Which phone number each private LID (`…@lid`) of a recipient stands for, learned when an
+ * account sends to the number: a reply from the LID is then matched to its recipient (an
+ * opt-out) on whichever worker holds the account.
+ */
+export const whatsappLids = mysqlTable(
+  'whatsapp_lids',
+  {
+    accountId: ref('account_id')
+      .notNull()
+      .references(() => whatsappAccounts.id, { onDelete: 'cascade' }),
+    lid: varchar('lid', { length: 64 }).notNull(),
+    phone: varchar('phone', { length: 32 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.lid] })],
+);

@@ -1,6 +1,7 @@
 import type { OutgoingMessage } from '../driver';
 import type { LoginStore } from '../login-store/login-store';
 import type { ClientLike, WwebjsClientOptions } from './client-like';
+import type { LidStorage } from './lids';
 
 export interface DriverLog {
   info(obj: object, msg?: string): void;
@@ -71,6 +72,8 @@ export interface WwebjsDriverOptions {
    * absence proves nothing. Default true.
    */
   sharedDataDir?: boolean;
+  /** Where LID → phone pairs are kept (the server: `whatsapp_lids`). Default: a file under DATA_DIR. */
+  lidStorage?: (accountId: number) => LidStorage;
 }
 
 export type WebVersionCache =

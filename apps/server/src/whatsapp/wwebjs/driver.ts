@@ -31,7 +31,7 @@ import {
 } from './failures';
 import { deleteWwebjsAuth, wwebjsAuthDir, wwebjsDir, wwebjsJournalPath, wwebjsLidsPath } from './files';
 import { SendJournal } from './journal';
-import { LidDirectory } from './lids';
+import { fileLidStorage, LidDirectory } from './lids';
 import { LoginBackups, LoginRestoreError } from './login-backups';
 import { isFromMe, mapAck, phoneOf, replySender } from './messages';
 import { NumberCheck } from './number-check';
@@ -101,7 +101,9 @@ export class WwebjsDriver implements WhatsAppDriver {
     this.log = options.log ?? silentLog;
     this.dataDir = path.resolve(options.dataDir);
     this.journal = new SendJournal(wwebjsJournalPath(this.dataDir, accountId));
-    this.lids = new LidDirectory(wwebjsLidsPath(this.dataDir, accountId));
+    this.lids = new LidDirectory(
+      options.lidStorage?.(accountId) ?? fileLidStorage(wwebjsLidsPath(this.dataDir, accountId)),
+    );
     this.backups = new LoginBackups({
       accountId,
       dir: this.authDir,
