@@ -190,6 +190,11 @@ async function main() {
     }));
     const renewalsPerSecond = renewals1.reduce((sum, n, i) => sum + n - renewals0[i]!, 0) / windowS;
 
+    // The steady figures first: the kills below take minutes.
+    console.log(
+      `steady window: ${JSON.stringify({ engineLatenessMs: e, bareTimerLatenessMs: r, perWorker })}`,
+    );
+
     // --- failover ------------------------------------------------------------------------
     const failovers: Array<{ leases: number; movedS: number; sendingS: number }> = [];
     for (let k = 0; k < KILLS; k++) {
