@@ -22,11 +22,19 @@ export function workerAlive(ttlSeconds: number) {
  */
 const TAKES_AT_ONCE = 16;
 
-/** Runs `task` over `items`, at most `limit` at a time. */
-async function eachAtMost<T>(limit: number, items: readonly T[], task: (item: T) => Promise<void>) {
+/**
+ * Runs `task` over `items`, at most `limit` at a time, starting none after `until`
+ * (performance.now()): the rest waits for the next round.
+ */
+async function eachAtMost<T>(
+  limit: number,
+  items: readonly T[],
+  task: (item: T) => Promise<void>,
+  until = Number.POSITIVE_INFINITY,
+) {
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await task(items[next++]!);
+    while (next < items.length && performance.now() < until) await task(items[next++]!);
   });
   await Promise.all(lanes);
 }
@@ -242,7 +250,10 @@ export class AccountLeases {
       )
       .orderBy(asc(whatsappAccounts.id))
       .limit(room);
-    await eachAtMost(TAKES_AT_ONCE, free, (row) => this.take(row.id, row.owner, row.epoch));
+    // A round that takes hundreds of accounts must not outlast the renewal of the ones
+    // already held (rounds never overlap): whatever is left is claimed next round.
+    const until = performance.now() + this.renewMs;
+    await eachAtMost(TAKES_AT_ONCE, free, (row) => this.take(row.id, row.owner, row.epoch), until);
   }
 
   /**
