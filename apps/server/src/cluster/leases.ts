@@ -16,6 +16,29 @@ export function workerAlive(ttlSeconds: number) {
   return sql`${workers.heartbeatAt} > NOW(3) - INTERVAL ${ttlSeconds} SECOND`;
 }
 
+/**
+ * Accounts taken over at once: each take is its own guarded UPDATE and its own session
+ * start, so a dead worker's hundreds of accounts need not move one after the other.
+ */
+const TAKES_AT_ONCE = 16;
+
+/**
+ * Runs `task` over `items`, at most `limit` at a time, starting none after `until`
+ * (performance.now()): the rest waits for the next round.
+ */
+async function eachAtMost<T>(
+  limit: number,
+  items: readonly T[],
+  task: (item: T) => Promise<void>,
+  until = Number.POSITIVE_INFINITY,
+) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length && performance.now() < until) await task(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
 /** How often (in heartbeat rounds) rows of workers silent for a day are deleted. */
 const PRUNE_EVERY_ROUNDS = 60;
 
@@ -173,9 +196,8 @@ export class AccountLeases {
     }
     // Ours by name but not held here: a previous run of this worker (same WORKER_ID). It is
     // dead, so the lease is taken back at once, with a new epoch against any straggler.
-    for (const [id, epoch] of current) {
-      if (!this.held.has(id)) await this.take(id, workerId, epoch);
-    }
+    const ownRestart = [...current].filter(([id]) => !this.held.has(id));
+    await eachAtMost(TAKES_AT_ONCE, ownRestart, ([id, epoch]) => this.take(id, workerId, epoch));
     await db
       .insert(workers)
       .values({
@@ -228,7 +250,10 @@ export class AccountLeases {
       )
       .orderBy(asc(whatsappAccounts.id))
       .limit(room);
-    for (const row of free) await this.take(row.id, row.owner, row.epoch);
+    // A round that takes hundreds of accounts must not outlast the renewal of the ones
+    // already held (rounds never overlap): whatever is left is claimed next round.
+    const until = performance.now() + this.renewMs;
+    await eachAtMost(TAKES_AT_ONCE, free, (row) => this.take(row.id, row.owner, row.epoch), until);
   }
 
   /**
