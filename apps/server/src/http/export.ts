@@ -11,6 +11,7 @@ import { csvTime, spreadsheetTime } from './export-times';
 const PAGE = 500;
 const TIME_COLUMNS = new Set<string>(['sentAt', 'deliveredAt', 'readAt']);
 const XLSX_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+const PHONE_COLUMN = EXPORT_COLUMNS.indexOf('phone') + 1; // exceljs counts from 1
 
 interface ExportOptions {
   language: ExportLanguage;
@@ -50,8 +51,8 @@ function cells(r: RecipientRecord, variableKeys: string[], language: ExportLangu
     error: r.error ?? '',
     whatsappMessageId: r.whatsappMessageId ?? '',
   };
-  const texts = (values: Cell[]) => values.map((v) => (typeof v === 'string' ? neutralizeCell(v) : v));
-  return texts([...EXPORT_COLUMNS.map((c) => base[c]), ...variableKeys.map((k) => r.variables?.[k] ?? '')]);
+  const values = [...EXPORT_COLUMNS.map((c) => base[c]), ...variableKeys.map((k) => r.variables?.[k] ?? '')];
+  return values.map((v) => (typeof v === 'string' ? neutralizeCell(v) : v));
 }
 
 async function* allRecipients(ports: Ports, campaignId: number) {
@@ -131,7 +132,7 @@ export async function exportRecipients(
     const row = sheet.addRow(toRow(r).map((v) => (v instanceof Date ? spreadsheetTime(v, timeZone) : v)));
     row.eachCell((cell, column) => {
       if (cell.value instanceof Date) cell.numFmt = XLSX_TIME_FORMAT;
-      else if (column === 1) cell.numFmt = '@'; // the phone: text, never a number
+      else if (column === PHONE_COLUMN) cell.numFmt = '@'; // text, never read back as a number
     });
     row.commit();
   }
