@@ -40,7 +40,10 @@ async function cellsSeenByLibreOffice(name: string, body: Buffer, infilter?: str
       file,
     ],
     { timeout: 60_000 },
-  );
+  ).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+    throw new Error('soffice not found: apt-get install -y --no-install-recommends libreoffice-calc-nogui');
+  });
   return parse(await readFile(join(out, name.replace(/\.\w+$/, '.csv'))), { bom: true });
 }
 
