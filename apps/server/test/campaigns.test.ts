@@ -156,6 +156,26 @@ describe('campaign state guards', () => {
     expect((await errorOf(client.campaigns.get.query({ id: campaign.id }))).data.code).toBe('NOT_FOUND');
   });
 
+  it('removes what a wizard left behind: a draft without recipients, a ready one with them', async () => {
+    const { client } = await signUp(server);
+    const account = await client.whatsapp.create.mutate({ label: 'a', driver: 'sandbox' });
+    const empty = await draft(client, account.id);
+    const ready = await draft(client, account.id);
+    await client.campaigns.addRecipients.mutate({
+      campaignId: ready.id,
+      recipients: [{ phone: '09121234567' }],
+    });
+    expect((await client.campaigns.get.query({ id: ready.id })).status).toBe('READY');
+    const other = await signUp(server);
+    expect((await errorOf(other.client.campaigns.remove.mutate({ id: ready.id }))).data.code).toBe(
+      'NOT_FOUND',
+    );
+    for (const { id } of [empty, ready]) {
+      await client.campaigns.remove.mutate({ id });
+      expect((await errorOf(client.campaigns.get.query({ id }))).data.code).toBe('NOT_FOUND');
+    }
+  });
+
   it('schedules a start for later and runs it when the time comes', async () => {
     const { client } = await signUp(server);
     const account = await linkedSandboxAccount(client);

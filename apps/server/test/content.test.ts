@@ -278,7 +278,7 @@ describe('export', () => {
         { phone: '09127654321', name: 'سارا' },
       ],
     });
-    const csvRes = await fetch(`${server.url}/api/campaigns/${campaign.id}/recipients.csv`, {
+    const csvRes = await fetch(`${server.url}/api/campaigns/${campaign.id}/recipients.csv?lang=en`, {
       headers: { authorization: `Bearer ${user.token}` },
     });
     expect(csvRes.status).toBe(200);
@@ -287,11 +287,12 @@ describe('export', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\n');
-    expect(lines[0]).toBe('phone,name,status,sentAt,deliveredAt,readAt,error,whatsappMessageId,note');
-    expect(lines[1]).toContain(`'+989121234567`);
+    expect(lines[0]).toBe('Phone,Name,Status,Sent at,Delivered at,Read at,Error,WhatsApp message ID,note');
+    // A phone is a number, not a formula: no apostrophe in front of it.
+    expect(lines[1]).toMatch(/^\+989121234567,/);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(lines[1]).toContain(`'@SUM(A1)`);
-    expect(lines[2]).toContain('سارا,PENDING');
+    expect(lines[2]).toContain('سارا,Pending');
 
     const xlsxRes = await fetch(`${server.url}/api/campaigns/${campaign.id}/recipients.xlsx`, {
       headers: { authorization: `Bearer ${user.token}` },
@@ -318,10 +319,14 @@ describe('cells that could run or reorder text', () => {
 
   async function exported(user: User, campaignId: number) {
     const auth = { headers: { authorization: `Bearer ${user.token}` } };
-    const csv = await (await fetch(`${server.url}/api/campaigns/${campaignId}/recipients.csv`, auth)).text();
+    const csv = await (
+      await fetch(`${server.url}/api/campaigns/${campaignId}/recipients.csv?lang=en`, auth)
+    ).text();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(
-      await (await fetch(`${server.url}/api/campaigns/${campaignId}/recipients.xlsx`, auth)).arrayBuffer(),
+      await (
+        await fetch(`${server.url}/api/campaigns/${campaignId}/recipients.xlsx?lang=en`, auth)
+      ).arrayBuffer(),
     );
     const sheet = workbook.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
@@ -351,7 +356,7 @@ describe('cells that could run or reorder text', () => {
     expect(csv).toContain(`,'   =1+1`);
     expect(csv).toContain(`,'\uff20SUM(A1),`);
     expect(csv).toContain(`,"'\uff1dHYPERLINK(""http://evil"")"`);
-    expect(xlsxRows.map((r) => [r.name, r.note])).toEqual([
+    expect(xlsxRows.map((r) => [r.Name, r.note])).toEqual([
       [`'\uff0b1`, `'   =1+1`],
       [`'\uff20SUM(A1)`, `'\uff1dHYPERLINK("http://evil")`],
     ]);
@@ -371,7 +376,7 @@ describe('cells that could run or reorder text', () => {
     const { csv, xlsxRows } = await exported(user, campaign.id);
     expect(csv).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     expect(csv.split('\n')[0]).toMatch(/,city\r?$/);
-    expect(xlsxRows[0]).toMatchObject({ name: 'Alignp.exe', city: 'Tehran' });
+    expect(xlsxRows[0]).toMatchObject({ Name: 'Alignp.exe', city: 'Tehran' });
   });
 
   it('strips bidi controls from an imported file: names, columns and their headers', async () => {

@@ -168,8 +168,10 @@ describe('import and export', () => {
     const exported = await downloadedText(exportDownload);
     for (const e164 of PHONES) expect(exported).toContain(e164);
     expect(exported).toContain('سارا');
+    // In the page's language, on the browser's clock.
+    expect(exported.replace(/^\uFEFF/, '')).toMatch(/^Phone,Name,Status,Sent at,/);
     expect(await page.getByRole('link', { name: 'Export Excel' }).getAttribute('href')).toMatch(
-      /^\/api\/campaigns\/\d+\/recipients\.xlsx$/,
+      /^\/api\/campaigns\/\d+\/recipients\.xlsx\?lang=en&tz=[\w%+-]+$/,
     );
 
     await session.screenshot('import-and-export.png');

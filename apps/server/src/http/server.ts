@@ -145,7 +145,14 @@ export function createHttpServer(deps: HttpDeps) {
     const exportMatch = /^\/api\/campaigns\/(\d+)\/recipients\.(csv|xlsx)(\?.*)?$/.exec(url);
     if (exportMatch && req.method === 'GET') {
       void asSignedIn('export', (ctx) =>
-        exportRecipients(ctx.ports, ctx.user, Number(exportMatch[1]), exportMatch[2] as 'csv' | 'xlsx', res),
+        exportRecipients(
+          ctx.ports,
+          ctx.user,
+          Number(exportMatch[1]),
+          exportMatch[2] as 'csv' | 'xlsx',
+          new URLSearchParams(exportMatch[3]?.slice(1)),
+          res,
+        ),
       );
       return;
     }

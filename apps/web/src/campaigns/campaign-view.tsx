@@ -17,6 +17,7 @@ import { CampaignActionButtons } from './campaign-action-buttons';
 import { CampaignCounters } from './campaign-counters';
 import { CampaignMediaSection } from './campaign-media';
 import { campaignTitle } from './campaign-title';
+import { DeleteDraftButton } from './delete-draft-button';
 import { ExportButtons } from './export-buttons';
 import { ImportReportAlert } from './import-report-alert';
 import { MessagePanel } from './message-panel';
@@ -115,6 +116,7 @@ function CampaignLoaded({ campaign }: { campaign: Campaign }) {
             onAction={(action) => actions.run(action)}
           />
           <DuplicateButton campaign={campaign} />
+          <DeleteDraftButton campaign={campaign} onDeleted={() => navigate('/campaigns')} />
         </Group>
       </Group>
       {outcome && <RecipientsReportAlert outcome={outcome} onClose={closeOutcome} />}

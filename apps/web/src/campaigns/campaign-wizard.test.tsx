@@ -23,7 +23,19 @@ const account: Account = {
 };
 
 /** A fake server for the wizard: records every call, keeps the campaign's recipient count. */
-function fakeServer(options: { startError?: ReturnType<typeof apiError> } = {}) {
+/** What the fake server answers to addRecipients: two in, one refused. */
+const ADDED_WITH_ONE_INVALID = {
+  added: 2,
+  skipped: 0,
+  invalid: 1,
+  duplicates: 0,
+  optedOut: 0,
+  rejected: [{ index: 2, value: '12', reason: 'Too short to be a phone number.' }],
+};
+
+function fakeServer(
+  options: { startError?: ReturnType<typeof apiError>; addAnswer?: typeof ADDED_WITH_ONE_INVALID } = {},
+) {
   const calls: Array<[string, unknown]> = [];
   let total = 0;
   let startError = options.startError;
@@ -39,15 +51,9 @@ function fakeServer(options: { startError?: ReturnType<typeof apiError> } = {}) 
     'campaigns.create': record('campaigns.create', () => campaign()),
     'campaigns.get': () => campaign(),
     'campaigns.addRecipients': record('campaigns.addRecipients', () => {
-      total = 2;
-      return {
-        added: 2,
-        skipped: 0,
-        invalid: 1,
-        duplicates: 0,
-        optedOut: 0,
-        rejected: [{ index: 2, value: '12', reason: 'Too short to be a phone number.' }],
-      };
+      const answer = options.addAnswer ?? ADDED_WITH_ONE_INVALID;
+      total += answer.added;
+      return answer;
     }),
     'campaigns.update': record('campaigns.update', (input: { interval?: string }) =>
       campaign({ interval: input.interval ?? 'TEN_SECONDS' }),
@@ -200,6 +206,47 @@ describe('the campaign wizard', () => {
     await screen.findByRole('textbox', { name: /Recipients/ });
     expect(server.called('campaigns.update')).toEqual([{ id: 7, title: null, message: 'Salam {{name}}' }]);
     expect(server.called('campaigns.create')).toHaveLength(1);
+  });
+
+  it('adds the pasted numbers on Next and goes on when every one went in', async () => {
+    const server = fakeServer({ addAnswer: { ...ADDED_WITH_ONE_INVALID, invalid: 0, rejected: [] } });
+    renderWizard(server);
+    fireEvent.change(await screen.findByRole('textbox', { name: /Message/ }), { target: { value: 'Salam' } });
+    next();
+    fireEvent.change(await screen.findByRole('textbox', { name: /Recipients/ }), {
+      target: { value: '09121234567\n09351112233' },
+    });
+    expect(screen.getByRole('button', { name: 'Next' }).hasAttribute('disabled')).toBe(false);
+    next();
+    expect(await screen.findByRole('combobox', { name: /Pace/ })).toBeTruthy();
+    expect(server.called('campaigns.addRecipients')).toEqual([
+      {
+        campaignId: 7,
+        recipients: [
+          { phone: '09121234567', name: null },
+          { phone: '09351112233', name: null },
+        ],
+      },
+    ]);
+  });
+
+  it('stays on the recipients with the report when Next added numbers some of which were refused', async () => {
+    const server = fakeServer();
+    renderWizard(server);
+    fireEvent.change(await screen.findByRole('textbox', { name: /Message/ }), { target: { value: 'Salam' } });
+    next();
+    fireEvent.change(await screen.findByRole('textbox', { name: /Recipients/ }), {
+      target: { value: '09121234567\n09351112233\n12' },
+    });
+    next();
+    expect(await screen.findByText('Added 2, skipped 0, invalid 1.')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: /Recipients/ })).toBeTruthy();
+    expect(server.called('campaigns.addRecipients')).toHaveLength(1);
+    // Read, then on: nothing is left to add, so Next only moves.
+    await screen.findByText('The campaign has 2 recipients.');
+    next();
+    expect(await screen.findByRole('combobox', { name: /Pace/ })).toBeTruthy();
+    expect(server.called('campaigns.addRecipients')).toHaveLength(1);
   });
 
   it('speaks Persian, with Persian digits, in a right-to-left page', async () => {

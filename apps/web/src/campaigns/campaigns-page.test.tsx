@@ -85,4 +85,40 @@ describe('CampaignsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(calls.at(-1)).toEqual({ limit: 20, cursor: null, withTotal: true }));
   }, 15_000);
+
+  it('deletes a campaign that never started, after asking, and offers nothing for one that ran', async () => {
+    const removed: unknown[] = [];
+    let items = [
+      campaignFixture({ id: 5, title: 'Left behind', status: 'DRAFT', totalRecipients: 0 }),
+      campaignFixture({ id: 6, title: 'Sent one', status: 'COMPLETED' }),
+    ];
+    renderWithProviders(
+      <LiveAccountsProvider>
+        <CampaignsPage />
+      </LiveAccountsProvider>,
+      {
+        language: 'en',
+        user: userFixture(),
+        route: '/campaigns',
+        api: {
+          ...api([]),
+          'campaigns.list': () => ({ items, nextCursor: null, total: items.length }),
+          'campaigns.remove': (input: unknown) => {
+            removed.push(input);
+            items = items.filter((c) => c.id !== (input as { id: number }).id);
+            return { ok: true };
+          },
+        },
+      },
+    );
+    await screen.findByRole('link', { name: 'Left behind' });
+    expect(screen.queryByRole('button', { name: 'Delete Sent one' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Left behind' }));
+    expect(await screen.findByText('Delete this campaign?')).toBeTruthy();
+    expect(removed).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete campaign' }));
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Left behind' })).toBeNull());
+    expect(removed).toEqual([{ id: 5 }]);
+    expect(screen.getByRole('link', { name: 'Sent one' })).toBeTruthy();
+  });
 });

@@ -23,6 +23,7 @@ import { trpc } from '../trpc/trpc';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
 import { campaignTitle } from './campaign-title';
 import { useCursorPages } from './cursor-pages';
+import { DeleteDraftButton } from './delete-draft-button';
 import {
   filtersFromSearch,
   hasFilters,
@@ -153,6 +154,7 @@ export function CampaignsPage() {
                 <Table.Th>{t('campaigns.col.sent')}</Table.Th>
                 <Table.Th>{t('campaigns.col.failed')}</Table.Th>
                 <Table.Th>{t('campaigns.col.created')}</Table.Th>
+                <Table.Th>{t('campaigns.col.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -187,6 +189,9 @@ export function CampaignsPage() {
                     </Table.Td>
                     <Table.Td>{formatNumber(c.failedCount)}</Table.Td>
                     <Table.Td>{formatDate(c.createdAt)}</Table.Td>
+                    <Table.Td>
+                      <DeleteDraftButton campaign={c} size="xs" variant="subtle" />
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}

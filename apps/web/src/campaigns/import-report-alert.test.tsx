@@ -37,6 +37,26 @@ describe('ImportReportAlert', () => {
     expect(screen.getByText('{{شهر}}')).toBeTruthy();
   });
 
+  it('says a header-only file imported nothing, instead of "Imported" with zeros', () => {
+    const headerOnly: ImportReport = {
+      ...report,
+      rows: 0,
+      added: 0,
+      duplicates: 0,
+      invalid: 0,
+      optedOut: 0,
+      rejected: [],
+      rejectedTotal: 0,
+      columns: [],
+    };
+    renderWithProviders(<ImportReportAlert report={headerOnly} fileName="empty.csv" />, { language: 'en' });
+    expect(screen.getByText('Nothing imported from “empty.csv”')).toBeTruthy();
+    expect(screen.queryByText(/Imported/)).toBeNull();
+    expect(screen.getByTestId('import-report-summary').textContent).toBe(
+      'The file has no rows below its header.',
+    );
+  });
+
   it('lists only the first rejected rows, saying how many there are', () => {
     renderWithProviders(<ImportReportAlert report={report} />, { language: 'en' });
     const table = screen.getByRole('table', { name: 'Rejected rows' });

@@ -20,7 +20,16 @@ interface Props {
 export function ImportReportAlert({ report, fileName, onClose }: Props) {
   const { t, formatNumber } = useI18n();
   const problems = report.invalid + report.duplicates + report.optedOut > 0;
-  const color = report.added === 0 ? (report.rows === 0 ? 'red' : 'yellow') : problems ? 'yellow' : 'teal';
+  // A file with no rows (a header alone) imported nothing: say so, not "Imported … 0 rows".
+  const empty = report.rows === 0;
+  const color = report.added === 0 ? (empty ? 'red' : 'yellow') : problems ? 'yellow' : 'teal';
+  const title = empty
+    ? fileName
+      ? t('import.report.nothingFile', { file: fileName })
+      : t('import.report.nothing')
+    : fileName
+      ? t('import.report.titleFile', { file: fileName })
+      : t('import.report.title');
   const shown = report.rejected.slice(0, SHOWN_REJECTED_ROWS);
   const download = () =>
     downloadText(
@@ -34,21 +43,22 @@ export function ImportReportAlert({ report, fileName, onClose }: Props) {
   return (
     <Alert
       color={color}
-      title={fileName ? t('import.report.titleFile', { file: fileName }) : t('import.report.title')}
+      title={title}
       data-testid="import-report"
       {...(onClose ? { withCloseButton: true, closeButtonLabel: t('common.close'), onClose } : {})}
     >
       <Stack gap="xs">
         <Text size="sm" data-testid="import-report-summary">
-          {t('import.report.summary', {
-            rows: report.rows,
-            added: report.added,
-            duplicates: report.duplicates,
-            optedOut: report.optedOut,
-            invalid: report.invalid,
-          })}
+          {empty
+            ? t('import.report.noRows')
+            : t('import.report.summary', {
+                rows: report.rows,
+                added: report.added,
+                duplicates: report.duplicates,
+                optedOut: report.optedOut,
+                invalid: report.invalid,
+              })}
         </Text>
-        {report.rows === 0 && <Text size="sm">{t('import.report.noRows')}</Text>}
         {report.columns.length > 0 && (
           <Text size="sm">
             {t('import.report.columns')}{' '}

@@ -20,9 +20,10 @@ import { useAddRecipients } from './use-add-recipients';
 import { useImportFile } from './use-import-file';
 
 /**
- * Step 2: numbers pasted or a file imported, each addition answered by its report. The
- * first addition creates the campaign (a draft) with the content and the likely account,
- * which the next step lets the user change.
+ * Step 2: numbers pasted or a file imported, each addition answered by its report; Next
+ * adds what is pasted or chosen and not added yet. The first addition creates the campaign
+ * (a draft) with the content and the likely account, which the next step lets the user
+ * change.
  */
 export function WizardRecipientsStep({
   draft,
@@ -73,40 +74,55 @@ export function WizardRecipientsStep({
     }
   }
 
-  async function add() {
+  /**
+   * Adds what is pasted or chosen. True when every row went in, so Next may go on at once;
+   * otherwise the report (or the error) stays on this step to be read.
+   */
+  async function add(): Promise<boolean> {
     setInputError(null);
     if (source === 'paste') {
       const rows = parseRecipients(text);
       if (rows.length === 0) {
         setInputError(t('wizard.recipients.nonePasted'));
-        return;
+        return false;
       }
       const id = await ensureCampaign();
-      if (id === null) return;
+      if (id === null) return false;
       try {
-        setOutcome(await addRecipients.add(id, rows));
+        const added = await addRecipients.add(id, rows);
+        setOutcome(added);
         setFileImport(null);
         onPasted(rows);
         setText('');
+        return added.added > 0 && added.rejected.length === 0;
       } catch (error) {
         setInputError(describeError(t, error));
-      }
-    } else {
-      if (!file) {
-        setInputError(t('wizard.recipients.noFile'));
-        return;
-      }
-      const id = await ensureCampaign();
-      if (id === null) return;
-      try {
-        const report = await importFile.importFile(id, file, sheet);
-        setFileImport({ report, fileName: file.name });
-        setOutcome(null);
-        setFile(null);
-      } catch (error) {
-        setInputError(describeError(t, error));
+        return false;
       }
     }
+    if (!file) {
+      setInputError(t('wizard.recipients.noFile'));
+      return false;
+    }
+    const id = await ensureCampaign();
+    if (id === null) return false;
+    try {
+      const report = await importFile.importFile(id, file, sheet);
+      setFileImport({ report, fileName: file.name });
+      setOutcome(null);
+      setFile(null);
+      return report.added > 0 && report.rejectedTotal === 0;
+    } catch (error) {
+      setInputError(describeError(t, error));
+      return false;
+    }
+  }
+
+  /** Numbers pasted or a file chosen but not yet added: Next adds them first. */
+  const unsentInput = source === 'paste' ? text.trim() !== '' : file !== null;
+  async function next() {
+    if (unsentInput && !(await add())) return;
+    onDone();
   }
 
   return (
@@ -173,7 +189,10 @@ export function WizardRecipientsStep({
         <Button variant="default" onClick={onBack}>
           {t('common.back')}
         </Button>
-        <Button onClick={onDone} disabled={totalRecipients === 0 || busy}>
+        <Button
+          onClick={() => void next()}
+          disabled={busy || (unsentInput ? noAccount : totalRecipients === 0)}
+        >
           {t('wizard.next')}
         </Button>
       </Group>

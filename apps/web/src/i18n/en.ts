@@ -238,9 +238,11 @@ export const en = {
   'import.failedAfterCreate': 'The campaign was created, but the file was not imported',
   'import.report.title': 'File imported',
   'import.report.titleFile': 'Imported “{file}”',
+  'import.report.nothing': 'Nothing imported',
+  'import.report.nothingFile': 'Nothing imported from “{file}”',
   'import.report.summary':
     '{rows} rows read: {added} added, {duplicates} already in the list, {optedOut} opted out, {invalid} invalid.',
-  'import.report.noRows': 'The file has no rows with a phone number.',
+  'import.report.noRows': 'The file has no rows below its header.',
   'import.report.columns': 'Other columns, usable in the message:',
   'import.rejected.title': 'Rejected rows',
   'import.rejected.firstOf': 'The first {shown} of {total} rejected rows',

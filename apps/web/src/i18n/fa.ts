@@ -235,9 +235,11 @@ export const fa: Messages = {
   'import.failedAfterCreate': 'کمپین ساخته شد، اما فایل وارد نشد',
   'import.report.title': 'فایل وارد شد',
   'import.report.titleFile': '«{file}» وارد شد',
+  'import.report.nothing': 'چیزی وارد نشد',
+  'import.report.nothingFile': 'از «{file}» چیزی وارد نشد',
   'import.report.summary':
     '{rows} ردیف خوانده شد: {added} اضافه شد، {duplicates} تکراری، {optedOut} لغو اشتراک کرده، {invalid} نامعتبر.',
-  'import.report.noRows': 'فایل هیچ ردیفی با شماره تلفن ندارد.',
+  'import.report.noRows': 'فایل زیر سطر عنوان هیچ ردیفی ندارد.',
   'import.report.columns': 'ستون‌های دیگر که در پیام قابل استفاده‌اند:',
   'import.rejected.title': 'ردیف‌های رد شده',
   'import.rejected.firstOf': '{shown} ردیف اول از {total} ردیف رد شده',

@@ -4,7 +4,8 @@ import { neutralizeCell, stripBidiControls } from './text-safety';
 describe('neutralizeCell', () => {
   it.each([
     ['=HYPERLINK("http://evil")', `'=HYPERLINK("http://evil")`],
-    ['+989121234567', `'+989121234567`],
+    ['+98 912', `'+98 912`],
+    ['+1+cmd|calc', `'+1+cmd|calc`],
     ['-2+3', `'-2+3`],
     ['@SUM(A1)', `'@SUM(A1)`],
     ['\t=1', `'\t=1`],
@@ -20,7 +21,17 @@ describe('neutralizeCell', () => {
   });
 
   it('leaves ordinary text, numbers and Persian alone', () => {
-    for (const value of ['09121234567', 'Ali', 'علی رضایی', '', 'a=b', 'x -1', '\u200fعلی']) {
+    for (const value of [
+      '09121234567',
+      'Ali',
+      'علی رضایی',
+      '',
+      'a=b',
+      'x -1',
+      '\u200fعلی',
+      '+989121234567',
+      '-12',
+    ]) {
       expect(neutralizeCell(value)).toBe(value);
     }
   });

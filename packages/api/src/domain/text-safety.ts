@@ -23,10 +23,17 @@ export function stripBidiControls(text: string): string {
 const FORMULA_START = /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
 
 /**
+ * A sign and digits only, such as the phone `+989121234567`: a spreadsheet reads it as a
+ * number, which calls nothing, so it is left as it is (an apostrophe would show in the cell).
+ */
+const SIGNED_NUMBER = /^[+-]\d+$/;
+
+/**
  * A cell safe to open in a spreadsheet: bidi controls removed, and a formula-like start
- * prefixed with an apostrophe, so an exported file cannot execute what someone typed.
+ * prefixed with an apostrophe, so an exported file cannot execute what someone typed; a
+ * plain signed number (a phone) is not a formula and stays as it is.
  */
 export function neutralizeCell(value: string): string {
   const text = stripBidiControls(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && !SIGNED_NUMBER.test(text) ? `'${text}` : text;
 }
