@@ -24,6 +24,9 @@ const report: ImportReport = {
   rejected,
   rejectedTotal: 25,
   columns: ['city', 'شهر'],
+  otherNumbers: [],
+  otherNumbersTotal: 0,
+  columnChoice: { detectedBy: 'header', phone: ['phone'], name: [] },
 };
 
 describe('ImportReportAlert', () => {
