@@ -408,4 +408,12 @@ describe('opt-out list', () => {
     await user.client.optOuts.remove.mutate({ id: list.items[0]!.id });
     expect((await user.client.optOuts.list.query()).items).toHaveLength(1);
   });
+  it('opts out every number of a contact that has several', async () => {
+    const user = await signUp(server);
+    const form = new FormData();
+    form.set('file', new Blob(['name,mobile\nAli,"09121234567 ::: 09351234567"\n']), 'stop.csv');
+    expect(await user.client.optOuts.import.mutate(form)).toMatchObject({ rows: 1, added: 2 });
+    const list = await user.client.optOuts.list.query();
+    expect(list.items.map((i) => i.phone).sort()).toEqual(['+989121234567', '+989351234567']);
+  });
 });

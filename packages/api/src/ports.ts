@@ -268,6 +268,11 @@ export interface ImportReport {
   rejectedTotal: number;
   /** Variable names the file brought (its other columns). */
   columns: string[];
+  /** Rows that held several numbers (up to 10,000): `phone` was imported, `others` were not. */
+  otherNumbers: Array<{ line: number; phone: string; others: string[] }>;
+  otherNumbersTotal: number;
+  /** Which columns the numbers and names were taken from, and how they were found. */
+  columnChoice: { detectedBy: 'mapping' | 'header' | 'content'; phone: string[]; name: string[] };
 }
 
 /** Recipient files (CSV, TSV, XLSX) into a campaign, atomically: a failed import stores nothing. */

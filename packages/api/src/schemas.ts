@@ -214,6 +214,13 @@ export const zImportReport = z.object({
   rejected: z.array(z.object({ line: z.number().int(), value: z.string(), reason: z.string() })),
   rejectedTotal: z.number().int(),
   columns: z.array(z.string()),
+  otherNumbers: z.array(z.object({ line: z.number().int(), phone: z.string(), others: z.array(z.string()) })),
+  otherNumbersTotal: z.number().int(),
+  columnChoice: z.object({
+    detectedBy: z.enum(['mapping', 'header', 'content']),
+    phone: z.array(z.string()),
+    name: z.array(z.string()),
+  }),
 });
 
 export const zOptOut = z.object({

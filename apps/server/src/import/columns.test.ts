@@ -159,3 +159,38 @@ describe('resolveColumns with a mapping', () => {
     expect(() => resolve(sample, { phone: -1 })).toThrow('The phone column is not valid');
   });
 });
+
+describe('resolveColumns on contact exports', () => {
+  it('takes Google\'s "Phone 1 - Value", not its "Phone 1 - Label" or the first contact for the header', () => {
+    const { layout, dataStart } = resolve(
+      rows(
+        [
+          'First Name',
+          'Last Name',
+          'Phone 1 - Label',
+          'Phone 1 - Value',
+          'Phone 2 - Label',
+          'Phone 2 - Value',
+        ],
+        ['Ali', 'Rezaei', 'Mobile', '0912 123 4567', '', ''],
+        ['Sara', 'Ahmadi', 'Home', '021 8888 7777', 'Mobile', '0935 111 2233'],
+      ),
+    );
+    expect(layout).toMatchObject({ headerLine: 1, phone: 3, phones: [3, 5], nameParts: [0, 1] });
+    expect(layout.labels).toEqual({
+      phone: ['Phone 1 - Value', 'Phone 2 - Value'],
+      name: ['First Name', 'Last Name'],
+    });
+    expect(dataStart).toBe(1);
+  });
+
+  it('keeps a full-name heading alone, and joins «نام» with «نام خانوادگی»', () => {
+    expect(
+      resolve(rows(['Name', 'Family Name', 'phone'], ['Ali Rezaei', 'Rezaei', '09121234567'])).layout
+        .nameParts,
+    ).toEqual([0]);
+    expect(
+      resolve(rows(['نام خانوادگی', 'نام', 'موبایل'], ['رضایی', 'علی', '09121234567'])).layout.nameParts,
+    ).toEqual([1, 0]);
+  });
+});

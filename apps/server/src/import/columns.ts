@@ -1,4 +1,4 @@
-import { type CountryCode, normalizePhone, stripBidiControls, toAsciiDigits } from '@chapar/api/domain';
+import { type CountryCode, pickPhone, stripBidiControls, toAsciiDigits } from '@chapar/api/domain';
 import { ImportError } from './errors';
 import type { RecipientRow } from './row';
 
@@ -17,10 +17,19 @@ export interface ColumnLayout {
   /** The header row's line, or null when the file has none. */
   headerLine: number | null;
   phone: number;
+  /**
+   * Every column a row's number is taken from, `phone` first, then the other phone headings
+   * by preference (Outlook's Mobile, Business and Home Phone; Google's Phone 1, 2 - Value).
+   */
+  phones: number[];
   name: number | null;
+  /** The columns joined into the name: `[name]`, or first, middle and last name; [] for none. */
+  nameParts: number[];
   /** Every other column of the header (or of the sample rows) with its variable key. */
   variables: Array<{ index: number; key: string }>;
   detectedBy: 'mapping' | 'header' | 'content';
+  /** What the report shows of the choice: the headings of `phones` and `nameParts` ("Column 3" without one). */
+  labels: { phone: string[]; name: string[] };
 }
 
 export interface ResolvedColumns {
@@ -51,6 +60,7 @@ const PHONE_HEADERS = new Map<string, number>([
   ['mobile', 1],
   ['mobilenumber', 1],
   ['mobilephone', 1],
+  ['mobilephonenumber', 1],
   ['cell', 1],
   ['cellphone', 1],
   ['cellnumber', 1],
@@ -68,6 +78,16 @@ const PHONE_HEADERS = new Map<string, number>([
   ['tel', 3],
   ['telephone', 3],
   ['contactnumber', 3],
+  // Outlook's other numbers.
+  ['primaryphone', 3],
+  ['homephone', 3],
+  ['homephone2', 3],
+  ['businessphone', 3],
+  ['businessphone2', 3],
+  ['otherphone', 3],
+  ['carphone', 3],
+  ['companymainphone', 3],
+  ['تلفنثابت', 3],
   ['number', 4],
   ['شماره', 4],
 ]);
@@ -75,6 +95,7 @@ const PHONE_HEADERS = new Map<string, number>([
 const NAME_HEADERS = new Map<string, number>([
   ['name', 0],
   ['fullname', 0],
+  ['displayname', 0],
   ['نام', 0],
   ['نامونامخانوادگی', 0],
   ['نامکامل', 0],
@@ -89,16 +110,30 @@ const NAME_HEADERS = new Map<string, number>([
   ['نامکوچک', 3],
 ]);
 
+/** A first name heading: the name is it joined with the middle and last name columns. */
+const GIVEN_NAME_HEADERS = new Set(['firstname', 'givenname', 'نامکوچک']);
+const MIDDLE_NAME_HEADERS = new Set(['middlename', 'additionalname', 'ناممیانی']);
+const FAMILY_NAME_HEADERS = new Set(['lastname', 'familyname', 'surname', 'نامخانوادگی']);
+/** «نام» beside «نام خانوادگی» is the first name, as Iranian CRMs export it. */
+const PERSIAN_NAME = 'نام';
+
+type RankTable = (normalized: string) => number | undefined;
+
+/** Google Contacts' "Phone 1 - Value" (not its "- Type" or "- Label"), ranked as "phone". */
+const GOOGLE_PHONE_VALUE = /^phone\d+value$/;
+const phoneRank: RankTable = (h) => PHONE_HEADERS.get(h) ?? (GOOGLE_PHONE_VALUE.test(h) ? 2 : undefined);
+const nameRank: RankTable = (h) => NAME_HEADERS.get(h);
+
 const isPhone = (cell: string | undefined, country: CountryCode) =>
-  cell !== undefined && cell.trim() !== '' && normalizePhone(cell, country).ok;
+  cell !== undefined && cell.trim() !== '' && pickPhone(cell, country).ok;
 const hasLetter = (cell: string | undefined) => cell !== undefined && /\p{L}/u.test(cell);
 
-function bestMatch(cells: readonly string[], table: Map<string, number>, skip: number | null): number | null {
+function bestMatch(cells: readonly string[], table: RankTable, skip: number | null): number | null {
   let best: number | null = null;
   let bestRank = Number.POSITIVE_INFINITY;
   cells.forEach((cell, index) => {
     if (index === skip) return;
-    const rank = table.get(normalizeHeader(cell));
+    const rank = table(normalizeHeader(cell));
     if (rank !== undefined && rank < bestRank) {
       best = index;
       bestRank = rank;
@@ -199,7 +234,16 @@ export function resolveColumns(
   const first = sample[0];
   if (!first) {
     return {
-      layout: { headerLine: null, phone: 0, name: null, variables: [], detectedBy: 'content' },
+      layout: {
+        headerLine: null,
+        phone: 0,
+        phones: [0],
+        name: null,
+        nameParts: [],
+        variables: [],
+        detectedBy: 'content',
+        labels: { phone: [], name: [] },
+      },
       dataStart: 0,
     };
   }
@@ -225,7 +269,7 @@ export function resolveColumns(
       const phoneCell = first.cells[mapping.phone as number];
       const looksLikeHeader =
         (!isPhone(phoneCell, country) && hasLetter(phoneCell)) ||
-        bestMatch(first.cells, PHONE_HEADERS, null) !== null;
+        bestMatch(first.cells, phoneRank, null) !== null;
       headerAt = looksLikeHeader ? 0 : -1;
     }
     const header = headerAt >= 0 ? (sample[headerAt]?.cells ?? []) : null;
@@ -235,15 +279,18 @@ export function resolveColumns(
     }
     let name: number | null;
     if (mapping.name === null) name = null;
-    else if (mapping.name === undefined) name = header ? bestMatch(header, NAME_HEADERS, phone) : null;
+    else if (mapping.name === undefined) name = header ? bestMatch(header, nameRank, phone) : null;
     else name = headerIndexOf(header ?? [], mapping.name, 'name');
     return {
       layout: {
         headerLine: headerAt >= 0 ? (sample[headerAt]?.line ?? null) : null,
         phone,
+        phones: [phone],
         name,
+        nameParts: name === null ? [] : [name],
         variables: variableColumns(header, Math.max(width, (header ?? []).length), phone, name),
         detectedBy: 'mapping',
+        labels: labelsOf(header, [phone], name === null ? [] : [name]),
       },
       dataStart: headerAt + 1,
     };
@@ -252,34 +299,38 @@ export function resolveColumns(
   // A header with a phone heading (titles above it are skipped); else one with a name heading.
   const searched = sample.slice(0, HEADER_SEARCH_ROWS);
   let headerAt = searched.findIndex((row) => {
-    const c = bestMatch(row.cells, PHONE_HEADERS, null);
+    const c = bestMatch(row.cells, phoneRank, null);
     return c !== null && !isPhone(row.cells[c], country);
   });
-  if (headerAt === -1)
-    headerAt = searched.findIndex((row) => bestMatch(row.cells, NAME_HEADERS, null) !== null);
+  if (headerAt === -1) headerAt = searched.findIndex((row) => bestMatch(row.cells, nameRank, null) !== null);
   if (headerAt >= 0) {
     const header = sample[headerAt]?.cells ?? [];
     const data = sample.slice(headerAt + 1);
-    // Among several phone headings, the one whose cells hold phones wins, then the rank.
+    // Among several phone headings, the one whose cells hold phones wins, then the rank; the
+    // others holding phones are fallbacks, mobile headings first, for rows where it is empty.
+    const score = (index: number) => data.filter((r) => isPhone(r.cells[index], country)).length;
     const candidates = header
-      .map((cell, index) => ({ index, rank: PHONE_HEADERS.get(normalizeHeader(cell)) }))
-      .filter((c): c is { index: number; rank: number } => c.rank !== undefined);
-    let phone: number | null = null;
-    if (candidates.length > 0) {
-      const score = (index: number) => data.filter((r) => isPhone(r.cells[index], country)).length;
-      candidates.sort((a, b) => score(b.index) - score(a.index) || a.rank - b.rank || a.index - b.index);
-      phone = candidates[0]?.index ?? null;
-    }
-    phone ??= phoneColumnFromContent(data, country);
+      .map((cell, index) => ({ index, rank: phoneRank(normalizeHeader(cell)), score: score(index) }))
+      .filter((c): c is { index: number; rank: number; score: number } => c.rank !== undefined)
+      .sort((a, b) => b.score - a.score || a.rank - b.rank || a.index - b.index);
+    const phone = candidates[0]?.index ?? phoneColumnFromContent(data, country);
     if (phone === null) throw noPhoneColumn();
-    const name = bestMatch(header, NAME_HEADERS, phone);
+    const fallbacks = candidates
+      .filter((c) => c.index !== phone && c.score > 0)
+      .sort((a, b) => a.rank - b.rank || a.index - b.index)
+      .map((c) => c.index);
+    const nameParts = namePartsOf(header, phone);
+    const name = nameParts[0] ?? null;
     return {
       layout: {
         headerLine: sample[headerAt]?.line ?? null,
         phone,
+        phones: [phone, ...fallbacks],
         name,
+        nameParts,
         variables: variableColumns(header, Math.max(width, header.length), phone, name),
         detectedBy: 'header',
+        labels: labelsOf(header, [phone, ...fallbacks], nameParts),
       },
       dataStart: headerAt + 1,
     };
@@ -295,12 +346,43 @@ export function resolveColumns(
     layout: {
       headerLine: firstIsHeader ? first.line : null,
       phone,
+      phones: [phone],
       name,
+      nameParts: name === null ? [] : [name],
       variables: variableColumns(firstIsHeader ? first.cells : null, width, phone, name),
       detectedBy: 'content',
+      labels: labelsOf(firstIsHeader ? first.cells : null, [phone], name === null ? [] : [name]),
     },
     dataStart: firstIsHeader ? 1 : 0,
   };
+}
+
+/**
+ * The name columns: a full-name heading alone, else the first, middle and last name joined
+ * (Google's and Outlook's "First Name, Middle Name, Last Name"; «نام», «نام خانوادگی»).
+ */
+function namePartsOf(header: readonly string[], phone: number): number[] {
+  const headings = header.map((cell, index) => (index === phone ? '' : normalizeHeader(cell)));
+  const find = (set: ReadonlySet<string>) => headings.findIndex((h) => set.has(h));
+  const family = find(FAMILY_NAME_HEADERS);
+  const best = bestMatch(header, nameRank, phone);
+  const bestHeading = best === null ? '' : headings[best];
+  const isGiven =
+    GIVEN_NAME_HEADERS.has(bestHeading ?? '') || (bestHeading === PERSIAN_NAME && family !== -1);
+  if (best !== null && !isGiven) return [best];
+  return [best ?? -1, find(MIDDLE_NAME_HEADERS), family].filter((index) => index !== -1);
+}
+
+function labelsOf(
+  header: readonly string[] | null,
+  phones: readonly number[],
+  nameParts: readonly number[],
+): ColumnLayout['labels'] {
+  const label = (index: number) =>
+    stripBidiControls(header?.[index] ?? '')
+      .trim()
+      .slice(0, MAX_KEY_LENGTH) || `Column ${index + 1}`;
+  return { phone: phones.map(label), name: nameParts.map(label) };
 }
 
 function noPhoneColumn(): ImportError {

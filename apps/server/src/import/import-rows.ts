@@ -1,4 +1,4 @@
-import { type CountryCode, normalizePhone, stripBidiControls } from '@chapar/api/domain';
+import { type CountryCode, pickPhone, stripBidiControls } from '@chapar/api/domain';
 import { type ColumnLayout, type ColumnMapping, resolveColumns } from './columns';
 import { ImportError } from './errors';
 import { isBlankRow, type RecipientRow } from './row';
@@ -29,6 +29,13 @@ export interface RejectedRow {
   reason: string;
 }
 
+/** A row that held several numbers: `phone` was imported, `others` were not. */
+export interface OtherNumbers {
+  line: number;
+  phone: string;
+  others: string[];
+}
+
 export interface ImportTotals {
   /** Data rows read: valid + duplicates + invalid. */
   rows: number;
@@ -42,6 +49,7 @@ export interface ImportTotals {
 export interface ImportBatch {
   recipients: ImportedRecipient[];
   rejected: RejectedRow[];
+  otherNumbers: OtherNumbers[];
   /** The totals so far; on the last batch (`done`), the totals of the file. */
   totals: ImportTotals;
   /** Which columns were used, for the caller to check the message's variables against. */
@@ -86,7 +94,7 @@ export async function* importRows(
       if (!isBlankRow(next.value.cells)) sample.push(next.value);
     }
     const { layout, dataStart } = resolveColumns(sample, options.mapping, country);
-    const { phone: phoneColumn, name: nameColumn } = layout;
+    const { phone: phoneColumn, phones: phoneColumns, name: nameColumn, nameParts } = layout;
 
     // Keys for columns beyond the header (rows longer than the ones sampled): `col7`.
     const keys: Array<string | null> = [];
@@ -109,6 +117,15 @@ export async function* importRows(
     const totals: ImportTotals = { rows: 0, valid: 0, duplicates: 0, invalid: 0 };
     let recipients: ImportedRecipient[] = [];
     let rejected: RejectedRow[] = [];
+    let otherNumbers: OtherNumbers[] = [];
+    const phoneCells = (cells: readonly string[]): string[] => {
+      const out: string[] = [];
+      for (const index of phoneColumns) {
+        const cell = cells[index];
+        if (cell?.trim()) out.push(cell);
+      }
+      return out;
+    };
 
     const take = (row: RecipientRow) => {
       const cells = row.cells;
@@ -119,13 +136,13 @@ export async function* importRows(
           `The file has more than ${maxRows.toLocaleString('en-US')} rows`,
         );
       }
-      const raw = cells[phoneColumn] ?? '';
-      const phone = normalizePhone(raw, country);
+      const raw = phoneColumns.length === 1 ? (cells[phoneColumn] ?? '') : phoneCells(cells);
+      const phone = pickPhone(raw, country);
       if (!phone.ok) {
         totals.invalid++;
         rejected.push({
           line: row.line,
-          value: raw.trim().slice(0, MAX_REJECTED_VALUE_LENGTH),
+          value: (typeof raw === 'string' ? raw : raw.join(', ')).trim().slice(0, MAX_REJECTED_VALUE_LENGTH),
           reason: phone.reason,
         });
         return;
@@ -137,10 +154,15 @@ export async function* importRows(
       }
       seen.add(numeric);
       totals.valid++;
+      if (phone.others.length > 0)
+        otherNumbers.push({ line: row.line, phone: phone.e164, others: phone.others });
       let name: string | null = null;
-      if (nameColumn !== null) {
-        const cell = cells[nameColumn];
+      if (nameParts.length === 1) {
+        const cell = cells[nameParts[0] as number];
         if (cell) name = stripBidiControls(cell).trim().slice(0, MAX_NAME_LENGTH) || null;
+      } else if (nameParts.length > 1) {
+        const parts = nameParts.map((index) => stripBidiControls(cells[index] ?? '').trim()).filter(Boolean);
+        name = parts.join(' ').slice(0, MAX_NAME_LENGTH) || null;
       }
       let variables: Record<string, string> | null = null;
       for (let index = 0; index < cells.length; index++) {
@@ -158,9 +180,10 @@ export async function* importRows(
     };
 
     const batch = (done: boolean): ImportBatch => {
-      const out = { recipients, rejected, totals: { ...totals }, columns: layout, done };
+      const out = { recipients, rejected, otherNumbers, totals: { ...totals }, columns: layout, done };
       recipients = [];
       rejected = [];
+      otherNumbers = [];
       return out;
     };
 

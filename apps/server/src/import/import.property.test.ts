@@ -1,4 +1,4 @@
-import { normalizePhone } from '@chapar/api/domain';
+import { pickPhone } from '@chapar/api/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ImportBatch, ImportError, importRecipientFile, readRecipientRows } from './index';
@@ -288,11 +288,11 @@ describe('importRecipientFile on generated CSV files (properties)', () => {
           const last = result.batches[result.batches.length - 1] as ImportBatch;
           expect(last.columns).toMatchObject({ headerLine: 1, phone: 0, name: 1 });
 
-          // The model: normalizePhone on each row's cell, the first of each number kept.
+          // The model: pickPhone on each row's cell (one number or several), the first of each number kept.
           const seen = new Set<string>();
           const expected = { rows: rows.length, valid: 0, duplicates: 0, invalid: 0 };
           for (const row of rows) {
-            const phone = normalizePhone(row.phone, 'IR');
+            const phone = pickPhone(row.phone, 'IR');
             if (!phone.ok) expected.invalid++;
             else if (seen.has(phone.e164)) expected.duplicates++;
             else {
@@ -307,7 +307,7 @@ describe('importRecipientFile on generated CSV files (properties)', () => {
             const row = lineOf.get(r.line);
             expect(row, `rejected line ${r.line} is not a data row`).toBeDefined();
             expect(r.value).toBe((row as DataRow).phone.trim().slice(0, 100));
-            const phone = normalizePhone((row as DataRow).phone, 'IR');
+            const phone = pickPhone((row as DataRow).phone, 'IR');
             expect(phone.ok).toBe(false);
             if (!phone.ok) expect(r.reason).toBe(phone.reason);
           }

@@ -2,6 +2,7 @@ import { type ByteInput, ByteSource } from './byte-source';
 import type { Delimiter } from './detect-delimiter';
 import { decodeText, detectFileKind, type TextEncoding } from './detect-encoding';
 import { readDelimitedRows } from './read-csv';
+import { isVcardText, readVcardRows } from './read-vcard';
 import { readXlsxRows } from './read-xlsx';
 import type { RecipientRow } from './row';
 
@@ -37,7 +38,7 @@ export const READ_DEFAULTS = {
 const SNIFF_BYTES = 8192;
 
 /**
- * The non-empty rows of an uploaded CSV, TSV, semicolon-separated or XLSX file, streamed.
+ * The non-empty rows of an uploaded CSV, TSV, semicolon-separated, vCard or XLSX file, streamed.
  * The type and the text encoding are decided from the content, never from the file name.
  * Throws `ImportError` for an empty, oversized, binary, damaged or bomb-like file.
  */
@@ -62,9 +63,45 @@ export async function* readRecipientRows(
         encoding: options.encoding ?? kind.encoding,
         bomLength: kind.bomLength,
       });
-      yield* readDelimitedRows(text, { delimiter: options.delimiter, maxColumns });
+      const { head, all } = await peekText(text);
+      if (isVcardText(head)) yield* readVcardRows(all);
+      else yield* readDelimitedRows(all, { delimiter: options.delimiter, maxColumns });
     }
   } finally {
     await source.close();
   }
+}
+
+/** Enough decoded text to see how it starts (a vCard's BEGIN:VCARD), and all of it again. */
+async function peekText(
+  text: AsyncIterable<Buffer | string>,
+): Promise<{ head: string; all: AsyncIterable<Buffer | string> }> {
+  const iterator = text[Symbol.asyncIterator]();
+  const seen: Array<Buffer | string> = [];
+  let head = '';
+  let ended = false;
+  while (head.trimStart().length < 16) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    seen.push(next.value);
+    head += typeof next.value === 'string' ? next.value : next.value.toString('latin1');
+  }
+  async function* all(): AsyncGenerator<Buffer | string> {
+    try {
+      yield* seen;
+      seen.length = 0;
+      if (ended) return;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      await iterator.return?.(undefined);
+    }
+  }
+  return { head, all: all() };
 }

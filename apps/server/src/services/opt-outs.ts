@@ -53,14 +53,13 @@ export function createOptOutsPort(db: Database, limits: { maxBytes: number; tmpD
           maxBytes: limits.maxBytes,
           tmpDir: limits.tmpDir,
         })) {
-          const added = await insertIgnore(
-            db,
-            userId,
-            batch.recipients.map((r) => r.phone),
-            'import',
-          );
+          // A contact who asked to stop did so on every number they have, not only the one a
+          // campaign would take: the valid (E.164) others of a row are opted out too.
+          const phones = batch.recipients.map((r) => r.phone);
+          for (const row of batch.otherNumbers) phones.push(...row.others.filter((o) => o.startsWith('+')));
+          const added = await insertIgnore(db, userId, phones, 'import');
           totals.added += added;
-          totals.duplicates += batch.recipients.length - added;
+          totals.duplicates += phones.length - added;
           if (batch.done) {
             totals.rows = batch.totals.rows;
             totals.invalid = batch.totals.invalid;

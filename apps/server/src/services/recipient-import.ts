@@ -13,7 +13,8 @@ import { type ImportedRecipient, importRecipientFile, isImportError } from '../i
 import { publishProgress } from '../repositories/campaign-progress';
 import { mergeVariableKeys, refreshReadiness } from '../repositories/campaigns';
 
-const MAX_REPORTED_REJECTIONS = 10_000;
+/** Rejected rows and rows with other numbers listed in the report, each. */
+const MAX_REPORTED_ROWS = 10_000;
 
 /**
  * One multi-row INSERT IGNORE as plain SQL text: for thousands of rows, escaping with
@@ -83,6 +84,9 @@ export function createRecipientImport(
             rejected: [],
             rejectedTotal: 0,
             columns: [],
+            otherNumbers: [],
+            otherNumbersTotal: 0,
+            columnChoice: { detectedBy: 'content', phone: [], name: [] },
           };
           const batches = importRecipientFile(file.stream() as unknown as AsyncIterable<Uint8Array>, {
             defaultCountry: defaultCountry as CountryCode,
@@ -109,15 +113,20 @@ export function createRecipientImport(
               inFlight = insert(fresh);
             }
             for (const rejected of batch.rejected) {
-              if (result.rejected.length < MAX_REPORTED_REJECTIONS) result.rejected.push(rejected);
+              if (result.rejected.length < MAX_REPORTED_ROWS) result.rejected.push(rejected);
             }
             result.rejectedTotal += batch.rejected.length;
+            for (const other of batch.otherNumbers) {
+              if (result.otherNumbers.length < MAX_REPORTED_ROWS) result.otherNumbers.push(other);
+            }
+            result.otherNumbersTotal += batch.otherNumbers.length;
             if (batch.done) {
               await inFlight;
               result.rows = batch.totals.rows;
               result.invalid = batch.totals.invalid;
               result.duplicates += batch.totals.duplicates;
               result.columns = batch.columns.variables.map((v) => v.key);
+              result.columnChoice = { detectedBy: batch.columns.detectedBy, ...batch.columns.labels };
             }
           }
           if (result.added > 0) {

@@ -14,6 +14,9 @@ const report: ImportReport = {
   rejected: [],
   rejectedTotal: 0,
   columns: [],
+  otherNumbers: [],
+  otherNumbersTotal: 0,
+  columnChoice: { detectedBy: 'header', phone: ['phone'], name: [] },
 };
 
 /** The picker's own input: Mantine's FileInput keeps a hidden one. */

@@ -24,6 +24,9 @@ const report: ImportReport = {
   rejected,
   rejectedTotal: 25,
   columns: ['city', 'شهر'],
+  otherNumbers: [],
+  otherNumbersTotal: 0,
+  columnChoice: { detectedBy: 'header', phone: ['phone'], name: [] },
 };
 
 describe('ImportReportAlert', () => {
@@ -55,6 +58,26 @@ describe('ImportReportAlert', () => {
     expect(screen.getByTestId('import-report-summary').textContent).toBe(
       'The file has no rows below its header.',
     );
+  });
+
+  it('shows which columns were used and the numbers of a contact that were not added', () => {
+    const several: ImportReport = {
+      ...report,
+      otherNumbers: [{ line: 4, phone: '+989121234567', others: ['+982188887777', '+989351112233'] }],
+      otherNumbersTotal: 1,
+      columnChoice: {
+        detectedBy: 'header',
+        phone: ['Mobile Phone', 'Home Phone'],
+        name: ['First Name', 'Last Name'],
+      },
+    };
+    renderWithProviders(<ImportReportAlert report={several} />, { language: 'en' });
+    expect(screen.getByTestId('import-column-choice').textContent).toBe(
+      'Numbers from Mobile Phone, Home Phone; names from First Name + Last Name.',
+    );
+    const table = screen.getByRole('table', { name: /several numbers/ });
+    const cells = within(within(table).getAllByRole('row')[1] as HTMLElement).getAllByRole('cell');
+    expect(cells.map((c) => c.textContent)).toEqual(['4', '+989121234567', '+982188887777, +989351112233']);
   });
 
   it('lists only the first rejected rows, saying how many there are', () => {

@@ -59,6 +59,17 @@ export function ImportReportAlert({ report, fileName, onClose }: Props) {
                 invalid: report.invalid,
               })}
         </Text>
+        {report.columnChoice.phone.length > 0 && (
+          <Text size="sm" data-testid="import-column-choice">
+            {report.columnChoice.name.length > 0
+              ? t('import.report.choice', {
+                  phone: report.columnChoice.phone.join(', '),
+                  name: report.columnChoice.name.join(' + '),
+                })
+              : t('import.report.choiceNoName', { phone: report.columnChoice.phone.join(', ') })}
+          </Text>
+        )}
+        {report.otherNumbersTotal > 0 && <OtherNumbersTable report={report} />}
         {report.columns.length > 0 && (
           <Text size="sm">
             {t('import.report.columns')}{' '}
@@ -127,5 +138,42 @@ export function ImportReportAlert({ report, fileName, onClose }: Props) {
         )}
       </Stack>
     </Alert>
+  );
+}
+
+/** Contacts that had several numbers: the one added and the ones that were not. */
+function OtherNumbersTable({ report }: { report: ImportReport }) {
+  const { t, formatNumber } = useI18n();
+  const shown = report.otherNumbers.slice(0, SHOWN_REJECTED_ROWS);
+  return (
+    <Table
+      withTableBorder
+      fz="sm"
+      verticalSpacing={4}
+      aria-label={t('import.other.title')}
+      data-testid="import-other-numbers"
+    >
+      <Table.Caption>
+        {report.otherNumbersTotal > shown.length
+          ? t('import.other.firstOf', { shown: shown.length, total: report.otherNumbersTotal })
+          : t('import.other.title')}
+      </Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('import.rejected.line')}</Table.Th>
+          <Table.Th>{t('import.other.added')}</Table.Th>
+          <Table.Th>{t('import.other.others')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {shown.map((r) => (
+          <Table.Tr key={r.line}>
+            <Table.Td>{formatNumber(r.line)}</Table.Td>
+            <Table.Td dir="ltr">{r.phone}</Table.Td>
+            <Table.Td dir="ltr">{r.others.join(', ')}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

@@ -43,6 +43,7 @@ const REJECTION_KEYS: Record<string, MessageKey> = {
   'empty phone number': 'campaigns.rejection.empty',
   'not a phone number': 'campaigns.rejection.notPhone',
   'not a valid phone number': 'campaigns.rejection.invalid',
+  'none of its numbers is a valid phone number': 'campaigns.rejection.noneValid',
 };
 
 export function rejectionReasonKey(reason: string): MessageKey | null {

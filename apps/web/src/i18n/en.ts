@@ -244,6 +244,13 @@ export const en = {
     '{rows} rows read: {added} added, {duplicates} already in the list, {optedOut} opted out, {invalid} invalid.',
   'import.report.noRows': 'The file has no rows below its header.',
   'import.report.columns': 'Other columns, usable in the message:',
+  'import.report.choice': 'Numbers from {phone}; names from {name}.',
+  'import.report.choiceNoName': 'Numbers from {phone}; no name column.',
+  'import.other.title':
+    'Contacts with several numbers: the first mobile (else the first valid one) was added',
+  'import.other.firstOf': 'The first {shown} of {total} contacts with several numbers',
+  'import.other.added': 'Added',
+  'import.other.others': 'Not added',
   'import.rejected.title': 'Rejected rows',
   'import.rejected.firstOf': 'The first {shown} of {total} rejected rows',
   'import.rejected.line': 'Line',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone, toAsciiDigits } from './phone';
+import { normalizePhone, pickPhone, toAsciiDigits } from './phone';
 
 describe('toAsciiDigits', () => {
   it('maps Persian and Arabic-Indic digits and leaves everything else alone', () => {
@@ -51,5 +51,39 @@ describe('normalizePhone', () => {
     const r = normalizePhone(raw);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toContain(reason);
+  });
+});
+
+describe('pickPhone', () => {
+  it.each([
+    ['021 8888 7777 ::: 0912 123 4567', '+989121234567', ['+982188887777']],
+    ['09121234567; 09351234567', '+989121234567', ['+989351234567']],
+    ['۰۲۱۸۸۸۸۷۷۷۷ / ۰۹۱۲۱۲۳۴۵۶۷', '+989121234567', ['+982188887777']],
+    ['02188887777,02122334455', '+982188887777', ['+982122334455']],
+    ['0912 123 4567\n0935 123 4567', '+989121234567', ['+989351234567']],
+    ['09121234567، 09121234567', '+989121234567', []],
+    ['abc; 09121234567', '+989121234567', ['abc']],
+    // One number written with a slash or a line break is still one number.
+    ['021/88887777', '+982188887777', []],
+    ['0912\t123\n4567', '+989121234567', []],
+  ])('takes from %j the first mobile, else the first valid one', (cell, phone, others) => {
+    expect(pickPhone(cell, 'IR')).toEqual({ ok: true, e164: phone, others });
+  });
+
+  it('looks through several cells in order, skipping empty ones', () => {
+    expect(pickPhone(['', '021 8888 7777', '0912 123 4567'], 'IR')).toEqual({
+      ok: true,
+      e164: '+989121234567',
+      others: ['+982188887777'],
+    });
+  });
+
+  it('refuses a cell with no valid number, with the reason of a lone one', () => {
+    expect(pickPhone('12; 34', 'IR')).toEqual({
+      ok: false,
+      reason: 'none of its numbers is a valid phone number',
+    });
+    expect(pickPhone('12', 'IR')).toEqual({ ok: false, reason: 'not a valid phone number' });
+    expect(pickPhone([], 'IR')).toEqual({ ok: false, reason: 'empty phone number' });
   });
 });

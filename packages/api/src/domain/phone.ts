@@ -38,3 +38,69 @@ export function isCountryCode(value: string): value is CountryCode {
   return isSupportedCountry(value);
 }
 export type { CountryCode } from 'libphonenumber-js/max';
+
+export type PhonePick =
+  | {
+      ok: true;
+      e164: string /** The cell's other numbers (E.164 when valid, else as written). */;
+      others: string[];
+    }
+  | { ok: false; reason: string };
+
+/**
+ * Between numbers in one cell: Google Contacts joins them with " ::: ", people with `;`, `,`,
+ * `/` (also the Persian ، and ؛) or a line break. A lone space or dash is not a separator: it
+ * is how numbers are written.
+ */
+const PHONE_SEPARATORS = /\s*:::\s*|[;,/\n\r\u060c\u061b]/;
+
+/** libphonenumber cannot tell mobiles from landlines in some countries (US, CA): both count. */
+const MOBILE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
+
+function isMobile(e164: string): boolean {
+  const type = parsePhoneNumberFromString(e164)?.getType();
+  return type !== undefined && MOBILE_TYPES.has(type);
+}
+
+/** A cell's numbers: split at the separators, or the whole cell when only it reads as one. */
+function numbersIn(cell: string, country: CountryCode): Array<{ part: string; result: PhoneResult }> {
+  const parts = cell
+    .split(PHONE_SEPARATORS)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const results = parts.map((part) => ({ part, result: normalizePhone(part, country) }));
+  if (parts.length > 1 && !results.some((r) => r.result.ok)) {
+    const whole = normalizePhone(cell, country);
+    if (whole.ok) return [{ part: cell.trim(), result: whole }];
+  }
+  return results;
+}
+
+/**
+ * The recipient's number from the cells that may hold it (one, or Outlook's Mobile, Business
+ * and Home Phone in that order), each possibly holding several: the first mobile, else the
+ * first valid one. The rest are returned so that the caller reports them rather than dropping
+ * them silently. A cell that only reads as one number (`021/8888 7777`) is that number.
+ */
+export function pickPhone(cells: string | readonly string[], defaultCountry: CountryCode = 'IR'): PhonePick {
+  if (typeof cells === 'string' && !PHONE_SEPARATORS.test(cells)) {
+    const single = normalizePhone(cells, defaultCountry); // the usual cell, without the splitting
+    return single.ok ? { ok: true, e164: single.e164, others: [] } : single;
+  }
+  const all = (typeof cells === 'string' ? [cells] : cells).flatMap((cell) =>
+    numbersIn(cell, defaultCountry),
+  );
+  const valid = all.flatMap((r) => (r.result.ok ? [r.result.e164] : []));
+  if (valid.length === 0) {
+    if (all.length === 0) return { ok: false, reason: 'empty phone number' };
+    if (all.length === 1) return all[0]?.result as PhonePick;
+    return { ok: false, reason: 'none of its numbers is a valid phone number' };
+  }
+  const chosen = valid.length === 1 ? (valid[0] as string) : (valid.find(isMobile) ?? (valid[0] as string));
+  const others: string[] = [];
+  for (const { part, result } of all) {
+    const shown = result.ok ? result.e164 : part;
+    if (shown !== chosen && !others.includes(shown)) others.push(shown);
+  }
+  return { ok: true, e164: chosen, others };
+}

@@ -6,6 +6,7 @@ const PHONE_REASONS: Record<string, string> = {
   'empty phone number': fa['campaigns.rejection.empty'],
   'not a phone number': fa['campaigns.rejection.notPhone'],
   'not a valid phone number': fa['campaigns.rejection.invalid'],
+  'none of its numbers is a valid phone number': fa['campaigns.rejection.noneValid'],
 };
 
 /** What was attempted too often, as the rate limits name it. */

@@ -66,6 +66,14 @@ export const imports: MessageArea = {
       (m) => `ردیف ${faNumber(m[1]!)} بیش از ۱ مگابایت است: گیومه‌های (") فایل را بررسی کنید.`,
     ],
     [
+      /^The contact card at line (\d+) is longer than 1 MB$/,
+      (m) => `کارت مخاطبِ سطر ${faNumber(m[1]!)} بیش از ۱ مگابایت است.`,
+    ],
+    [
+      /^Line (\d+) of the contact file is longer than 1 MB$/,
+      (m) => `سطر ${faNumber(m[1]!)} فایل مخاطبان بیش از ۱ مگابایت است.`,
+    ],
+    [
       /^Row (\d+) has a quote \("\) in the wrong place$/,
       (m) => `در ردیف ${faNumber(m[1]!)} یک گیومه (") در جای نادرست آمده است.`,
     ],
