@@ -168,9 +168,9 @@ export async function firstCampaign(session: BrowserSession, data: FirstCampaign
   await nameHeader.getByRole('button').click();
   await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('ascending');
 
-  // Exports are plain links to the server's streams.
+  // Exports are plain links to the server's streams, in the page's language and the browser's zone.
   expect(await page.getByRole('link', { name: m['export.csv'] }).getAttribute('href')).toMatch(
-    /^\/api\/campaigns\/\d+\/recipients\.csv$/,
+    new RegExp(`^/api/campaigns/\\d+/recipients\\.csv\\?lang=${lang}&tz=[\\w%+-]+$`),
   );
 
   if (lang === 'fa') await expectNoEnglish(page);
