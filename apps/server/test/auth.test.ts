@@ -264,6 +264,11 @@ describe('failed sign-ins', () => {
     }
     // Refused before the password is looked at: the right one does not get through either.
     expect(await codeOf(a.local, 'right password')).toBe('TOO_MANY_REQUESTS');
+    // A 15-minute lockout is said in minutes, as the Persian text says it.
+    const refusal = await errorOf(limited.client().auth.login.mutate({ identifier: a.email, password: 'x' }));
+    expect(refusal.message).toMatch(
+      /^Too many failed sign-ins for this account\. Try again in 1[45] minutes\.$/,
+    );
   });
 
   it('counts failures through every identifier of the account together, and no other account', async () => {

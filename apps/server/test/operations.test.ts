@@ -150,7 +150,7 @@ describe('rate limits', () => {
     const retryAfter = error?.data.retryAfter ?? 0;
     expect(retryAfter).toBeGreaterThan(800);
     expect(retryAfter).toBeLessThanOrEqual(900);
-    expect(error?.message).toContain(`${retryAfter} seconds`);
+    expect(error?.message).toContain(`${Math.ceil(retryAfter / 60)} minutes`);
     expect(Number(res.headers.get('retry-after'))).toBe(retryAfter);
 
     // Another account, from the same address, signs in fine.

@@ -9,7 +9,11 @@ interface Limit {
 }
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-const inSeconds = (n: number) => (n === 1 ? '1 second' : `${n} seconds`);
+/** A wait as people say it: seconds when short, whole minutes from two minutes on (as the Persian text does). */
+const waitText = (n: number) => {
+  if (n >= 120) return `${Math.ceil(n / 60)} minutes`;
+  return n === 1 ? '1 second' : `${n} seconds`;
+};
 
 /**
  * The API's rate limits. Every limiter is a `RateLimiterAbstract`: with several processes
@@ -72,7 +76,7 @@ export function createRateLimits(
   const limitOf = (name: RateLimitName) => limits.get(name)!;
   const refuse = (limit: Limit, msBeforeNext: number) => {
     const wait = seconds(msBeforeNext);
-    return new RateLimitedError(limit.message(inSeconds(wait)), wait);
+    return new RateLimitedError(limit.message(waitText(wait)), wait);
   };
 
   return {

@@ -280,6 +280,9 @@ describe('server messages in the reader’s language', () => {
     expect(
       localizeServerMessage('Too many failed sign-ins for this account. Try again in 900 seconds.', 'fa'),
     ).toBe('ورودهای ناموفق به این حساب بیش از اندازه بوده است. ۱۵ دقیقه دیگر دوباره امتحان کنید.');
+    expect(
+      localizeServerMessage('Too many failed sign-ins for this account. Try again in 15 minutes.', 'fa'),
+    ).toBe('ورودهای ناموفق به این حساب بیش از اندازه بوده است. ۱۵ دقیقه دیگر دوباره امتحان کنید.');
     expect(localizeServerMessage('Wrong code. 2 tries left.', 'fa')).toBe(
       'کد نادرست است. ۲ بار دیگر می‌توانید امتحان کنید.',
     );

@@ -105,10 +105,10 @@ export const account: MessageArea = {
       () => 'کد فرستاده نشد. چند دقیقه‌ی دیگر دوباره امتحان کنید.',
     ],
     [
-      /^Too many (.+)\. Try again in (\d+) seconds?\.$/,
+      /^Too many (.+)\. Try again in (\d+) (seconds?|minutes)\.$/,
       (m) =>
         TOO_MANY[m[1]!]
-          ? `${TOO_MANY[m[1]!]} بیش از اندازه بوده است. ${faWait(Number(m[2]))} دیگر دوباره امتحان کنید.`
+          ? `${TOO_MANY[m[1]!]} بیش از اندازه بوده است. ${faWait(Number(m[2]) * (m[3] === 'minutes' ? 60 : 1))} دیگر دوباره امتحان کنید.`
           : null,
     ],
     [/^Too many .+ Try again in .+\.$/, () => 'تلاش‌ها بیش از اندازه بود. کمی بعد دوباره امتحان کنید.'],
