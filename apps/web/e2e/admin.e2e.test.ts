@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setUpBrowserSession } from './support/browser';
+import { setUpBrowserSession, UPDATE_SCREENSHOTS } from './support/browser';
 
 /**
  * The admin tab in a real Chromium: a super admin bans a user whose open page then ends up
@@ -93,7 +93,7 @@ describe('admin tab', () => {
     const table = page.getByRole('table', { name: 'Users' });
     await table.getByText('کافه کتاب آفتاب').waitFor();
     await page.locator('[data-status="BANNED"]').first().waitFor();
-    await page.screenshot({ path: `${DOCS_SCREENSHOTS}admin-users.en.png` });
+    if (UPDATE_SCREENSHOTS) await page.screenshot({ path: `${DOCS_SCREENSHOTS}admin-users.en.png` });
 
     // Filters: by status, then by search.
     const rows = table.locator('tbody tr');
@@ -146,7 +146,7 @@ describe('admin tab', () => {
     await page.goto(`${server.url}/admin/users?lang=fa`);
     await page.getByRole('table', { name: 'کاربران' }).getByText('Reza Mohammadi').waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-    await page.screenshot({ path: `${DOCS_SCREENSHOTS}admin-users.fa.png` });
+    if (UPDATE_SCREENSHOTS) await page.screenshot({ path: `${DOCS_SCREENSHOTS}admin-users.fa.png` });
     await page.goto(`${server.url}/admin/users?lang=en`);
     expect(pageErrors).toEqual([]);
   }, 180_000);

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setUpBrowserSession } from './support/browser';
+import { setUpBrowserSession, UPDATE_SCREENSHOTS } from './support/browser';
 import { seedBusyUser } from './support/dashboard-data';
 
 /**
@@ -48,7 +48,7 @@ describe('shell', () => {
     await page.getByRole('link', { name: 'Yalda night offer' }).waitFor();
     await page.locator('.recharts-surface').waitFor();
     await page.waitForTimeout(600); // the chart's entry animation
-    await page.screenshot({ path: `${DOCS_SCREENSHOTS}dashboard.en.png` });
+    if (UPDATE_SCREENSHOTS) await page.screenshot({ path: `${DOCS_SCREENSHOTS}dashboard.en.png` });
     // Each series is drawn (recharts 2 under React 19 needs the react-is shim for this).
     expect(await page.locator('.recharts-area-area').count()).toBe(4);
 
@@ -57,7 +57,7 @@ describe('shell', () => {
     await page.locator('.recharts-surface').waitFor();
     await page.waitForTimeout(600);
     expect(await page.getByTestId('messages-left').textContent()).toContain('۶۳');
-    await page.screenshot({ path: `${DOCS_SCREENSHOTS}dashboard.fa.png` });
+    if (UPDATE_SCREENSHOTS) await page.screenshot({ path: `${DOCS_SCREENSHOTS}dashboard.fa.png` });
   });
 
   it('switches language by ?lang and by the switch, and remembers it after reload and for the user', async ({

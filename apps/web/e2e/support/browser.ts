@@ -5,6 +5,9 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestServer, type TestServer } from '../../../server/test/support/test-server';
 
+/** The documentation's pictures are rewritten only when asked: `UPDATE_SCREENSHOTS=1 npm test`. */
+export const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
+
 const DIST_INDEX = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../__screenshots__/', import.meta.url));
 /** The pictures the README shows, kept in the repository. */
@@ -31,7 +34,10 @@ export interface BrowserSession {
   reportFailure(): Promise<void>;
   /** Saves a full-page picture under `e2e/__screenshots__/`. */
   screenshot(fileName: string): Promise<void>;
-  /** Saves what a 1440×900 screen shows under `docs/screenshots/` (the documentation's pictures). */
+  /**
+   * Saves what a 1440×900 screen shows under `docs/screenshots/` (the documentation's
+   * pictures), only when asked (`UPDATE_SCREENSHOTS=1`), so a plain test run leaves the tree clean.
+   */
   docsScreenshot(fileName: string): Promise<void>;
 }
 
@@ -71,6 +77,7 @@ export function setUpBrowserSession(options: {
       await session.page.screenshot({ path: `${SCREENSHOTS}${fileName}`, fullPage: true });
     },
     async docsScreenshot(fileName) {
+      if (!UPDATE_SCREENSHOTS) return;
       await mkdir(DOCS_SCREENSHOTS, { recursive: true });
       const before = session.page.viewportSize();
       await session.page.setViewportSize({ width: 1440, height: 900 });
