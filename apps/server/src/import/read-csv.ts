@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { type CsvError, parse } from 'csv-parse';
 import { type Delimiter, detectDelimiter } from './detect-delimiter';
 import { ImportError } from './errors';
+import { peekChunks } from './peek';
 import { isBlankRow, type RecipientRow } from './row';
 
 export interface DelimitedOptions {
@@ -24,36 +25,13 @@ export async function* readDelimitedRows(
   text: AsyncIterable<Buffer | string>,
   options: DelimitedOptions,
 ): AsyncGenerator<RecipientRow> {
-  const iterator = text[Symbol.asyncIterator]();
-  const head: Array<Buffer | string> = [];
-  let sampled = 0;
-  let ended = false;
-  while (sampled < SAMPLE_BYTES) {
-    const next = await iterator.next();
-    if (next.done) {
-      ended = true;
-      break;
-    }
-    head.push(next.value);
-    sampled += next.value.length;
-  }
+  const {
+    seen: head,
+    ended,
+    all,
+  } = await peekChunks(text, (seen) => seen.reduce((bytes, c) => bytes + c.length, 0) >= SAMPLE_BYTES);
   const sample = head.map((c) => (typeof c === 'string' ? c : c.toString('utf8'))).join('');
   const delimiter = options.delimiter ?? detectDelimiter(sample, ended);
-
-  async function* all(): AsyncGenerator<Buffer | string> {
-    try {
-      yield* head;
-      head.length = 0;
-      if (ended) return;
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield next.value;
-      }
-    } finally {
-      await iterator.return?.(undefined);
-    }
-  }
 
   const parser = parse({
     delimiter,
@@ -65,7 +43,7 @@ export async function* readDelimitedRows(
   });
   // pipeline() carries an error of the source (the size limit) into the parser, and destroys
   // the source when we stop early. Its own promise is settled through the parser below.
-  pipeline(Readable.from(all()), parser).catch(() => {});
+  pipeline(Readable.from(all), parser).catch(() => {});
 
   let line = 0;
   let finished = false;

@@ -1,6 +1,7 @@
 import { type ByteInput, ByteSource } from './byte-source';
 import type { Delimiter } from './detect-delimiter';
 import { decodeText, detectFileKind, type TextEncoding } from './detect-encoding';
+import { peekChunks } from './peek';
 import { readDelimitedRows } from './read-csv';
 import { isVcardText, readVcardRows } from './read-vcard';
 import { readXlsxRows } from './read-xlsx';
@@ -76,32 +77,8 @@ export async function* readRecipientRows(
 async function peekText(
   text: AsyncIterable<Buffer | string>,
 ): Promise<{ head: string; all: AsyncIterable<Buffer | string> }> {
-  const iterator = text[Symbol.asyncIterator]();
-  const seen: Array<Buffer | string> = [];
-  let head = '';
-  let ended = false;
-  while (head.trimStart().length < 16) {
-    const next = await iterator.next();
-    if (next.done) {
-      ended = true;
-      break;
-    }
-    seen.push(next.value);
-    head += typeof next.value === 'string' ? next.value : next.value.toString('latin1');
-  }
-  async function* all(): AsyncGenerator<Buffer | string> {
-    try {
-      yield* seen;
-      seen.length = 0;
-      if (ended) return;
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield next.value;
-      }
-    } finally {
-      await iterator.return?.(undefined);
-    }
-  }
-  return { head, all: all() };
+  const asText = (seen: readonly (Buffer | string)[]) =>
+    seen.map((c) => (typeof c === 'string' ? c : c.toString('latin1'))).join('');
+  const { seen, all } = await peekChunks(text, (seen) => asText(seen).trimStart().length >= 16);
+  return { head: asText(seen), all };
 }
