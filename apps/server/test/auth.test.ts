@@ -62,6 +62,8 @@ describe('auth', () => {
     expect(wrong.data.code).toBe('UNAUTHORIZED');
     expect(unknown.data.code).toBe('UNAUTHORIZED');
     expect(wrong.message).toBe(unknown.message);
+    expect(wrong.data.reason).toBe('WRONG_CREDENTIALS');
+    expect(unknown.data.reason).toBe('WRONG_CREDENTIALS');
   });
 
   it('refuses a duplicate email or phone with CONFLICT naming the field', async () => {
@@ -102,7 +104,10 @@ describe('auth', () => {
   });
 
   it('needs a session for auth.me and ends it on logout', async () => {
-    expect((await errorOf(server.client().auth.me.query())).data.code).toBe('UNAUTHORIZED');
+    expect((await errorOf(server.client().auth.me.query())).data).toMatchObject({
+      code: 'UNAUTHORIZED',
+      reason: 'UNAUTHENTICATED',
+    });
     const { client, token } = await signUp(server);
     await client.auth.logout.mutate();
     expect((await errorOf(server.client(token).auth.me.query())).data.code).toBe('UNAUTHORIZED');
@@ -269,6 +274,10 @@ describe('failed sign-ins', () => {
     expect(refusal.message).toMatch(
       /^Too many failed sign-ins for this account\. Try again in 1[45] minutes\.$/,
     );
+    expect(refusal.data).toMatchObject({
+      reason: 'RATE_LIMITED',
+      params: { limit: 'loginFailures', retryAfter: refusal.data.retryAfter },
+    });
   });
 
   it('counts failures through every identifier of the account together, and no other account', async () => {

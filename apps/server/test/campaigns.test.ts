@@ -109,6 +109,10 @@ describe('campaign state guards', () => {
     const noRecipients = await errorOf(client.campaigns.start.mutate({ id: campaign.id }));
     expect(noRecipients.data.code).toBe('BAD_REQUEST');
     expect(noRecipients.message).toMatch(/recipients/);
+    expect(noRecipients.data).toMatchObject({
+      reason: 'CAMPAIGN_NOT_READY',
+      params: { missing: 'recipients' },
+    });
 
     // Two recipients 20 s apart: the campaign stays RUNNING for the rest of the test.
     await client.campaigns.addRecipients.mutate({
@@ -118,6 +122,10 @@ describe('campaign state guards', () => {
     const notLinked = await errorOf(client.campaigns.start.mutate({ id: campaign.id }));
     expect(notLinked.data.code).toBe('PRECONDITION_FAILED');
     expect(notLinked.message).toMatch(/not linked/);
+    expect(notLinked.data).toMatchObject({
+      reason: 'ACCOUNT_NOT_LINKED',
+      params: { label: 'not linked', status: expect.any(String) },
+    });
 
     const linked = await linkedSandboxAccount(client);
     await client.campaigns.update.mutate({
@@ -132,12 +140,20 @@ describe('campaign state guards', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const again = await errorOf(client.campaigns.start.mutate({ id: campaign.id }));
-    expect(again.data.code).toBe('CONFLICT');
+    expect(again.data).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CAMPAIGN_TRANSITION_REFUSED',
+      params: { status: 'RUNNING', transition: 'start' },
+    });
 
     const editRunning = await errorOf(
       client.campaigns.update.mutate({ id: campaign.id, message: 'changed' }),
     );
-    expect(editRunning.data.code).toBe('CONFLICT');
+    expect(editRunning.data).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CAMPAIGN_NOT_EDITABLE',
+      params: { status: 'RUNNING' },
+    });
     expect((await errorOf(client.campaigns.resume.mutate({ id: campaign.id }))).data.code).toBe('CONFLICT');
     expect((await errorOf(client.campaigns.remove.mutate({ id: campaign.id }))).data.code).toBe('CONFLICT');
 
@@ -209,6 +225,7 @@ describe('campaign state guards', () => {
       const refused = await errorOf(client.campaigns.start.mutate({ id: campaign.id }));
       expect(refused.data.code).toBe('PRECONDITION_FAILED');
       expect(refused.message).toMatch(/subscription/);
+      expect(refused.data).toMatchObject({ reason: 'NO_ACTIVE_SUBSCRIPTION', params: {} });
       expect((await client.campaigns.get.query({ id: campaign.id })).status).toBe('READY');
     } finally {
       await noTrial.close();

@@ -45,7 +45,7 @@ describe('contact exports', () => {
       { line: 4, phone: '+989123456789', others: ['+982122334455'] },
     ]);
     expect(report.otherNumbersTotal).toBe(2);
-    expect(report.rejected).toEqual([{ line: 5, value: '', reason: 'empty phone number' }]);
+    expect(report.rejected).toEqual([{ line: 5, value: '', reason: 'empty phone number', problem: 'EMPTY' }]);
     expect(report.columnChoice).toEqual({
       detectedBy: 'header',
       phone: ['Phone 1 - Value', 'Phone 2 - Value'],
@@ -88,7 +88,9 @@ describe('contact exports', () => {
       { line: 3, phone: '+989129998877', others: ['+982144556677'] },
       { line: 4, phone: '+989121110000', others: ['+989351110000'] },
     ]);
-    expect(report.rejected).toEqual([{ line: 5, value: '۱۲۳۴', reason: 'not a valid phone number' }]);
+    expect(report.rejected).toEqual([
+      { line: 5, value: '۱۲۳۴', reason: 'not a valid phone number', problem: 'INVALID' },
+    ]);
     expect(report.columnChoice).toEqual({
       detectedBy: 'header',
       phone: ['تلفن همراه', 'تلفن ثابت'],

@@ -103,7 +103,9 @@ describe('campaigns.importRecipients', () => {
       optedOut: 1,
       rejectedTotal: 1,
     });
-    expect(report.rejected).toEqual([{ line: 6, value: '12', reason: expect.stringMatching(/not a valid/) }]);
+    expect(report.rejected).toEqual([
+      { line: 6, value: '12', reason: expect.stringMatching(/not a valid/), problem: 'INVALID' },
+    ]);
     expect(report.columns).toEqual(['شهر']);
     const { items } = await user.client.campaigns.recipients.query({ campaignId: campaign.id });
     expect(items.map((r) => [r.phone, r.name, r.variables])).toEqual([
@@ -158,19 +160,22 @@ describe('campaigns.importRecipients', () => {
   });
 
   it.each([
-    ['a 0-byte file', new Uint8Array(0), /empty/],
-    ['a PNG renamed to .csv', tinyPng(), /not a CSV, TSV or Excel file/],
+    ['a 0-byte file', new Uint8Array(0), /empty/, 'FORM_FILE_EMPTY'],
+    ['a PNG renamed to .csv', tinyPng(), /not a CSV, TSV or Excel file/, 'IMPORT_NOT_A_TABLE'],
     [
       'more rows than the limit',
       `phone\n${Array.from({ length: 60 }, (_, i) => `0912${String(i).padStart(7, '0')}`).join('\n')}`,
       /rows/,
+      'IMPORT_TOO_MANY_ROWS',
     ],
-  ])('refuses %s with a clear error and stores nothing', async (_label, file, message) => {
+  ])('refuses %s with a clear error and stores nothing', async (_label, file, message, reason) => {
     const user = await signUp(server);
     const campaign = await draftCampaign(user);
     const error = await errorOf(user.client.campaigns.importRecipients.mutate(upload(campaign.id, file)));
     expect(error.data.code).toBe('BAD_REQUEST');
     expect(error.message).toMatch(message);
+    expect(error.data).toMatchObject({ reason, field: 'file' });
+    if (reason === 'IMPORT_TOO_MANY_ROWS') expect(error.data.params).toEqual({ max: 50 });
     expect((await user.client.campaigns.get.query({ id: campaign.id })).totalRecipients).toBe(0);
     expect((await user.client.campaigns.recipients.query({ campaignId: campaign.id })).items).toEqual([]);
   });
@@ -199,6 +204,10 @@ describe('personalised messages', () => {
     const refused = await errorOf(user.client.campaigns.start.mutate({ id: campaign.id }));
     expect(refused.data).toMatchObject({ code: 'BAD_REQUEST', field: 'message' });
     expect(refused.message).toContain('{{city}}');
+    expect(refused.data).toMatchObject({
+      reason: 'TEMPLATE_UNKNOWN_VARIABLE',
+      params: { variables: ['city'] },
+    });
 
     await user.client.campaigns.importRecipients.mutate(
       upload(campaign.id, 'phone,name,city\n09127654321,,Shiraz\n09351234567,Sara,Tabriz\n'),
@@ -241,7 +250,11 @@ describe('campaign media', () => {
     const fake = await errorOf(
       user.client.campaigns.attachMedia.mutate(upload(campaign.id, 'not really', 'photo.png')),
     );
-    expect(fake.data.code).toBe('BAD_REQUEST');
+    expect(fake.data).toMatchObject({
+      code: 'BAD_REQUEST',
+      reason: 'MEDIA_WRONG_TYPE',
+      params: { mime: null },
+    });
     const attached = await user.client.campaigns.attachMedia.mutate(
       upload(campaign.id, tinyPng(), 'shop.png'),
     );

@@ -10,7 +10,7 @@ import { signUp } from './support/users';
 interface Frame {
   id?: number | string | null;
   result?: { type?: string; data?: unknown };
-  error?: { message?: string; data?: { code?: string } };
+  error?: { message?: string; data?: { code?: string; reason?: string } };
 }
 
 /**
@@ -99,6 +99,9 @@ async function watchingSocket(user: Awaited<ReturnType<typeof signUp>>, token: s
 async function expectIdentityLost(socket: Socket, subscription: number) {
   const failed = await socket.frame((f) => f.id === subscription && f.error != null);
   expect(failed.error?.data?.code).toBe('UNAUTHORIZED');
+  expect(failed.error?.data?.reason).toMatch(
+    /^(SESSION_ENDED|API_KEY_REVOKED|ACCOUNT_NO_LONGER_ACTIVE|ROLE_CHANGED)$/,
+  );
   const minted = await socket.call('mutation', 'apiKeys.create', { name: 'after the change' });
   expect(minted.error?.data?.code).toBe('UNAUTHORIZED');
   expect(minted.result).toBeUndefined();

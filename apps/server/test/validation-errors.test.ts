@@ -17,6 +17,10 @@ describe('a refused input', () => {
     const tooLong = await errorOf(client.apiKeys.create.mutate({ name: 'k'.repeat(101) }));
     expect(tooLong.data.code).toBe('BAD_REQUEST');
     expect(tooLong.message).toBe('name: must be at most 100 characters');
+    expect(tooLong.data).toMatchObject({
+      reason: 'INVALID_INPUT',
+      params: { path: 'name', issue: 'too_big', origin: 'string', maximum: 100, more: 0 },
+    });
     // A schema's own message is kept as written.
     const empty = await errorOf(client.apiKeys.create.mutate({ name: ' ' }));
     expect(empty.message).toBe('name: Name the key.');
@@ -49,5 +53,6 @@ describe('a refused input', () => {
     const error = await errorOf(client.campaigns.get.query({ id: 999_999 }));
     expect(error.message).toBe('Campaign not found.');
     expect(error.data.zodIssues).toBeNull();
+    expect(error.data).toMatchObject({ reason: 'CAMPAIGN_NOT_FOUND', params: {} });
   });
 });

@@ -90,13 +90,16 @@ describe('phone and email verification', () => {
     const user = await signUpWithCode(server);
     const code = kavenegar.lastCodeFor(user.phone)!;
     const wrong = code === '000000' ? '111111' : '000000';
-    const messages: string[] = [];
+    const errors = [];
     for (let i = 0; i < 5; i++) {
-      messages.push(
-        (await errorOf(user.client.auth.verifyCode.mutate({ purpose: 'VERIFY_PHONE', code: wrong }))).message,
+      errors.push(
+        await errorOf(user.client.auth.verifyCode.mutate({ purpose: 'VERIFY_PHONE', code: wrong })),
       );
     }
+    const messages = errors.map((e) => e.message);
     expect(messages[0]).toBe('Wrong code. 4 tries left.');
+    expect(errors[0]!.data).toMatchObject({ reason: 'CODE_WRONG', params: { triesLeft: 4 } });
+    expect(errors[4]!.data).toMatchObject({ reason: 'CODE_TOO_MANY_WRONG' });
     expect(messages[4]).toBe('Wrong code. Too many wrong codes: ask for a new one.');
     const right = await errorOf(user.client.auth.verifyCode.mutate({ purpose: 'VERIFY_PHONE', code }));
     expect(right.message).toBe('Too many wrong codes. Ask for a new one.');

@@ -2,12 +2,23 @@ import { z } from 'zod';
 import { ChaparError } from './errors';
 
 /** Uploads arrive as FormData (the typed client sends them unbatched). */
-export const zFormData = z.instanceof(FormData, { message: 'Send this as multipart/form-data (FormData).' });
+export const zFormData = z.custom<FormData>((value) => value instanceof FormData, {
+  message: 'Send this as multipart/form-data (FormData).',
+  params: { reason: 'NOT_FORM_DATA' },
+});
 
 export function formFile(form: FormData, name = 'file'): File {
   const value = form.get(name);
-  if (!(value instanceof Blob)) throw new ChaparError('BAD_REQUEST', `Attach the file as "${name}".`, name);
-  if (value.size === 0) throw new ChaparError('BAD_REQUEST', 'The file is empty.', name);
+  if (!(value instanceof Blob))
+    throw new ChaparError('BAD_REQUEST', 'FORM_FILE_MISSING', `Attach the file as "${name}".`, {
+      params: { name },
+      field: name,
+    });
+  if (value.size === 0)
+    throw new ChaparError('BAD_REQUEST', 'FORM_FILE_EMPTY', 'The file is empty.', {
+      params: { name },
+      field: name,
+    });
   return value as File;
 }
 
@@ -21,7 +32,10 @@ export function formId(form: FormData, name: string): number {
   const raw = formText(form, name);
   const id = raw === null ? Number.NaN : Number(raw);
   if (!Number.isInteger(id) || id <= 0)
-    throw new ChaparError('BAD_REQUEST', `Give "${name}" as a positive number.`, name);
+    throw new ChaparError('BAD_REQUEST', 'FORM_NUMBER_INVALID', `Give "${name}" as a positive number.`, {
+      params: { name },
+      field: name,
+    });
   return id;
 }
 
@@ -33,11 +47,15 @@ export function formJson<T extends z.ZodType>(form: FormData, name: string, sche
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new ChaparError('BAD_REQUEST', `"${name}" is not valid JSON.`, name);
+    throw new ChaparError('BAD_REQUEST', 'FORM_JSON_INVALID', `"${name}" is not valid JSON.`, {
+      params: { name },
+      field: name,
+    });
   }
   const result = schema.safeParse(parsed);
   if (!result.success) {
-    throw new ChaparError('BAD_REQUEST', `"${name}": ${result.error.issues[0]?.message ?? 'invalid'}`, name);
+    const message = `"${name}": ${result.error.issues[0]?.message ?? 'invalid'}`;
+    throw new ChaparError('BAD_REQUEST', 'FORM_FIELD_INVALID', message, { params: { name }, field: name });
   }
   return result.data;
 }

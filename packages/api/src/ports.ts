@@ -15,6 +15,8 @@ import type {
   UserStatus,
   WhatsAppDriverName,
 } from './domain/enums';
+import type { PhoneProblem } from './domain/phone';
+import type { Cause } from './reasons';
 import type {
   AccountStatusEvent,
   CampaignProgress,
@@ -264,7 +266,7 @@ export interface ImportReport {
   invalid: number;
   optedOut: number;
   /** The first rejected rows (up to 10,000); `rejectedTotal` counts them all. */
-  rejected: Array<{ line: number; value: string; reason: string }>;
+  rejected: Array<{ line: number; value: string; reason: string; problem: PhoneProblem }>;
   rejectedTotal: number;
   /** Variable names the file brought (its other columns). */
   columns: string[];
@@ -360,6 +362,8 @@ export interface CodeStatus {
   requestedAt: Date | null;
   /** What to tell the person when the newest code was not taken by the provider. */
   lastSendError: string | null;
+  /** The same as a reason code (CODE_NOT_DELIVERED) with its params. */
+  lastSendReason: Cause | null;
 }
 
 /** One-time codes: phone/email verification and password reset. */

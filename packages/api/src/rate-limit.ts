@@ -1,4 +1,5 @@
 import { ChaparError } from './errors';
+import type { Reason } from './reasons';
 
 /** The limits the API applies; the server decides their sizes (from the environment). */
 export type RateLimitName =
@@ -22,13 +23,19 @@ export interface RateLimitPort {
   reset(name: RateLimitName, key: string): Promise<void>;
 }
 
-/** TOO_MANY_REQUESTS with the whole seconds to wait; clients get it as `data.retryAfter`. */
+/**
+ * TOO_MANY_REQUESTS with the whole seconds to wait; clients get it as `data.retryAfter` and
+ * in `data.params` (`{ limit, retryAfter }` for RATE_LIMITED, the limit's name).
+ */
 export class RateLimitedError extends ChaparError {
   constructor(
     message: string,
     readonly retryAfter: number,
+    reason: { limit: RateLimitName } | { reason: Reason },
   ) {
-    super('TOO_MANY_REQUESTS', message);
+    super('TOO_MANY_REQUESTS', 'limit' in reason ? 'RATE_LIMITED' : reason.reason, message, {
+      params: 'limit' in reason ? { limit: reason.limit, retryAfter } : { retryAfter },
+    });
     this.name = 'RateLimitedError';
   }
 }

@@ -13,6 +13,14 @@ import {
   zUserRole,
   zUserStatus,
 } from './domain/enums';
+import { REASON_CODES, type Reason } from './reasons';
+
+/** A reason code of the catalogue (reasons.ts), typed as the union for clients. */
+export const zReason = z.enum(REASON_CODES as [Reason, ...Reason[]]);
+/** Why a phone number was refused (domain/phone.ts's PhoneProblem). */
+export const zPhoneProblem = z.enum(['EMPTY', 'NOT_A_PHONE', 'INVALID', 'NONE_VALID']);
+/** A stored cause (a recipient's failure, a campaign's pause): its code and the values its sentence uses. */
+export const zCause = z.object({ code: zReason, params: z.record(z.string(), z.unknown()) });
 
 /** Dates travel as ISO-8601 strings: plain JSON for the typed client and for curl alike. */
 export const zIsoDate = z.date().transform((d) => d.toISOString());
@@ -211,7 +219,9 @@ export const zImportReport = z.object({
   duplicates: z.number().int(),
   invalid: z.number().int(),
   optedOut: z.number().int(),
-  rejected: z.array(z.object({ line: z.number().int(), value: z.string(), reason: z.string() })),
+  rejected: z.array(
+    z.object({ line: z.number().int(), value: z.string(), reason: z.string(), problem: zPhoneProblem }),
+  ),
   rejectedTotal: z.number().int(),
   columns: z.array(z.string()),
   otherNumbers: z.array(z.object({ line: z.number().int(), phone: z.string(), others: z.array(z.string()) })),

@@ -3,6 +3,7 @@ import { ZodError, z } from 'zod';
 import { ChaparError } from './errors';
 import type { Logger, Ports, UserRecord } from './ports';
 import { RateLimitedError, type RateLimitPort } from './rate-limit';
+import type { Reason, ReasonParams } from './reasons';
 import { validationMessage } from './validation-message';
 
 /** 1. Context: one shape for HTTP and WebSocket requests; the server builds it. */
@@ -34,9 +35,10 @@ export interface Context {
 }
 
 /**
- * 2. Init: a refused input's message is a sentence (`validationMessage`) instead of Zod's
- * JSON; its issues are kept in `data.zodIssues`, and flattened into `data.zodError` so a
- * form can show them per field.
+ * 2. Init: every error carries `data.reason` and `data.params` (reasons.ts). A refused
+ * input's message is a sentence (`validationMessage`) instead of Zod's JSON; its reason is
+ * INVALID_INPUT, its issues are kept in `data.zodIssues`, and flattened into `data.zodError`
+ * so a form can show them per field.
  */
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
@@ -54,6 +56,7 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         // Stack traces stay in the server log, never in a response.
         stack: undefined,
+        ...reasonOf(error.code, cause, invalidInput),
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
         zodIssues: invalidInput ? invalidInput.issues.map(plainIssue) : null,
         field: cause instanceof ChaparError ? (cause.field ?? null) : null,
@@ -70,13 +73,60 @@ const t = initTRPC.context<Context>().create({
 export const INTERNAL_MESSAGE =
   'Something went wrong on the server. Try again; if it keeps happening, quote the request id.';
 
-/** What a client needs of an issue: where, which kind, and Zod's own words (the SPA translates them). */
-function plainIssue(issue: ZodError['issues'][number]) {
+type Issue = ZodError['issues'][number];
+
+/**
+ * What a client needs of an issue: where, which kind, the bound that was crossed, the
+ * refinement's own reason (a schema's `params: { reason }`) and Zod's words.
+ */
+function plainIssue(issue: Issue) {
+  const detail = issue as Partial<{ origin: string; minimum: unknown; maximum: unknown; params: unknown }>;
+  const reason = (detail.params as { reason?: unknown } | undefined)?.reason;
   return {
     path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
     code: issue.code,
     message: issue.message,
+    origin: typeof detail.origin === 'string' ? detail.origin : null,
+    minimum: detail.minimum == null ? null : Number(detail.minimum),
+    maximum: detail.maximum == null ? null : Number(detail.maximum),
+    reason: typeof reason === 'string' ? reason : null,
   };
+}
+
+/** The reason of errors tRPC raises itself (no such procedure, a body that is not JSON…). */
+const REASON_BY_CODE: Partial<Record<TRPCError['code'], Reason>> = {
+  UNAUTHORIZED: 'UNAUTHENTICATED',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_REQUEST: 'INVALID_INPUT',
+  PARSE_ERROR: 'INVALID_INPUT',
+  TOO_MANY_REQUESTS: 'RATE_LIMITED',
+  TIMEOUT: 'TIMEOUT',
+};
+
+/** `data.reason` and `data.params` of any error: the domain error's, the first issue's, or by code. */
+function reasonOf(
+  code: TRPCError['code'],
+  cause: unknown,
+  invalidInput: ZodError | null,
+): { reason: Reason; params: ReasonParams } {
+  if (cause instanceof ChaparError) return { reason: cause.reason, params: cause.params };
+  const first = invalidInput?.issues[0];
+  if (invalidInput && first) {
+    const issue = plainIssue(first);
+    return {
+      reason: 'INVALID_INPUT',
+      params: {
+        path: issue.path.join('.'),
+        issue: issue.code,
+        origin: issue.origin,
+        minimum: issue.minimum,
+        maximum: issue.maximum,
+        reason: issue.reason,
+        more: invalidInput.issues.length - 1,
+      },
+    };
+  }
+  return { reason: REASON_BY_CODE[code] ?? 'INTERNAL', params: {} };
 }
 
 /** Errors thrown while the context was built carry the request id themselves. */
@@ -116,11 +166,14 @@ const observeCalls = t.middleware(async ({ next, path, type, ctx }) => {
   return result;
 });
 
-const identityLostError = (signal: AbortSignal) =>
-  new TRPCError({
-    code: 'UNAUTHORIZED',
-    message: typeof signal.reason === 'string' ? signal.reason : 'Your sign-in has ended. Sign in again.',
-  });
+/** The socket's identity ended: the server aborts with a ChaparError saying why. */
+const identityLostError = (signal: AbortSignal) => {
+  const cause =
+    signal.reason instanceof ChaparError
+      ? signal.reason
+      : new ChaparError('UNAUTHORIZED', 'SIGN_IN_ENDED', 'Your sign-in has ended. Sign in again.');
+  return new TRPCError({ code: 'UNAUTHORIZED', message: cause.message, cause });
+};
 
 /** Yields what `source` yields until `lost` aborts, then fails with UNAUTHORIZED. */
 async function* endWhenLost<T>(source: AsyncIterable<T>, lost: AbortSignal): AsyncGenerator<T> {
@@ -174,14 +227,14 @@ export const publicProcedure = t.procedure.use(observeCalls).use(keepIdentity).u
 
 /** 5. A signed-in, ACTIVE user; `ctx.user` is non-null below this. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' });
+  if (!ctx.user) throw new ChaparError('UNAUTHORIZED', 'UNAUTHENTICATED', 'Please sign in first.');
   return next({ ctx: { ...ctx, user: ctx.user, log: ctx.log.child({ userId: ctx.user.id }) } });
 });
 
 /** 6. ADMIN or SUPER_ADMIN. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== 'ADMIN' && ctx.user.role !== 'SUPER_ADMIN') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'This needs an administrator.' });
+    throw new ChaparError('FORBIDDEN', 'ADMIN_REQUIRED', 'This needs an administrator.');
   }
   return next();
 });

@@ -1,4 +1,4 @@
-import type { EventBus, UserRecord } from '@chapar/api';
+import { ChaparError, type EventBus, type Reason, type UserRecord } from '@chapar/api';
 import { apiKeys, type Database, sessions, users } from '@chapar/db';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { WebSocket } from 'ws';
@@ -82,7 +82,9 @@ export class SocketIdentities {
     };
     // Closed while it was being authenticated: 'close' has fired already, nothing to watch.
     if (socket.readyState === socket.CLOSING || socket.readyState === socket.CLOSED) {
-      entry.controller.abort('The connection was closed.');
+      entry.controller.abort(
+        new ChaparError('UNAUTHORIZED', 'CONNECTION_CLOSED', 'The connection was closed.'),
+      );
       return entry.controller.signal;
     }
     this.watched.add(entry);
@@ -141,24 +143,28 @@ export class SocketIdentities {
       .where(and(inArray(apiKeys.keyHash, hashes), isNull(apiKeys.revokedAt)));
   }
 
-  private lose(entry: Watched, reason: string): void {
+  private lose(entry: Watched, loss: ChaparError): void {
     this.watched.delete(entry);
     this.o.log.info(
-      { userId: entry.userId, kind: entry.kind, reason, transport: 'ws' },
+      { userId: entry.userId, kind: entry.kind, reason: loss.message, transport: 'ws' },
       'socket identity lost',
     );
-    entry.controller.abort(reason);
-    const close = () => entry.socket.close(IDENTITY_LOST_CLOSE_CODE, reason);
+    entry.controller.abort(loss);
+    const close = () => entry.socket.close(IDENTITY_LOST_CLOSE_CODE, loss.message);
     setTimeout(close, this.o.closeDelayMs ?? 200).unref();
   }
 }
 
 /** Why the socket may no longer act for its user, or null while it still may. Short: it is also the close reason. */
-function lossOf(entry: Watched, holder: Holder | undefined): string | null {
+function lossOf(entry: Watched, holder: Holder | undefined): ChaparError | null {
+  const lost = (reason: Reason, message: string) => new ChaparError('UNAUTHORIZED', reason, message);
   if (!holder || holder.userId !== entry.userId) {
-    return entry.kind === 'session' ? 'Your session has ended. Sign in again.' : 'This API key was revoked.';
+    return entry.kind === 'session'
+      ? lost('SESSION_ENDED', 'Your session has ended. Sign in again.')
+      : lost('API_KEY_REVOKED', 'This API key was revoked.');
   }
-  if (holder.status !== 'ACTIVE') return 'This account is no longer active.';
-  if (holder.role !== entry.role) return 'Your role has changed. Reconnect.';
+  if (holder.status !== 'ACTIVE')
+    return lost('ACCOUNT_NO_LONGER_ACTIVE', 'This account is no longer active.');
+  if (holder.role !== entry.role) return lost('ROLE_CHANGED', 'Your role has changed. Reconnect.');
   return null;
 }

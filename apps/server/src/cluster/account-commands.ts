@@ -92,9 +92,11 @@ export class AccountCommands implements WhatsAppControlPort {
     // Stored, not lost: the first worker with room carries it out.
     throw new ChaparError(
       'CONFLICT',
+      'NO_WORKER_YET',
       desired === 'CONNECTED'
         ? 'No sending worker took this account yet (all are full or none is running). It connects as soon as one has room.'
         : 'No sending worker answered yet (none is running, or the one holding this account is busy). The request is kept and carried out as soon as one does.',
+      { params: { desired } },
     );
   }
 }

@@ -115,7 +115,7 @@ async function buildContext(
         ? String(req.headers['x-forwarded-host'])
         : req.headers.host;
     if (origin && host && !verifyRequestOrigin(origin, [host])) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'Request from another site refused.' });
+      throw new ChaparError('FORBIDDEN', 'CROSS_SITE_REQUEST', 'Request from another site refused.');
     }
   }
 

@@ -81,13 +81,13 @@ export async function exportRecipients(
   const options = exportOptions(query, user);
   if (typeof options === 'string') {
     res.writeHead(400, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: options }));
+    res.end(JSON.stringify({ error: options, reason: 'INVALID_INPUT' }));
     return;
   }
   const campaign = await ports.campaigns.get(user.id, campaignId);
   if (!campaign) {
     res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: 'Campaign not found.' }));
+    res.end(JSON.stringify({ error: 'Campaign not found.', reason: 'CAMPAIGN_NOT_FOUND' }));
     return;
   }
   const { language, timeZone } = options;

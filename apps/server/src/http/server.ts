@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
-import { type AppRouter, appRouter, type Context, RateLimitedError, type UserRecord } from '@chapar/api';
+import {
+  type AppRouter,
+  appRouter,
+  ChaparError,
+  type Context,
+  RateLimitedError,
+  type UserRecord,
+} from '@chapar/api';
 import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
@@ -127,7 +134,8 @@ export function createHttpServer(deps: HttpDeps) {
           typeof deps.createContext
         >[0])
         .then(async (ctx) => {
-          if (!ctx.user) return sendJson(res, 401, { error: 'Please sign in first.' });
+          if (!ctx.user)
+            return sendJson(res, 401, { error: 'Please sign in first.', reason: 'UNAUTHENTICATED' });
           await handle({ ...ctx, user: ctx.user });
         })
         .catch((error: Error) => {
@@ -135,7 +143,12 @@ export function createHttpServer(deps: HttpDeps) {
             // Refused while identifying the caller (another site, too many bad API keys).
             const retryAfter = retryAfterOf([error]);
             if (retryAfter != null) res.setHeader('retry-after', String(retryAfter));
-            return sendJson(res, error.code === 'TOO_MANY_REQUESTS' ? 429 : 403, { error: error.message });
+            const cause = error.cause instanceof ChaparError ? error.cause : null;
+            return sendJson(res, error.code === 'TOO_MANY_REQUESTS' ? 429 : 403, {
+              error: error.message,
+              reason: cause?.reason ?? 'INTERNAL',
+              params: cause?.params ?? {},
+            });
           }
           info.log.error({ err: error }, `${what} failed`);
           if (!res.headersSent)

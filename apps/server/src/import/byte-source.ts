@@ -42,7 +42,9 @@ export class ByteSource {
       this.total += chunk.length;
       if (this.total > this.maxBytes) {
         await this.close();
-        throw new ImportError('TOO_LARGE', `The file is larger than ${formatSize(this.maxBytes)}`);
+        throw new ImportError('TOO_LARGE', `The file is larger than ${formatSize(this.maxBytes)}`, {
+          params: { maxSize: this.maxBytes },
+        });
       }
       return chunk;
     }

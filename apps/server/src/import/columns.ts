@@ -186,12 +186,16 @@ function nameColumnFromContent(rows: readonly RecipientRow[], phone: number): nu
 function headerIndexOf(header: readonly string[], ref: ColumnRef, what: string): number {
   if (typeof ref === 'number') {
     if (!Number.isInteger(ref) || ref < 0)
-      throw new ImportError('BAD_MAPPING', `The ${what} column is not valid`);
+      throw new ImportError('BAD_MAPPING', `The ${what} column is not valid`, { params: { role: what } });
     return ref;
   }
   const wanted = normalizeHeader(ref);
   const index = header.findIndex((cell) => normalizeHeader(cell) === wanted);
-  if (index === -1) throw new ImportError('BAD_MAPPING', `There is no column "${ref.trim()}" in the file`);
+  if (index === -1) {
+    throw new ImportError('BAD_MAPPING', `There is no column "${ref.trim()}" in the file`, {
+      params: { column: ref.trim() },
+    });
+  }
   return index;
 }
 
@@ -261,7 +265,9 @@ export function resolveColumns(
         .findIndex((row) => named.every((n) => row.cells.some((cell) => normalizeHeader(cell) === n)));
       if (headerAt === -1) {
         const missing = [mapping.phone, mapping.name].find((r) => typeof r === 'string') as string;
-        throw new ImportError('BAD_MAPPING', `There is no column "${missing.trim()}" in the file`);
+        throw new ImportError('BAD_MAPPING', `There is no column "${missing.trim()}" in the file`, {
+          params: { column: missing.trim() },
+        });
       }
     } else if (mapping.skipHeader === true) {
       headerAt = 0;
@@ -275,7 +281,9 @@ export function resolveColumns(
     const header = headerAt >= 0 ? (sample[headerAt]?.cells ?? []) : null;
     const phone = headerIndexOf(header ?? [], mapping.phone, 'phone');
     if (phone >= width && width > 0) {
-      throw new ImportError('BAD_MAPPING', `The file has only ${width} column${width === 1 ? '' : 's'}`);
+      throw new ImportError('BAD_MAPPING', `The file has only ${width} column${width === 1 ? '' : 's'}`, {
+        params: { width },
+      });
     }
     let name: number | null;
     if (mapping.name === null) name = null;

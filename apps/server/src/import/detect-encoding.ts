@@ -43,6 +43,7 @@ export function detectFileKind(head: Uint8Array): FileKind {
     throw new ImportError(
       'NOT_A_TABLE',
       'This is an old Excel (.xls) file: save it as .xlsx or CSV in Excel and upload that',
+      { params: { format: 'xls' } },
     );
   }
   if (startsWith(head, 0xef, 0xbb, 0xbf)) return { kind: 'text', encoding: 'utf-8', bomLength: 3 };

@@ -17,12 +17,16 @@ export type ImportErrorCode =
 export class ImportError extends Error {
   override readonly name = 'ImportError';
 
+  /** The values the message uses (reason `IMPORT_<code>`'s params in the API's error data). */
+  readonly params: Record<string, string | number | readonly string[] | null>;
+
   constructor(
     readonly code: ImportErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; params?: ImportError['params'] },
   ) {
     super(message, options);
+    this.params = options?.params ?? {};
   }
 }
 

@@ -1,4 +1,4 @@
-import { type CountryCode, pickPhone, stripBidiControls } from '@chapar/api/domain';
+import { type CountryCode, type PhoneProblem, pickPhone, stripBidiControls } from '@chapar/api/domain';
 import { type ColumnLayout, type ColumnMapping, resolveColumns } from './columns';
 import { ImportError } from './errors';
 import { isBlankRow, type RecipientRow } from './row';
@@ -27,6 +27,8 @@ export interface RejectedRow {
   line: number;
   value: string;
   reason: string;
+  /** The same as a code (PhoneProblem), for clients that say it in their own words. */
+  problem: PhoneProblem;
 }
 
 /** A row that held several numbers: `phone` was imported, `others` were not. */
@@ -134,6 +136,7 @@ export async function* importRows(
         throw new ImportError(
           'TOO_MANY_ROWS',
           `The file has more than ${maxRows.toLocaleString('en-US')} rows`,
+          { params: { max: maxRows } },
         );
       }
       const raw = phoneColumns.length === 1 ? (cells[phoneColumn] ?? '') : phoneCells(cells);
@@ -144,6 +147,7 @@ export async function* importRows(
           line: row.line,
           value: (typeof raw === 'string' ? raw : raw.join(', ')).trim().slice(0, MAX_REJECTED_VALUE_LENGTH),
           reason: phone.reason,
+          problem: phone.problem,
         });
         return;
       }

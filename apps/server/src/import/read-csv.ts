@@ -78,7 +78,9 @@ export async function* readDelimitedRows(
       line++;
       if (isBlankRow(record)) continue;
       if (record.length > options.maxColumns) {
-        throw new ImportError('TOO_MANY_COLUMNS', `The file has more than ${options.maxColumns} columns`);
+        throw new ImportError('TOO_MANY_COLUMNS', `The file has more than ${options.maxColumns} columns`, {
+          params: { max: options.maxColumns },
+        });
       }
       yield { line, cells: record };
     }
@@ -103,5 +105,13 @@ function csvError(err: unknown, rowsSeen: number): unknown {
         : code === 'CSV_INVALID_CLOSING_QUOTE'
           ? `Row ${row} has a quote (") in the wrong place`
           : `The file could not be read as a table at row ${row}`;
-  return new ImportError('DAMAGED', message, { cause: err });
+  const problem =
+    code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'UNCLOSED_QUOTE'
+      : code === 'CSV_MAX_RECORD_SIZE'
+        ? 'ROW_TOO_LONG'
+        : code === 'CSV_INVALID_CLOSING_QUOTE'
+          ? 'MISPLACED_QUOTE'
+          : 'UNREADABLE_ROW';
+  return new ImportError('DAMAGED', message, { cause: err, params: { problem, line: row } });
 }

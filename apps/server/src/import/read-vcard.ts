@@ -46,7 +46,9 @@ export async function* readVcardRows(text: AsyncIterable<Buffer | string>): Asyn
     } else if (card) {
       card.size += logical.length;
       if (card.size > MAX_CARD_CHARS) {
-        throw new ImportError('DAMAGED', `The contact card at line ${card.line} is longer than 1 MB`);
+        throw new ImportError('DAMAGED', `The contact card at line ${card.line} is longer than 1 MB`, {
+          params: { problem: 'CARD_TOO_LONG', line: card.line },
+        });
       }
       if (property.name === 'FN' || property.name === 'N' || property.name === 'TEL') {
         card.properties.push(property);
@@ -190,7 +192,9 @@ async function* logicalLines(
       pending = { line: physical, text: raw };
     }
     if (pending && pending.text.length > MAX_CARD_CHARS) {
-      throw new ImportError('DAMAGED', `Line ${pending.line} of the contact file is longer than 1 MB`);
+      throw new ImportError('DAMAGED', `Line ${pending.line} of the contact file is longer than 1 MB`, {
+        params: { problem: 'LINE_TOO_LONG', line: pending.line },
+      });
     }
   }
   for await (const chunk of text) {
@@ -199,7 +203,9 @@ async function* logicalLines(
     rest = lines.pop() ?? '';
     for (const raw of lines) yield* take(raw);
     if (rest.length > MAX_CARD_CHARS) {
-      throw new ImportError('DAMAGED', `Line ${physical + 1} of the contact file is longer than 1 MB`);
+      throw new ImportError('DAMAGED', `Line ${physical + 1} of the contact file is longer than 1 MB`, {
+        params: { problem: 'LINE_TOO_LONG', line: physical + 1 },
+      });
     }
   }
   rest += decoder.end();

@@ -43,7 +43,10 @@ const RATIO_CHECK_FROM = 1024 * 1024;
 const bomb = (what: string) =>
   new ImportError('SPREADSHEET_BOMB', `This spreadsheet expands to more than ${what} and was refused`);
 const damaged = (cause?: unknown) =>
-  new ImportError('DAMAGED', 'This spreadsheet is damaged and could not be read', { cause });
+  new ImportError('DAMAGED', 'This spreadsheet is damaged and could not be read', {
+    cause,
+    params: { problem: 'SPREADSHEET', line: null },
+  });
 
 export async function* readXlsxRows(source: ByteSource, options: XlsxOptions): AsyncGenerator<RecipientRow> {
   const dir = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'chapar-import-'));
@@ -68,6 +71,7 @@ export async function* readXlsxRows(source: ByteSource, options: XlsxOptions): A
         throw new ImportError(
           'NOT_A_TABLE',
           'This is an OpenDocument spreadsheet: save it as .xlsx or CSV and upload that',
+          { params: { format: 'ods' } },
         );
       }
       throw new ImportError('NOT_A_TABLE', NOT_A_TABLE);
@@ -138,7 +142,9 @@ function chooseSheets<T extends SheetInfo>(sheets: T[], wanted: string | number 
   if (!match) {
     const names = sheets.map((s) => `"${s.name}"`).join(', ');
     const label = typeof wanted === 'number' ? `number ${wanted}` : `"${wanted}"`;
-    throw new ImportError('NO_SHEET', `This spreadsheet has no sheet ${label}. Its sheets are: ${names}`);
+    throw new ImportError('NO_SHEET', `This spreadsheet has no sheet ${label}. Its sheets are: ${names}`, {
+      params: { sheet: wanted, sheets: sheets.map((s) => s.name) },
+    });
   }
   return [match];
 }
@@ -422,7 +428,9 @@ function readSheet(zip: ZipFile, entry: Entry, sharedStrings: string[], maxColum
             const text = cellText();
             if (text === '') break;
             if (col >= maxColumns) {
-              throw new ImportError('TOO_MANY_COLUMNS', `The file has more than ${maxColumns} columns`);
+              throw new ImportError('TOO_MANY_COLUMNS', `The file has more than ${maxColumns} columns`, {
+                params: { max: maxColumns },
+              });
             }
             while (cells.length < col) cells.push('');
             cells[col] = text;

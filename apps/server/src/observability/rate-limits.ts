@@ -74,9 +74,9 @@ export function createRateLimits(
     ),
   ]);
   const limitOf = (name: RateLimitName) => limits.get(name)!;
-  const refuse = (limit: Limit, msBeforeNext: number) => {
+  const refuse = (name: RateLimitName, limit: Limit, msBeforeNext: number) => {
     const wait = seconds(msBeforeNext);
-    return new RateLimitedError(limit.message(waitText(wait)), wait);
+    return new RateLimitedError(limit.message(waitText(wait)), wait, { limit: name });
   };
 
   return {
@@ -86,14 +86,14 @@ export function createRateLimits(
         await limit.limiter.consume(key);
       } catch (error) {
         // The limiter rejects with its result when over the limit, or with a store error.
-        if (error instanceof RateLimiterRes) throw refuse(limit, error.msBeforeNext);
+        if (error instanceof RateLimiterRes) throw refuse(name, limit, error.msBeforeNext);
         throw error;
       }
     },
     async check(name, key) {
       const limit = limitOf(name);
       const res = await limit.limiter.get(key);
-      if (res && res.consumedPoints >= limit.points) throw refuse(limit, res.msBeforeNext);
+      if (res && res.consumedPoints >= limit.points) throw refuse(name, limit, res.msBeforeNext);
     },
     async reset(name, key) {
       await limitOf(name).limiter.delete(key);

@@ -107,8 +107,9 @@ export async function addToSubscription(tx: Tx, add: Addition, now: Date): Promi
     if (add.days < 1) {
       throw new ChaparError(
         'BAD_REQUEST',
+        'NO_SUBSCRIPTION_IN_FORCE',
         'This user has no subscription in force: give at least one day.',
-        'days',
+        { field: 'days' },
       );
     }
     const [row] = await tx

@@ -1,4 +1,4 @@
-import { ChaparError, type UserRecord, type UsersPort } from '@chapar/api';
+import { ChaparError, type Reason, type UserRecord, type UsersPort } from '@chapar/api';
 import { type Database, subscriptions, users } from '@chapar/db';
 import { and, desc, eq, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from './audit-log';
@@ -22,10 +22,10 @@ export const userColumns = {
   createdAt: users.createdAt,
 };
 
-const DUPLICATE_FIELDS: Array<[index: string, field: string, message: string]> = [
-  ['users_email_uq', 'email', 'This email is already registered. Sign in instead.'],
-  ['users_phone_uq', 'phone', 'This phone number is already registered. Sign in instead.'],
-  ['users_username_uq', 'username', 'This username is taken. Choose another.'],
+const DUPLICATE_FIELDS: Array<[index: string, field: string, reason: Reason, message: string]> = [
+  ['users_email_uq', 'email', 'EMAIL_TAKEN', 'This email is already registered. Sign in instead.'],
+  ['users_phone_uq', 'phone', 'PHONE_TAKEN', 'This phone number is already registered. Sign in instead.'],
+  ['users_username_uq', 'username', 'USERNAME_TAKEN', 'This username is taken. Choose another.'],
 ];
 
 export interface TrialPolicy {
@@ -89,8 +89,8 @@ export function createUsersPort(db: Database, trial: TrialPolicy, clock: { now()
         if (dbErrorCode(error) === 'ER_DUP_ENTRY') {
           const text = String((error as { cause?: { message?: string } }).cause?.message ?? '');
           const hit = DUPLICATE_FIELDS.find(([index]) => text.includes(index));
-          if (hit) throw new ChaparError('CONFLICT', hit[2], hit[1]);
-          throw new ChaparError('CONFLICT', 'This account already exists.');
+          if (hit) throw new ChaparError('CONFLICT', hit[2], hit[3], { field: hit[1] });
+          throw new ChaparError('CONFLICT', 'ACCOUNT_EXISTS', 'This account already exists.');
         }
         throw error;
       }

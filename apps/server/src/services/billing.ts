@@ -62,6 +62,16 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
     return paid;
   };
 
+  const alreadySettled = (status: PaymentStatus) =>
+    new ChaparError(
+      'CONFLICT',
+      'PAYMENT_ALREADY_SETTLED',
+      `This payment is already ${status.toLowerCase()}.`,
+      {
+        params: { status },
+      },
+    );
+
   const port: BillingPort = {
     options: () => ({
       providers: options.providers,
@@ -73,24 +83,27 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
       if (!options.providers.includes(input.provider)) {
         throw new ChaparError(
           'BAD_REQUEST',
+          'PROVIDER_NOT_OFFERED',
           `Paying by ${input.provider === 'zarinpal' ? 'ZarinPal' : 'manual transfer'} is not offered on this server.`,
-          'provider',
+          { params: { provider: input.provider }, field: 'provider' },
         );
       }
       const [pkg] = await db.select().from(packages).where(eq(packages.id, input.packageId)).limit(1);
       if (pkg?.status !== 'ACTIVE') {
         throw new ChaparError(
           'NOT_FOUND',
+          'PACKAGE_NOT_ON_SALE',
           'This package is not on sale any more. Choose another.',
-          'packageId',
+          { field: 'packageId' },
         );
       }
       const amount = Number(pkg.price);
       if (input.provider === 'zarinpal' && (!Number.isInteger(amount) || amount <= 0)) {
         throw new ChaparError(
           'BAD_REQUEST',
+          'PRICE_NOT_WHOLE',
           `ZarinPal takes whole amounts of ${options.currency}; this package costs ${pkg.price}. Pay by manual transfer or ask the administrator to fix the price.`,
-          'provider',
+          { params: { currency: options.currency, price: pkg.price }, field: 'provider' },
         );
       }
       const id = await repo.create({
@@ -122,7 +135,12 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
             : 'The payment gateway failed.';
         log.warn({ paymentId: id, err: error }, 'zarinpal request failed');
         await repo.settleUnpaid(id, 'FAILED', reason, { now: clock.now() });
-        throw new ChaparError('BAD_GATEWAY', `${reason} Nothing was charged; try again in a few minutes.`);
+        throw new ChaparError(
+          'BAD_GATEWAY',
+          'PAYMENT_GATEWAY_FAILED',
+          `${reason} Nothing was charged; try again in a few minutes.`,
+          { params: { gatewayCode: error instanceof GatewayRefusedError ? error.code : null } },
+        );
       }
     },
 
@@ -132,21 +150,32 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
     async submitReceipt(userId, paymentId, file, fileName) {
       const current = await payment(userId, paymentId);
       if (current.provider !== 'manual') {
-        throw new ChaparError('BAD_REQUEST', 'Receipts are for manual transfers only.', 'paymentId');
+        throw new ChaparError(
+          'BAD_REQUEST',
+          'RECEIPT_MANUAL_ONLY',
+          'Receipts are for manual transfers only.',
+          {
+            field: 'paymentId',
+          },
+        );
       }
       if (current.status !== 'PENDING') {
-        throw new ChaparError('CONFLICT', `This payment is already ${current.status.toLowerCase()}.`);
+        throw alreadySettled(current.status);
       }
       if (file.size > RECEIPT_MAX_BYTES) {
-        throw new ChaparError('BAD_REQUEST', 'A receipt can be 10 MB at most.', 'file');
+        throw new ChaparError('BAD_REQUEST', 'RECEIPT_TOO_LARGE', 'A receipt can be 10 MB at most.', {
+          params: { maxMb: RECEIPT_MAX_BYTES / 1024 / 1024 },
+          field: 'file',
+        });
       }
       const bytes = Buffer.from(await file.arrayBuffer());
       const type = await fileTypeFromBuffer(bytes);
       if (!type || !RECEIPT_TYPES.has(type.mime)) {
         throw new ChaparError(
           'BAD_REQUEST',
+          'RECEIPT_WRONG_TYPE',
           'Upload the receipt as a JPEG, PNG or WebP image, or a PDF.',
-          'file',
+          { field: 'file' },
         );
       }
       const uploadId = await storeUpload(db, options.dataDir, {
@@ -159,6 +188,7 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
       if (!(await repo.attachReceipt(userId, paymentId, uploadId))) {
         throw new ChaparError(
           'CONFLICT',
+          'PAYMENT_SETTLED_MEANWHILE',
           'This payment was settled meanwhile; the receipt was not attached.',
         );
       }
@@ -170,14 +200,12 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
       if (current.provider !== 'manual') {
         throw new ChaparError(
           'BAD_REQUEST',
+          'REVIEW_MANUAL_ONLY',
           'Only manual transfers are approved by hand; ZarinPal confirms its own.',
         );
       }
       if (!(await markPaid(id, { reviewedById: adminId, audit: audit?.(current, current) }))) {
-        throw new ChaparError(
-          'CONFLICT',
-          `This payment is already ${(await payment(null, id)).status.toLowerCase()}.`,
-        );
+        throw alreadySettled((await payment(null, id)).status);
       }
       log.info({ paymentId: id, adminId }, 'manual payment approved');
       return payment(null, id);
@@ -186,7 +214,11 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
     async reject(adminId, id, reason, audit) {
       const current = await payment(null, id);
       if (current.provider !== 'manual') {
-        throw new ChaparError('BAD_REQUEST', 'Only manual transfers are rejected by hand.');
+        throw new ChaparError(
+          'BAD_REQUEST',
+          'REVIEW_MANUAL_ONLY',
+          'Only manual transfers are rejected by hand.',
+        );
       }
       const settled = await repo.settleUnpaid(id, 'REJECTED', reason, {
         reviewedById: adminId,
@@ -194,10 +226,7 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
         audit: audit?.(current, current),
       });
       if (!settled) {
-        throw new ChaparError(
-          'CONFLICT',
-          `This payment is already ${(await payment(null, id)).status.toLowerCase()}.`,
-        );
+        throw alreadySettled((await payment(null, id)).status);
       }
       return payment(null, id);
     },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type CampaignsPort, ChaparError, EDITABLE_STATUSES, type MediaPort } from '@chapar/api';
+import { type CampaignsPort, ChaparError, EDITABLE_STATUSES, type MediaPort, notFound } from '@chapar/api';
 import { campaigns, type Database, uploads } from '@chapar/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
@@ -100,24 +100,30 @@ export function createMediaPort(db: Database, campaignsPort: CampaignsPort, data
   return {
     async attach(userId, campaignId, file, fileName) {
       const campaign = await campaignsPort.get(userId, campaignId);
-      if (!campaign) throw new ChaparError('NOT_FOUND', 'Campaign not found.');
+      if (!campaign) throw notFound('Campaign');
       if (file.size > MAX_MEDIA_BYTES)
-        throw new ChaparError('BAD_REQUEST', 'Attachments are limited to 100 MB.', 'file');
+        throw new ChaparError('BAD_REQUEST', 'MEDIA_TOO_LARGE', 'Attachments are limited to 100 MB.', {
+          params: { maxMb: MAX_MEDIA_BYTES / MB },
+          field: 'file',
+        });
       const bytes = Buffer.from(await file.arrayBuffer());
       const detected = await fileTypeFromBuffer(bytes);
       const accepted = detected ? ACCEPTED[detected.mime] : undefined;
       if (!detected || !accepted) {
         throw new ChaparError(
           'BAD_REQUEST',
+          'MEDIA_WRONG_TYPE',
           `This file's content is ${detected ? detected.mime : 'not a known media type'}. Attach a JPEG/PNG/WebP image, an MP4 video, an MP3/OGG/AAC audio or a PDF/Office document.`,
-          'file',
+          { params: { mime: detected?.mime ?? null }, field: 'file' },
         );
       }
       if (bytes.length > accepted.maxBytes) {
+        const sizeMb = Number((bytes.length / MB).toFixed(1));
         throw new ChaparError(
           'BAD_REQUEST',
-          `WhatsApp takes ${accepted.kind} files up to ${accepted.maxBytes / MB} MB; this one is ${(bytes.length / MB).toFixed(1)} MB.`,
-          'file',
+          'MEDIA_TOO_LARGE_FOR_KIND',
+          `WhatsApp takes ${accepted.kind} files up to ${accepted.maxBytes / MB} MB; this one is ${sizeMb.toFixed(1)} MB.`,
+          { params: { kind: accepted.kind, maxMb: accepted.maxBytes / MB, sizeMb }, field: 'file' },
         );
       }
       const uploadId = await storeUpload(db, dataDir, {
@@ -134,6 +140,7 @@ export function createMediaPort(db: Database, campaignsPort: CampaignsPort, data
       if (result.affectedRows !== 1) {
         throw new ChaparError(
           'CONFLICT',
+          'MEDIA_NOT_EDITABLE',
           'The attachment of a running campaign cannot change. Pause it first.',
         );
       }

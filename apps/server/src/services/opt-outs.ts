@@ -1,9 +1,9 @@
 import type { CountryCode, OptOutsPort } from '@chapar/api';
-import { ChaparError } from '@chapar/api';
 import { type Database, optOuts } from '@chapar/db';
 import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
 import { importRecipientFile, isImportError } from '../import/index';
 import { pageOf } from '../repositories/util';
+import { refusedImport } from './import-refusal';
 
 async function insertIgnore(db: Database, userId: number, phones: string[], source: string): Promise<number> {
   if (phones.length === 0) return 0;
@@ -67,7 +67,7 @@ export function createOptOutsPort(db: Database, limits: { maxBytes: number; tmpD
           }
         }
       } catch (error) {
-        if (isImportError(error)) throw new ChaparError('BAD_REQUEST', error.message, 'file');
+        if (isImportError(error)) throw refusedImport(error);
         throw error;
       }
       return totals;

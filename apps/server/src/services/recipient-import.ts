@@ -4,6 +4,7 @@ import {
   EDITABLE_STATUSES,
   type EventBus,
   type ImportReport,
+  notFound,
   type RecipientImportPort,
 } from '@chapar/api';
 import { campaigns, type Database, optOuts } from '@chapar/db';
@@ -12,6 +13,7 @@ import mysql from 'mysql2';
 import { type ImportedRecipient, importRecipientFile, isImportError } from '../import/index';
 import { publishProgress } from '../repositories/campaign-progress';
 import { mergeVariableKeys, refreshReadiness } from '../repositories/campaigns';
+import { refusedImport } from './import-refusal';
 
 /** Rejected rows and rows with other numbers listed in the report, each. */
 const MAX_REPORTED_ROWS = 10_000;
@@ -51,8 +53,9 @@ export function createRecipientImport(
       if (file.size > limits.maxBytes) {
         throw new ChaparError(
           'BAD_REQUEST',
+          'IMPORT_TOO_LARGE',
           `The file is larger than ${Math.round(limits.maxBytes / 1048576)} MB.`,
-          'file',
+          { params: { maxSize: limits.maxBytes }, field: 'file' },
         );
       }
       let report: ImportReport;
@@ -63,11 +66,13 @@ export function createRecipientImport(
             .from(campaigns)
             .where(and(eq(campaigns.id, campaignId), eq(campaigns.userId, userId)))
             .for('update');
-          if (!locked) throw new ChaparError('NOT_FOUND', 'Campaign not found.');
+          if (!locked) throw notFound('Campaign');
           if (!EDITABLE_STATUSES.includes(locked.status)) {
             throw new ChaparError(
               'CONFLICT',
+              'RECIPIENTS_NOT_EDITABLE',
               `Recipients cannot be added to a ${locked.status.toLowerCase()} campaign.`,
+              { params: { status: locked.status } },
             );
           }
           const blocked = new Set(
@@ -143,7 +148,7 @@ export function createRecipientImport(
           return result;
         });
       } catch (error) {
-        if (isImportError(error)) throw new ChaparError('BAD_REQUEST', error.message, 'file');
+        if (isImportError(error)) throw refusedImport(error);
         throw error;
       }
       await publishProgress(db, bus, campaignId);

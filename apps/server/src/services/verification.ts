@@ -3,10 +3,13 @@ import {
   ChaparError,
   type Logger,
   normalizePhone,
+  notFound,
   type OtpChannel,
   type OtpPurpose,
   RateLimitedError,
   type RateLimitPort,
+  type Reason,
+  type ReasonParams,
   type UserRecord,
   type VerificationPort,
 } from '@chapar/api';
@@ -65,7 +68,9 @@ export function maskTarget(target: string): string {
   return `${target.slice(0, 6)}****${target.slice(-2)}`;
 }
 
-type CheckResult = { ok: true; userId: number | null } | { ok: false; message: string };
+type CheckResult =
+  | { ok: true; userId: number | null }
+  | { ok: false; reason: Reason; message: string; params?: ReasonParams };
 
 export function createVerification(
   db: Database,
@@ -77,9 +82,11 @@ export function createVerification(
   const unavailable = (channel: OtpChannel) =>
     new ChaparError(
       'PRECONDITION_FAILED',
+      'CHANNEL_NOT_CONFIGURED',
       channel === 'SMS'
         ? 'This server cannot send text messages yet (no SMS provider is configured). Ask the administrator.'
         : 'This server cannot send email yet (no mail server is configured). Ask the administrator.',
+      { params: { channel } },
     );
 
   async function deliver(channel: OtpChannel, target: string, code: string, purpose: OtpPurpose) {
@@ -131,6 +138,7 @@ export function createVerification(
       throw new RateLimitedError(
         `A code was just sent. Wait ${seconds} seconds before asking for another.`,
         seconds,
+        { reason: 'CODE_TOO_SOON' },
       );
     }
     await options.rateLimits.consume('otpPerTarget', input.target);
@@ -176,7 +184,9 @@ export function createVerification(
           .where(eq(otpCodes.id, id));
         // What the provider said (credit, hosts, addresses) is for the operator, in this log line.
         log.warn({ err: error, channel: input.channel }, 'one-time code not delivered');
-        throw new ChaparError('BAD_GATEWAY', notDelivered(input.channel));
+        throw new ChaparError('BAD_GATEWAY', 'CODE_NOT_DELIVERED', notDelivered(input.channel), {
+          params: { channel: input.channel },
+        });
       },
     );
     return { expiresAt, sent };
@@ -208,10 +218,18 @@ export function createVerification(
         .limit(1)
         .for('update');
       if (!row || row.expiresAt <= now) {
-        return { ok: false, message: 'This code has expired or was already used. Ask for a new one.' };
+        return {
+          ok: false,
+          reason: 'CODE_EXPIRED',
+          message: 'This code has expired or was already used. Ask for a new one.',
+        };
       }
       if (row.attempts >= options.maxAttempts) {
-        return { ok: false, message: 'Too many wrong codes. Ask for a new one.' };
+        return {
+          ok: false,
+          reason: 'CODE_TOO_MANY_WRONG',
+          message: 'Too many wrong codes. Ask for a new one.',
+        };
       }
       if (!(await codeMatches(row.codeHash, code))) {
         await tx
@@ -221,6 +239,8 @@ export function createVerification(
         const left = options.maxAttempts - row.attempts - 1;
         return {
           ok: false,
+          reason: left > 0 ? 'CODE_WRONG' : 'CODE_TOO_MANY_WRONG',
+          params: left > 0 ? { triesLeft: left } : {},
           message:
             left > 0
               ? `Wrong code. ${left} ${left === 1 ? 'try' : 'tries'} left.`
@@ -263,14 +283,16 @@ export function createVerification(
       const channel: OtpChannel = purpose === 'VERIFY_PHONE' ? 'SMS' : 'EMAIL';
       if (!senderFor(channel)) throw unavailable(channel);
       const current = await getUser(user.id);
-      if (!current) throw new ChaparError('NOT_FOUND', 'User not found.');
+      if (!current) throw notFound('User');
       const verifiedAt = purpose === 'VERIFY_PHONE' ? current.phoneVerifiedAt : current.emailVerifiedAt;
       if (verifiedAt) {
         throw new ChaparError(
           'CONFLICT',
+          'ALREADY_VERIFIED',
           purpose === 'VERIFY_PHONE'
             ? 'Your phone number is already verified.'
             : 'Your email is already verified.',
+          { params: { channel } },
         );
       }
       const target = purpose === 'VERIFY_PHONE' ? current.phone : current.email;
@@ -282,7 +304,7 @@ export function createVerification(
 
     async codeStatus(userId, purpose) {
       const current = await getUser(userId);
-      if (!current) throw new ChaparError('NOT_FOUND', 'User not found.');
+      if (!current) throw notFound('User');
       const target = purpose === 'VERIFY_PHONE' ? current.phone : current.email;
       const [latest] = await db
         .select({ channel: otpCodes.channel, delivery: otpCodes.delivery, createdAt: otpCodes.createdAt })
@@ -290,18 +312,24 @@ export function createVerification(
         .where(and(eq(otpCodes.target, target), eq(otpCodes.purpose, purpose), eq(otpCodes.userId, userId)))
         .orderBy(desc(otpCodes.id))
         .limit(1);
-      if (!latest) return { delivery: null, sentTo: null, requestedAt: null, lastSendError: null };
+      if (!latest) {
+        return { delivery: null, sentTo: null, requestedAt: null, lastSendError: null, lastSendReason: null };
+      }
       return {
         delivery: latest.delivery,
         sentTo: maskTarget(target),
         requestedAt: latest.createdAt,
         lastSendError: latest.delivery === 'FAILED' ? notDelivered(latest.channel) : null,
+        lastSendReason:
+          latest.delivery === 'FAILED'
+            ? { code: 'CODE_NOT_DELIVERED', params: { channel: latest.channel } }
+            : null,
       };
     },
 
     async verifyCode(userId, purpose, code) {
       const current = await getUser(userId);
-      if (!current) throw new ChaparError('NOT_FOUND', 'User not found.');
+      if (!current) throw notFound('User');
       const target = purpose === 'VERIFY_PHONE' ? current.phone : current.email;
       const result = await check({ target, userId, purpose }, code, async (tx, now) => {
         // Guarded on the address itself: a code sent to an old phone or email verifies nothing new.
@@ -311,7 +339,12 @@ export function createVerification(
           .set(purpose === 'VERIFY_PHONE' ? { phoneVerifiedAt: now } : { emailVerifiedAt: now })
           .where(and(eq(users.id, userId), eq(column, target)));
       });
-      if (!result.ok) throw new ChaparError('BAD_REQUEST', result.message, 'code');
+      if (!result.ok) {
+        throw new ChaparError('BAD_REQUEST', result.reason, result.message, {
+          params: result.params,
+          field: 'code',
+        });
+      }
       return (await getUser(userId))!;
     },
 
@@ -345,8 +378,9 @@ export function createVerification(
       const account = await findAccount(identifier);
       const wrong = new ChaparError(
         'BAD_REQUEST',
+        'CODE_EXPIRED',
         'This code is wrong or has expired. Ask for a new one.',
-        'code',
+        { field: 'code' },
       );
       if (account?.status !== 'ACTIVE') {
         // As long as checking a real code, and the same answer: this must not tell who has an account.

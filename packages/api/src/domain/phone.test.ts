@@ -82,8 +82,13 @@ describe('pickPhone', () => {
     expect(pickPhone('12; 34', 'IR')).toEqual({
       ok: false,
       reason: 'none of its numbers is a valid phone number',
+      problem: 'NONE_VALID',
     });
-    expect(pickPhone('12', 'IR')).toEqual({ ok: false, reason: 'not a valid phone number' });
-    expect(pickPhone([], 'IR')).toEqual({ ok: false, reason: 'empty phone number' });
+    expect(pickPhone('12', 'IR')).toEqual({
+      ok: false,
+      reason: 'not a valid phone number',
+      problem: 'INVALID',
+    });
+    expect(pickPhone([], 'IR')).toEqual({ ok: false, reason: 'empty phone number', problem: 'EMPTY' });
   });
 });

@@ -12,7 +12,10 @@ export function toAsciiDigits(input: string): string {
   });
 }
 
-export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: string };
+/** Why a number was refused, as a code clients can translate (`reason` says it in English). */
+export type PhoneProblem = 'EMPTY' | 'NOT_A_PHONE' | 'INVALID' | 'NONE_VALID';
+
+export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: string; problem: PhoneProblem };
 
 /**
  * Normalises a phone number as people write it (spaces, dashes, brackets, `+`, `00`,
@@ -24,12 +27,13 @@ export function normalizePhone(raw: string, defaultCountry: CountryCode = 'IR'):
     .replace(/[\u200c\u200e\u200f\u202a-\u202e]/g, '') // zero-width and direction marks from RTL editors
     .replace(/\s+/g, ' ') // tabs, line breaks inside a spreadsheet cell, wide spaces
     .trim();
-  if (trimmed === '') return { ok: false, reason: 'empty phone number' };
-  if (/[^\d\s\-+()./]/.test(trimmed)) return { ok: false, reason: 'not a phone number' };
+  if (trimmed === '') return { ok: false, reason: 'empty phone number', problem: 'EMPTY' };
+  if (/[^\d\s\-+()./]/.test(trimmed))
+    return { ok: false, reason: 'not a phone number', problem: 'NOT_A_PHONE' };
   // "00" is the international prefix in Iran and most of the world.
   const international = trimmed.replace(/^\s*00/, '+');
   const parsed = parsePhoneNumberFromString(international, defaultCountry);
-  if (!parsed?.isValid()) return { ok: false, reason: 'not a valid phone number' };
+  if (!parsed?.isValid()) return { ok: false, reason: 'not a valid phone number', problem: 'INVALID' };
   return { ok: true, e164: parsed.number };
 }
 
@@ -45,7 +49,7 @@ export type PhonePick =
       e164: string /** The cell's other numbers (E.164 when valid, else as written). */;
       others: string[];
     }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; problem: PhoneProblem };
 
 /**
  * Between numbers in one cell: Google Contacts joins them with " ::: ", people with `;`, `,`,
@@ -92,9 +96,9 @@ export function pickPhone(cells: string | readonly string[], defaultCountry: Cou
   );
   const valid = all.flatMap((r) => (r.result.ok ? [r.result.e164] : []));
   if (valid.length === 0) {
-    if (all.length === 0) return { ok: false, reason: 'empty phone number' };
+    if (all.length === 0) return { ok: false, reason: 'empty phone number', problem: 'EMPTY' };
     if (all.length === 1) return all[0]?.result as PhonePick;
-    return { ok: false, reason: 'none of its numbers is a valid phone number' };
+    return { ok: false, reason: 'none of its numbers is a valid phone number', problem: 'NONE_VALID' };
   }
   const chosen = valid.length === 1 ? (valid[0] as string) : (valid.find(isMobile) ?? (valid[0] as string));
   const others: string[] = [];

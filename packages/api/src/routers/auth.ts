@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { zOtpChannel, zOtpDelivery } from '../domain/enums';
 import { isCountryCode, normalizePhone, toAsciiDigits } from '../domain/phone';
-import { ChaparError } from '../errors';
-import { zIsoDate, zUser } from '../schemas';
+import { ChaparError, notFound } from '../errors';
+import { zCause, zIsoDate, zUser } from '../schemas';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 
 const zPassword = z
@@ -47,7 +47,11 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       await ctx.rateLimits.consume('registerPerIp', ctx.ip);
       const phone = normalizePhone(input.phone, 'IR');
-      if (!phone.ok) throw new ChaparError('BAD_REQUEST', `Phone: ${phone.reason}.`, 'phone');
+      if (!phone.ok)
+        throw new ChaparError('BAD_REQUEST', 'PHONE_INVALID', `Phone: ${phone.reason}.`, {
+          params: { problem: phone.problem },
+          field: 'phone',
+        });
       const passwordHash = await ctx.ports.auth.hashPassword(input.password);
       const user = await ctx.ports.users.register({
         name: input.name,
@@ -106,17 +110,23 @@ export const authRouter = router({
         // This failure is counted; the next attempt past the limit is refused by check() above.
         for (const key of keys) await ctx.rateLimits.consume('loginFailures', key).catch(() => {});
         ctx.log.info({ ip: ctx.ip }, 'sign-in failed');
-        throw new ChaparError('UNAUTHORIZED', WRONG_CREDENTIALS);
+        throw new ChaparError('UNAUTHORIZED', 'WRONG_CREDENTIALS', WRONG_CREDENTIALS);
       }
       for (const key of keys) await ctx.rateLimits.reset('loginFailures', key);
       if (found.status === 'BANNED') {
         throw new ChaparError(
           'FORBIDDEN',
+          'ACCOUNT_BANNED',
           `This account is banned${found.statusReason ? `: ${found.statusReason}` : '.'}`,
+          { params: { statusReason: found.statusReason } },
         );
       }
       if (found.status === 'INACTIVE') {
-        throw new ChaparError('FORBIDDEN', 'This account is inactive. Contact support to reactivate it.');
+        throw new ChaparError(
+          'FORBIDDEN',
+          'ACCOUNT_INACTIVE',
+          'This account is inactive. Contact support to reactivate it.',
+        );
       }
       const session = await ctx.ports.auth.createSession(found.id);
       ctx.setCookie(ctx.ports.auth.sessionCookie(session.token, { secure: ctx.secureCookies }));
@@ -147,6 +157,7 @@ export const authRouter = router({
         sentTo: z.string().nullable(),
         requestedAt: zIsoDate.nullable(),
         lastSendError: z.string().nullable(),
+        lastSendReason: zCause.nullable(),
       }),
     )
     .query(({ ctx, input }) => ctx.ports.verification.codeStatus(ctx.user.id, input.purpose)),
@@ -210,14 +221,17 @@ export const authRouter = router({
           .string()
           .trim()
           .toUpperCase()
-          .refine(isCountryCode, 'Choose a country by its two-letter code, e.g. IR, CA or DE.')
+          .refine(isCountryCode, {
+            message: 'Choose a country by its two-letter code, e.g. IR, CA or DE.',
+            params: { reason: 'COUNTRY_UNKNOWN' },
+          })
           .optional(),
       }),
     )
     .output(zUser)
     .mutation(async ({ ctx, input }) => {
       const user = await ctx.ports.users.update(ctx.user.id, input);
-      if (!user) throw new ChaparError('NOT_FOUND', 'User not found.');
+      if (!user) throw notFound('User');
       return user;
     }),
 
@@ -240,13 +254,16 @@ export const authRouter = router({
       const found = await ctx.ports.users.findForLogin({ email: ctx.user.email });
       if (!found || !(await ctx.ports.auth.verifyPassword(found.passwordHash, input.currentPassword))) {
         await ctx.rateLimits.consume('loginFailures', limitKey).catch(() => {});
-        throw new ChaparError('BAD_REQUEST', 'The current password is wrong.', 'currentPassword');
+        throw new ChaparError('BAD_REQUEST', 'WRONG_CURRENT_PASSWORD', 'The current password is wrong.', {
+          field: 'currentPassword',
+        });
       }
       if (input.newPassword === input.currentPassword) {
         throw new ChaparError(
           'BAD_REQUEST',
+          'PASSWORD_UNCHANGED',
           'Choose a password different from the current one.',
-          'newPassword',
+          { field: 'newPassword' },
         );
       }
       await ctx.rateLimits.reset('loginFailures', limitKey);

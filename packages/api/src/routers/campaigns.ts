@@ -1,8 +1,14 @@
-import { TRPCError, tracked } from '@trpc/server';
+import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { type CampaignTransition, EDITABLE_STATUSES, transitionRefusal } from '../domain/campaign-state';
-import { RECIPIENT_STATUSES, zCampaignStatus, zInterval, zRecipientStatus } from '../domain/enums';
-import { type CountryCode, normalizePhone } from '../domain/phone';
+import {
+  type CampaignStatus,
+  RECIPIENT_STATUSES,
+  zCampaignStatus,
+  zInterval,
+  zRecipientStatus,
+} from '../domain/enums';
+import { type CountryCode, normalizePhone, type PhoneProblem } from '../domain/phone';
 import { findUnknownVariables, parseTemplate, renderTemplate } from '../domain/template';
 import { stripBidiControls } from '../domain/text-safety';
 import { ChaparError, notFound } from '../errors';
@@ -15,6 +21,7 @@ import {
   zCursor,
   zId,
   zImportReport,
+  zPhoneProblem,
   zProgress,
   zRecipient,
 } from '../schemas';
@@ -53,7 +60,7 @@ const ownedCampaign = authedProcedure.input(z.object({ id: zId })).use(async ({ 
 
 async function requireOwnAccount(ctx: Context & { user: { id: number } }, accountId: number) {
   const account = await ctx.ports.accounts.get(ctx.user.id, accountId);
-  if (!account) throw new ChaparError('NOT_FOUND', 'WhatsApp account not found.', 'whatsappAccountId');
+  if (!account) throw notFound('WhatsApp account', 'whatsappAccountId');
   return account;
 }
 
@@ -63,22 +70,34 @@ async function requireSendable(
   campaign: CampaignRecord,
 ) {
   if (campaign.whatsappAccountId == null) {
-    throw new ChaparError('PRECONDITION_FAILED', 'Choose a WhatsApp account for this campaign first.');
+    throw new ChaparError(
+      'PRECONDITION_FAILED',
+      'ACCOUNT_NOT_CHOSEN',
+      'Choose a WhatsApp account for this campaign first.',
+    );
   }
   const account = await requireOwnAccount(ctx, campaign.whatsappAccountId);
   if (account.status !== 'READY') {
     throw new ChaparError(
       'PRECONDITION_FAILED',
+      'ACCOUNT_NOT_LINKED',
       `The WhatsApp account "${account.label}" is not linked (${account.status.toLowerCase()}). Connect it first.`,
+      { params: { label: account.label, status: account.status } },
     );
   }
+  await requireSubscription(ctx);
+  requireVerifiedPhone(ctx);
+}
+
+/** Sending, now or later, needs an active subscription with messages left. */
+async function requireSubscription(ctx: Context & { user: { id: number } }) {
   if (!(await ctx.ports.subscriptions.usable(ctx.user.id))) {
     throw new ChaparError(
       'PRECONDITION_FAILED',
+      'NO_ACTIVE_SUBSCRIPTION',
       'You have no active subscription with messages left. Buy or renew a package to send.',
     );
   }
-  requireVerifiedPhone(ctx);
 }
 
 /** Only when the server asks for it (REQUIRE_VERIFIED_PHONE); off by default so scripts can send at once. */
@@ -86,6 +105,7 @@ function requireVerifiedPhone(ctx: Context & { user: { phoneVerifiedAt: Date | n
   if (ctx.ports.verification.phoneRequiredToSend && !ctx.user.phoneVerifiedAt) {
     throw new ChaparError(
       'PRECONDITION_FAILED',
+      'PHONE_NOT_VERIFIED',
       'Verify your phone number before sending: Settings → Verify your phone and email.',
     );
   }
@@ -98,8 +118,16 @@ function checkMessage(campaign: CampaignRecord) {
     const p = problems[0];
     throw new ChaparError(
       'BAD_REQUEST',
+      `TEMPLATE_${p.code}`,
       `Message, line ${p.line}, column ${p.column}: ${p.message}`,
-      'message',
+      {
+        params: {
+          line: p.line,
+          column: p.column,
+          snippet: campaign.message.slice(p.index, p.index + Math.min(p.length, 40)),
+        },
+        field: 'message',
+      },
     );
   }
   const unknown = findUnknownVariables(campaign.message, campaign.variableKeys);
@@ -107,8 +135,9 @@ function checkMessage(campaign: CampaignRecord) {
     const list = unknown.map((v) => `{{${v}}}`).join(', ');
     throw new ChaparError(
       'BAD_REQUEST',
+      'TEMPLATE_UNKNOWN_VARIABLE',
       `The message uses ${list}, which the recipients do not have. Import a column with that name, add a fallback like {{${unknown[0]}|…}}, or remove it.`,
-      'message',
+      { params: { variables: unknown }, field: 'message' },
     );
   }
 }
@@ -123,8 +152,27 @@ export async function transitionOrExplain(
   const moved = await ctx.ports.campaigns.transition(campaign.id, transition, extra);
   const now = await ctx.ports.campaigns.get(null, campaign.id);
   if (!now) throw notFound('Campaign');
-  if (!moved) throw new ChaparError('CONFLICT', transitionRefusal(now.status, transition));
+  if (!moved) throw transitionRefused(now.status, transition);
   return now;
+}
+
+/** CONFLICT: the campaign's state does not allow `transition`. */
+export function transitionRefused(status: CampaignStatus, transition: CampaignTransition): ChaparError {
+  return new ChaparError('CONFLICT', 'CAMPAIGN_TRANSITION_REFUSED', transitionRefusal(status, transition), {
+    params: { status, transition },
+  });
+}
+
+/** Content and recipients change only while the campaign is not sending (EDITABLE_STATUSES). */
+export function requireRecipientsEditable(campaign: CampaignRecord): void {
+  if (!EDITABLE_STATUSES.includes(campaign.status)) {
+    throw new ChaparError(
+      'CONFLICT',
+      'RECIPIENTS_NOT_EDITABLE',
+      `Recipients cannot be added to a ${campaign.status.toLowerCase()} campaign.`,
+      { params: { status: campaign.status } },
+    );
+  }
 }
 
 /** Imported columns as stored: bidi controls go at ingest, as in a file import. */
@@ -155,6 +203,7 @@ export const campaignsRouter = router({
         .refine((f) => !f.createdFrom || !f.createdTo || f.createdFrom < f.createdTo, {
           message: 'The end of the date range must come after its start.',
           path: ['createdTo'],
+          params: { reason: 'DATE_RANGE_REVERSED' },
         })
         .default({ limit: 20 }),
     )
@@ -197,7 +246,9 @@ export const campaignsRouter = router({
       if (!updated) {
         throw new ChaparError(
           'CONFLICT',
+          'CAMPAIGN_NOT_EDITABLE',
           `A ${ctx.campaign.status.toLowerCase()} campaign cannot be edited. Pause it first.`,
+          { params: { status: ctx.campaign.status } },
         );
       }
       return updated;
@@ -205,7 +256,11 @@ export const campaignsRouter = router({
 
   remove: ownedCampaign.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
     if (!(await ctx.ports.campaigns.remove(ctx.user.id, ctx.campaign.id))) {
-      throw new ChaparError('CONFLICT', 'A running campaign cannot be removed. Pause or cancel it first.');
+      throw new ChaparError(
+        'CONFLICT',
+        'CAMPAIGN_NOT_REMOVABLE',
+        'A running campaign cannot be removed. Pause or cancel it first.',
+      );
     }
     return { ok: true as const };
   }),
@@ -246,22 +301,24 @@ export const campaignsRouter = router({
         invalid: z.number().int(),
         duplicates: z.number().int(),
         optedOut: z.number().int(),
-        rejected: z.array(z.object({ index: z.number().int(), value: z.string(), reason: z.string() })),
+        rejected: z.array(
+          z.object({
+            index: z.number().int(),
+            value: z.string(),
+            reason: z.string(),
+            problem: zPhoneProblem,
+          }),
+        ),
       }),
     )
     .mutation(async ({ ctx, input }) => {
       const campaign = await ctx.ports.campaigns.get(ctx.user.id, input.campaignId);
       if (!campaign) throw notFound('Campaign');
-      if (!EDITABLE_STATUSES.includes(campaign.status)) {
-        throw new ChaparError(
-          'CONFLICT',
-          `Recipients cannot be added to a ${campaign.status.toLowerCase()} campaign.`,
-        );
-      }
+      requireRecipientsEditable(campaign);
       const country = ctx.user.defaultCountry as CountryCode;
       const rows: NewRecipient[] = [];
       const seen = new Set<string>();
-      const rejected: Array<{ index: number; value: string; reason: string }> = [];
+      const rejected: Array<{ index: number; value: string; reason: string; problem: PhoneProblem }> = [];
       let invalid = 0;
       let batchDuplicates = 0;
       input.recipients.forEach((r, index) => {
@@ -269,7 +326,7 @@ export const campaignsRouter = router({
         if (!phone.ok) {
           invalid++;
           if (rejected.length < MAX_REPORTED_REJECTIONS)
-            rejected.push({ index, value: r.phone, reason: phone.reason });
+            rejected.push({ index, value: r.phone, reason: phone.reason, problem: phone.problem });
           return;
         }
         if (seen.has(phone.e164)) {
@@ -308,12 +365,7 @@ export const campaignsRouter = router({
       const campaignId = formId(input, 'campaignId');
       const campaign = await ctx.ports.campaigns.get(ctx.user.id, campaignId);
       if (!campaign) throw notFound('Campaign');
-      if (!EDITABLE_STATUSES.includes(campaign.status)) {
-        throw new ChaparError(
-          'CONFLICT',
-          `Recipients cannot be added to a ${campaign.status.toLowerCase()} campaign.`,
-        );
-      }
+      requireRecipientsEditable(campaign);
       const file = formFile(input);
       const sheet = formText(input, 'sheet');
       return ctx.ports.imports.importFile({
@@ -372,6 +424,7 @@ export const campaignsRouter = router({
     if (!campaign)
       throw new ChaparError(
         'CONFLICT',
+        'MEDIA_NOT_EDITABLE',
         'The attachment of a running campaign cannot change. Pause it first.',
       );
     return campaign;
@@ -411,26 +464,36 @@ export const campaignsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { campaign } = ctx;
       if (campaign.status === 'DRAFT') {
-        const missing = campaign.totalRecipients === 0 ? 'recipients' : 'a WhatsApp account';
-        throw new ChaparError('BAD_REQUEST', `The campaign is not ready to start: add ${missing} first.`);
+        const missing = campaign.totalRecipients === 0 ? 'recipients' : 'account';
+        throw new ChaparError(
+          'BAD_REQUEST',
+          'CAMPAIGN_NOT_READY',
+          `The campaign is not ready to start: add ${missing === 'account' ? 'a WhatsApp account' : missing} first.`,
+          { params: { missing } },
+        );
       }
-      if (campaign.status !== 'READY')
-        throw new ChaparError('CONFLICT', transitionRefusal(campaign.status, 'start'));
+      if (campaign.status !== 'READY') throw transitionRefused(campaign.status, 'start');
       if ((await ctx.ports.campaigns.pendingCount(campaign.id)) === 0) {
-        throw new ChaparError('BAD_REQUEST', 'There is nobody left to send to: add recipients first.');
+        throw new ChaparError(
+          'BAD_REQUEST',
+          'NO_RECIPIENTS_LEFT',
+          'There is nobody left to send to: add recipients first.',
+        );
       }
       checkMessage(campaign);
       const now = ctx.ports.clock.now();
       if (input.scheduledAt && input.scheduledAt.getTime() > now.getTime()) {
         if (input.scheduledAt.getTime() > now.getTime() + 365 * 86_400_000) {
-          throw new ChaparError('BAD_REQUEST', 'Schedule the campaign within the next year.', 'scheduledAt');
-        }
-        if (!(await ctx.ports.subscriptions.usable(ctx.user.id))) {
           throw new ChaparError(
-            'PRECONDITION_FAILED',
-            'You have no active subscription with messages left. Buy or renew a package to send.',
+            'BAD_REQUEST',
+            'SCHEDULE_TOO_FAR',
+            'Schedule the campaign within the next year.',
+            {
+              field: 'scheduledAt',
+            },
           );
         }
+        await requireSubscription(ctx);
         requireVerifiedPhone(ctx);
         return transitionOrExplain(ctx, campaign, 'schedule', { scheduledAt: input.scheduledAt });
       }
@@ -446,7 +509,7 @@ export const campaignsRouter = router({
 
   resume: ownedCampaign.output(zCampaign).mutation(async ({ ctx }) => {
     if (ctx.campaign.status !== 'PAUSED') {
-      throw new ChaparError('CONFLICT', transitionRefusal(ctx.campaign.status, 'resume'));
+      throw transitionRefused(ctx.campaign.status, 'resume');
     }
     await requireSendable(ctx, ctx.campaign);
     checkMessage(ctx.campaign);
@@ -468,7 +531,7 @@ export const campaignsRouter = router({
         topics.campaign(id),
         async () => {
           const current = await ctx.ports.campaigns.progress(id);
-          if (!current) throw new TRPCError({ code: 'NOT_FOUND', message: 'Campaign not found.' });
+          if (!current) throw notFound('Campaign');
           return current;
         },
         subscriberSignal(ctx, signal),

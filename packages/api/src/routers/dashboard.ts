@@ -59,7 +59,10 @@ export const dashboardRouter = router({
         timeZone: z
           .string()
           .max(64)
-          .refine(isTimeZone, 'Unknown time zone; send an IANA name such as Asia/Tehran or UTC.'),
+          .refine(isTimeZone, {
+            message: 'Unknown time zone; send an IANA name such as Asia/Tehran or UTC.',
+            params: { reason: 'TIME_ZONE_UNKNOWN' },
+          }),
         calendar: z.enum(['gregory', 'persian']).default('gregory'),
         days: z.number().int().min(7, 'Show at least 7 days.').max(90, 'Show at most 90 days.').default(30),
       }),

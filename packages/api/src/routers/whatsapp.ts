@@ -84,6 +84,7 @@ export const whatsappRouter = router({
     if ((await ctx.ports.accounts.activeCampaignCount(ctx.account.id)) > 0) {
       throw new ChaparError(
         'CONFLICT',
+        'ACCOUNT_HAS_ACTIVE_CAMPAIGNS',
         'This account has running or scheduled campaigns. Pause or cancel them before removing it.',
       );
     }

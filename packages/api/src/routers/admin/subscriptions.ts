@@ -20,6 +20,7 @@ export const adminSubscriptionsRouter = router({
         .refine((v) => v.days > 0 || v.messages > 0, {
           message: 'Give at least one day or one message.',
           path: ['days'],
+          params: { reason: 'GRANT_EMPTY' },
         }),
     )
     .output(zSubscription)

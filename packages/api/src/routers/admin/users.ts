@@ -73,15 +73,22 @@ export const adminUsersRouter = router({
       const target = await ctx.ports.users.getById(input.id);
       if (!target) throw notFound('User');
       if (target.id === ctx.user.id) {
-        throw new ChaparError('BAD_REQUEST', 'You cannot change your own role or status.');
+        throw new ChaparError(
+          'BAD_REQUEST',
+          'CANNOT_CHANGE_SELF',
+          'You cannot change your own role or status.',
+        );
       }
       const isSuper = ctx.user.role === 'SUPER_ADMIN';
       const touchesAdmin = target.role !== 'USER' || (input.role !== undefined && input.role !== 'USER');
       if (touchesAdmin && !isSuper) {
         throw new ChaparError(
           'FORBIDDEN',
+          'SUPER_ADMIN_REQUIRED',
           'Only a super admin can change administrators.',
-          input.role !== undefined ? 'role' : undefined,
+          {
+            field: input.role !== undefined ? 'role' : undefined,
+          },
         );
       }
       const updated = await ctx.ports.users.update(
