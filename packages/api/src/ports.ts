@@ -16,7 +16,7 @@ import type {
   WhatsAppDriverName,
 } from './domain/enums';
 import type { PhoneProblem } from './domain/phone';
-import type { Cause } from './reasons';
+import type { Cause, ReasonParams } from './reasons';
 import type {
   AccountStatusEvent,
   CampaignProgress,
@@ -242,6 +242,8 @@ export interface CampaignsPort {
       scheduledAt?: Date | null;
       pausedReason?: string | null;
       pauseCause?: PauseCause | null;
+      /** The values `pausedReason` says (reasons.ts, PAUSED_<cause>). */
+      pausedParams?: ReasonParams | null;
       /** Written with the transition, and only when it happens. */
       audit?: AuditEntry[];
     },

@@ -116,13 +116,13 @@ export const REASONS = {
   ACCOUNT_CHANGED_DURING_SEND: [],
   SEND_INTERRUPTED: [],
   WHATSAPP_REJECTED: [],
-  SEND_FAILED: ['detail'],
+  SEND_FAILED: ['detail', 'unknownOutcome'],
   // Why a campaign paused (campaigns.pause_cause, with campaigns.paused_params)
-  PAUSED_USER: ['note'],
-  PAUSED_ACCOUNT: ['status', 'scheduled'],
+  PAUSED_USER: ['note', 'byAdmin'],
+  PAUSED_ACCOUNT: ['status', 'detail', 'scheduled'],
   PAUSED_LOGGED_OUT: [],
-  PAUSED_QUOTA: ['endedAt'],
-  PAUSED_ERRORS: ['failures', 'detail'],
+  PAUSED_QUOTA: ['kind', 'endedAt'],
+  PAUSED_ERRORS: ['failures', 'detail', 'unconfirmed'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Reason = keyof typeof REASONS;
@@ -137,6 +137,13 @@ export type ParamsOf<R extends Reason> = Partial<Record<(typeof REASONS)[R][numb
 
 export function isReason(value: unknown): value is Reason {
   return typeof value === 'string' && Object.hasOwn(REASONS, value);
+}
+
+/** Why a recipient was not sent, as the engine stores it: English for people and logs, and as a reason. */
+export interface RecipientFailure {
+  error: string;
+  code: Reason;
+  params?: ReasonParams;
 }
 
 /** A stored cause: a code and its params, as recipients and campaigns keep them. */

@@ -105,6 +105,8 @@ export const zCampaign = z.object({
   scheduledAt: zIsoDate.nullable(),
   pausedReason: z.string().nullable(),
   pauseCause: zPauseCause.nullable(),
+  /** The values `pausedReason` says, for a client that says it by `pauseCause` (reason PAUSED_<cause>). */
+  pausedParams: z.record(z.string(), z.unknown()).nullable(),
   startedAt: zIsoDate.nullable(),
   completedAt: zIsoDate.nullable(),
   createdAt: zIsoDate,
@@ -120,6 +122,8 @@ export const zProgress = z.object({
   readCount: z.number().int(),
   skippedCount: z.number().int(),
   pausedReason: z.string().optional(),
+  pauseCause: zPauseCause.nullish(),
+  pausedParams: z.record(z.string(), z.unknown()).nullish(),
   /** +1 on every change of the campaign (events with an older one are stale). */
   version: z.number().int().optional(),
 });
@@ -135,7 +139,10 @@ export const zRecipient = z.object({
   sentAt: zIsoDate.nullable(),
   deliveredAt: zIsoDate.nullable(),
   readAt: zIsoDate.nullable(),
+  /** Why it was not sent, in English; `errorCode` + `errorParams` say it as a reason (reasons.ts). */
   error: z.string().nullable(),
+  errorCode: zReason.nullable(),
+  errorParams: z.record(z.string(), z.unknown()).nullable(),
 });
 
 export const zPackage = z.object({

@@ -6,7 +6,7 @@ import type { WhatsAppDriver } from '../whatsapp/driver';
 import type { SessionManager } from '../whatsapp/session-manager';
 import type { Clock } from './clock';
 import { AccountPacer, type PacingPolicy } from './pacing';
-import { ACCOUNT_LOST_STATUSES, notLinkedReason } from './reactions';
+import { ACCOUNT_LOST_STATUSES, notLinkedPause, type PauseDetail } from './reactions';
 import type { Sender } from './send';
 import type { EngineStore, RunningCampaign } from './store';
 
@@ -30,7 +30,7 @@ export interface AccountWorkerDeps {
   now: () => Date;
   /** Aborted on shutdown: every sleeping worker wakes and ends. */
   signal: AbortSignal;
-  pauseRunning: (accountId: number, cause: 'ACCOUNT', reason: string) => Promise<void>;
+  pauseRunning: (accountId: number, cause: 'ACCOUNT', pause: PauseDetail) => Promise<void>;
 }
 
 /**
@@ -132,7 +132,7 @@ export class AccountWorkers {
       // its own cause (a logout is not a drop); this worker does not guess.
       const status = this.o.sessions.status(accountId);
       if (status !== undefined && ACCOUNT_LOST_STATUSES.has(status)) {
-        await this.o.pauseRunning(accountId, 'ACCOUNT', notLinkedReason(status));
+        await this.o.pauseRunning(accountId, 'ACCOUNT', notLinkedPause(status));
       }
       return;
     }
@@ -256,7 +256,11 @@ export class AccountWorkers {
         await this.o.store.markFailed(
           row.campaignId,
           row.id,
-          'The server stopped during this send and it cannot be known whether it went out, so it was not sent again.',
+          {
+            error:
+              'The server stopped during this send and it cannot be known whether it went out, so it was not sent again.',
+            code: 'SEND_INTERRUPTED',
+          },
           false,
         );
       }

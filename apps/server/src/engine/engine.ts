@@ -85,7 +85,7 @@ export class CampaignEngine {
       pacing: o.pacing,
       now,
       signal: this.abort.signal,
-      pauseRunning: (id, cause, reason) => this.reactions.pauseRunning(id, cause, reason),
+      pauseRunning: (id, cause, pause) => this.reactions.pauseRunning(id, cause, pause),
     });
   }
 

@@ -1,4 +1,4 @@
-import { normalizePhone } from '@chapar/api';
+import { normalizePhone, type ReasonParams } from '@chapar/api';
 import type { AppLogger } from '../logger';
 import type { DriverEvent } from '../whatsapp/driver';
 import type { EngineStore } from './store';
@@ -78,19 +78,19 @@ export class DriverReactions {
         await this.o.store.transition(id, 'resume');
       this.o.kick(accountId);
     } else if (event.loggedOut) {
-      await this.pauseRunning(
-        accountId,
-        'LOGGED_OUT',
-        'The WhatsApp account was logged out. Link it again by scanning the QR code, then resume.',
-      );
+      await this.pauseRunning(accountId, 'LOGGED_OUT', {
+        pausedReason:
+          'The WhatsApp account was logged out. Link it again by scanning the QR code, then resume.',
+        pausedParams: {},
+      });
     } else if (ACCOUNT_LOST_STATUSES.has(event.status)) {
-      await this.pauseRunning(accountId, 'ACCOUNT', notLinkedReason(event.status, event.error));
+      await this.pauseRunning(accountId, 'ACCOUNT', notLinkedPause(event.status, event.error));
     }
   }
 
-  async pauseRunning(accountId: number, cause: 'ACCOUNT' | 'LOGGED_OUT', reason: string): Promise<void> {
+  async pauseRunning(accountId: number, cause: 'ACCOUNT' | 'LOGGED_OUT', pause: PauseDetail): Promise<void> {
     for (const c of await this.o.store.runningCampaignsOf(accountId)) {
-      await this.o.store.transition(c.id, 'pause', { pauseCause: cause, pausedReason: reason });
+      await this.o.store.transition(c.id, 'pause', { pauseCause: cause, ...pause });
     }
   }
 
@@ -148,9 +148,18 @@ export class DriverReactions {
   }
 }
 
-export function notLinkedReason(status: string | undefined, error?: string): string {
+/** Why a campaign paused, in English (`pausedReason`) and as the params of PAUSED_<cause>. */
+export interface PauseDetail {
+  pausedReason: string;
+  pausedParams: ReasonParams;
+}
+
+export function notLinkedPause(status: string | undefined, error?: string): PauseDetail {
   const detail = error ? ` (${error})` : ` (${(status ?? 'disconnected').toLowerCase()})`;
-  return `The WhatsApp account is not linked${detail}. Sending resumes by itself when it is linked again.`;
+  return {
+    pausedReason: `The WhatsApp account is not linked${detail}. Sending resumes by itself when it is linked again.`,
+    pausedParams: { status: status ?? 'DISCONNECTED', detail: error ?? null, scheduled: false },
+  };
 }
 
 /** "  STOP! " and "Stop" are the same reply; Persian/Arabic letters are kept as they are. */

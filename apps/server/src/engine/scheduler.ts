@@ -20,11 +20,13 @@ export async function startDueScheduled(o: {
       await o.store.transition(c.id, 'pause', {
         pauseCause: 'ACCOUNT',
         pausedReason: 'The scheduled time came but the WhatsApp account was not linked. Link it and resume.',
+        pausedParams: { status: null, detail: null, scheduled: true },
       });
     } else if (!(await o.store.hasUsableSubscription(c.userId, o.now))) {
       await o.store.transition(c.id, 'pause', {
         pauseCause: 'QUOTA',
         pausedReason: 'No active subscription with messages left. Renew your package and resume.',
+        pausedParams: { kind: 'NONE', endedAt: null },
       });
     } else {
       await o.store.transition(c.id, 'due');

@@ -75,7 +75,7 @@ export class Sender {
     if (claim.kind === 'no-quota') {
       await this.o.store.transition(campaign.id, 'pause', {
         pauseCause: 'QUOTA',
-        pausedReason: await this.o.store.quotaPauseReason(campaign.userId, this.o.now()),
+        ...(await this.o.store.quotaPause(campaign.userId, this.o.now())),
       });
       return 'idle';
     }
@@ -115,11 +115,10 @@ export class Sender {
         return 'not-sent';
       }
       if (error instanceof NotOnWhatsAppError) {
-        await this.o.store.markSkipped(
-          campaign.id,
-          recipient.id,
-          'Not on WhatsApp: this number has no WhatsApp account.',
-        );
+        await this.o.store.markSkipped(campaign.id, recipient.id, {
+          error: 'Not on WhatsApp: this number has no WhatsApp account.',
+          code: 'NOT_ON_WHATSAPP',
+        });
         await this.finishOrPublish(campaign.id);
         return 'skipped';
       }
@@ -127,7 +126,12 @@ export class Sender {
       const reason = unknown
         ? `${describe(error)} It was not retried, so nobody gets it twice.`
         : describe(error);
-      await this.o.store.markFailed(campaign.id, recipient.id, reason, !unknown);
+      await this.o.store.markFailed(
+        campaign.id,
+        recipient.id,
+        { error: reason, code: 'SEND_FAILED', params: { detail: describe(error), unknownOutcome: unknown } },
+        !unknown,
+      );
       await this.countFailure(campaign.id, error);
       await this.finishOrPublish(campaign.id);
       return 'failed';
@@ -176,6 +180,7 @@ export class Sender {
       await this.o.store.transition(campaign.id, 'pause', {
         pauseCause: 'ERRORS',
         pausedReason: `${error.message} Check the account and the list, then resume.`,
+        pausedParams: { unconfirmed: true, failures: null, detail: error.message },
       });
     }
     await this.o.store.publishProgress(campaign.id);
@@ -189,6 +194,7 @@ export class Sender {
     await this.o.store.transition(campaignId, 'pause', {
       pauseCause: 'ERRORS',
       pausedReason: `Paused after ${failures} failed sends in a row (last: ${describe(error)}). Check the account and resume.`,
+      pausedParams: { unconfirmed: false, failures, detail: describe(error) },
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { CampaignInterval, CampaignsPort, EventBus } from '@chapar/api';
+import type { CampaignInterval, CampaignsPort, EventBus, RecipientFailure } from '@chapar/api';
 import {
   campaigns,
   type Database,
@@ -12,7 +12,7 @@ import {
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { publishProgress } from '../repositories/campaign-progress';
 import { createCampaignsPort } from '../repositories/campaigns';
-import { quotaPauseReason, usableSubscription } from '../repositories/subscriptions';
+import { quotaPause, usableSubscription } from '../repositories/subscriptions';
 import { retryDeadlock } from '../repositories/util';
 
 export interface Claimed {
@@ -127,7 +127,12 @@ export function createEngineStore(db: Database, bus: EventBus) {
       if (optedOut) {
         await tx
           .update(recipients)
-          .set({ status: 'SKIPPED', error: 'Opted out: this number asked not to be messaged.' })
+          .set({
+            status: 'SKIPPED',
+            error: 'Opted out: this number asked not to be messaged.',
+            errorCode: 'OPTED_OUT',
+            errorParams: {},
+          })
           .where(eq(recipients.id, next.id));
         await tx.update(campaigns).set(bump('skippedCount')).where(eq(campaigns.id, campaign.id));
         return { kind: 'opted-out' as const };
@@ -175,7 +180,7 @@ export function createEngineStore(db: Database, bus: EventBus) {
     hasUsableSubscription: async (userId: number, now: Date) =>
       Boolean(await usableSubscription(db, userId, now)),
 
-    quotaPauseReason: (userId: number, now: Date) => quotaPauseReason(db, userId, now),
+    quotaPause: (userId: number, now: Date) => quotaPause(db, userId, now),
 
     /** Campaigns of the account paused because it was not connected (they resume on READY). */
     async pausedForAccount(accountId: number): Promise<number[]> {
@@ -257,11 +262,11 @@ export function createEngineStore(db: Database, bus: EventBus) {
      * A send that failed: FAILED with the reason. The message is refunded when it
      * definitely did not go out, and kept when the outcome is unknown.
      */
-    markFailed: (campaignId: number, recipientId: number, error: string, refund = true) =>
+    markFailed: (campaignId: number, recipientId: number, failure: RecipientFailure, refund = true) =>
       releaseSending(
         db,
         recipientId,
-        { status: 'FAILED', error: error.slice(0, 2000) },
+        { status: 'FAILED', ...storedFailure(failure) },
         async (tx) => {
           await tx.update(campaigns).set(bump('failedCount')).where(eq(campaigns.id, campaignId));
         },
@@ -269,8 +274,8 @@ export function createEngineStore(db: Database, bus: EventBus) {
       ),
 
     /** Not sent on purpose (e.g. not on WhatsApp): SKIPPED with the reason, refunded. */
-    markSkipped: (campaignId: number, recipientId: number, reason: string) =>
-      releaseSending(db, recipientId, { status: 'SKIPPED', error: reason.slice(0, 2000) }, async (tx) => {
+    markSkipped: (campaignId: number, recipientId: number, failure: RecipientFailure) =>
+      releaseSending(db, recipientId, { status: 'SKIPPED', ...storedFailure(failure) }, async (tx) => {
         await tx.update(campaigns).set(bump('skippedCount')).where(eq(campaigns.id, campaignId));
       }),
 
@@ -381,7 +386,12 @@ export function createEngineStore(db: Database, bus: EventBus) {
         if (ack === 'FAILED' && status === 'SENT') {
           await tx
             .update(recipients)
-            .set({ status: 'FAILED', error: error ?? 'WhatsApp reported the message as failed.' })
+            .set({
+              status: 'FAILED',
+              error: error ?? 'WhatsApp reported the message as failed.',
+              errorCode: 'WHATSAPP_REJECTED',
+              errorParams: { detail: error ?? null },
+            })
             .where(eq(recipients.id, id));
           await tx
             .update(campaigns)
@@ -443,3 +453,8 @@ async function refund(db: Pick<Database, 'update'>, subscriptionId: number) {
 }
 
 export type EngineStore = ReturnType<typeof createEngineStore>;
+
+/** The columns of a recipient's failure: the English text (bounded) and its reason code. */
+function storedFailure(failure: RecipientFailure) {
+  return { error: failure.error.slice(0, 2000), errorCode: failure.code, errorParams: failure.params ?? {} };
+}

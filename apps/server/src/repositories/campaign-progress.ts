@@ -16,14 +16,21 @@ export async function readProgress(db: Database, id: number): Promise<CampaignPr
       readCount: campaigns.readCount,
       skippedCount: campaigns.skippedCount,
       pausedReason: campaigns.pausedReason,
+      pauseCause: campaigns.pauseCause,
+      pausedParams: campaigns.pausedParams,
       version: campaigns.version,
     })
     .from(campaigns)
     .where(eq(campaigns.id, id))
     .limit(1);
   if (!row) return null;
-  const { pausedReason, ...rest } = row;
-  return row.status === 'PAUSED' && pausedReason ? { ...rest, pausedReason } : rest;
+  const { pausedReason, pauseCause, pausedParams, ...rest } = row;
+  if (row.status !== 'PAUSED') return rest;
+  return {
+    ...rest,
+    ...(pausedReason ? { pausedReason } : {}),
+    ...(pauseCause ? { pauseCause, pausedParams: pausedParams ?? {} } : {}),
+  };
 }
 
 /** Reads the campaign's counters and publishes them as one snapshot. */

@@ -7,6 +7,7 @@ import {
   type EventBus,
   RECIPIENT_STATUSES,
   REMOVABLE_STATUSES,
+  type Reason,
   type RecipientFilter,
   type RecipientStatus,
 } from '@chapar/api';
@@ -61,6 +62,7 @@ const campaignColumns = {
   scheduledAt: campaigns.scheduledAt,
   pausedReason: campaigns.pausedReason,
   pauseCause: campaigns.pauseCause,
+  pausedParams: campaigns.pausedParams,
   startedAt: campaigns.startedAt,
   completedAt: campaigns.completedAt,
   createdAt: campaigns.createdAt,
@@ -78,6 +80,9 @@ const recipientColumns = {
   deliveredAt: recipients.deliveredAt,
   readAt: recipients.readAt,
   error: recipients.error,
+  // Written only from the reasons catalogue (engine/store.ts, this file).
+  errorCode: sql<Reason | null>`${recipients.errorCode}`,
+  errorParams: recipients.errorParams,
 };
 
 type Executor = Pick<Database, 'execute'>;
@@ -289,6 +294,8 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
               status: 'FAILED',
               error:
                 'The account changed while this send was in progress; it may have gone out, so it was not sent again.',
+              errorCode: 'ACCOUNT_CHANGED_DURING_SEND',
+              errorParams: {},
             })
             .where(and(eq(recipients.campaignId, id), eq(recipients.status, 'SENDING')));
           if (interrupted.affectedRows > 0) {
@@ -311,7 +318,13 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
       if (ids.length === 0) return 0;
       const [result] = await db
         .update(campaigns)
-        .set({ status: 'PAUSED', pauseCause: 'USER', pausedReason: reason, updatedAt: new Date() })
+        .set({
+          status: 'PAUSED',
+          pauseCause: 'USER',
+          pausedReason: reason,
+          pausedParams: { note: reason, byAdmin: true },
+          updatedAt: new Date(),
+        })
         .where(and(active, inArray(campaigns.id, ids)));
       // Live pages (the owner's, an admin's) and the engine hear of each pause at once.
       for (const id of ids) await publishProgress(db, bus, id);
@@ -465,10 +478,12 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
       if (transition === 'pause' || transition === 'fail') {
         set.pausedReason = extra.pausedReason ?? null;
         set.pauseCause = extra.pauseCause ?? null;
+        set.pausedParams = extra.pauseCause ? (extra.pausedParams ?? {}) : null;
       }
       if (transition === 'resume' || transition === 'start') {
         set.pausedReason = null;
         set.pauseCause = null;
+        set.pausedParams = null;
       }
       if (transition === 'complete' || transition === 'cancel' || transition === 'fail')
         set.completedAt = now;
@@ -488,7 +503,12 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
         if (transition === 'cancel') {
           const [skipped] = await tx
             .update(recipients)
-            .set({ status: 'SKIPPED', error: 'Campaign cancelled.' })
+            .set({
+              status: 'SKIPPED',
+              error: 'Campaign cancelled.',
+              errorCode: 'CAMPAIGN_CANCELLED',
+              errorParams: {},
+            })
             .where(and(eq(recipients.campaignId, id), eq(recipients.status, 'PENDING')));
           if (skipped.affectedRows > 0) {
             await tx

@@ -1,4 +1,4 @@
-import type { SubscriptionRecord, SubscriptionsPort } from '@chapar/api';
+import type { ReasonParams, SubscriptionRecord, SubscriptionsPort } from '@chapar/api';
 import { ChaparError, EXPIRY_WARNING_DAYS, type SubscriptionSource, USAGE_WARNING_RATIO } from '@chapar/api';
 import { type Database, subscriptions, users } from '@chapar/db';
 import { and, asc, desc, eq, gt, lte, max, sql } from 'drizzle-orm';
@@ -154,21 +154,29 @@ export async function syncUserSubscription(
 }
 
 /** Why a user's campaigns cannot send, in words: no subscription, ended, or used up. */
-export async function quotaPauseReason(
+export async function quotaPause(
   db: Pick<Database, 'select'>,
   userId: number,
   now: Date,
-): Promise<string> {
+): Promise<{ pausedReason: string; pausedParams: ReasonParams }> {
+  const kind = (k: 'NONE' | 'ENDED' | 'USED_UP', pausedReason: string, endedAt: string | null = null) => ({
+    pausedReason,
+    pausedParams: { kind: k, endedAt },
+  });
   const [latest] = await db
     .select({ expiresAt: subscriptions.expiresAt })
     .from(subscriptions)
     .where(eq(subscriptions.userId, userId))
     .orderBy(desc(subscriptions.expiresAt))
     .limit(1);
-  if (!latest) return 'You have no subscription. Buy a package and resume.';
+  if (!latest) return kind('NONE', 'You have no subscription. Buy a package and resume.');
   if (latest.expiresAt <= now) {
     const when = latest.expiresAt.toISOString().slice(0, 16).replace('T', ' ');
-    return `Your subscription ended on ${when} UTC. Renew it and resume.`;
+    return kind(
+      'ENDED',
+      `Your subscription ended on ${when} UTC. Renew it and resume.`,
+      latest.expiresAt.toISOString(),
+    );
   }
-  return 'Your subscription has no messages left. Buy more messages and resume.';
+  return kind('USED_UP', 'Your subscription has no messages left. Buy more messages and resume.');
 }

@@ -2,7 +2,7 @@ import { type CampaignsPort, EXPIRY_WARNING_DAYS, type Logger, USAGE_WARNING_RAT
 import { campaigns, type Database, subscriptions, users } from '@chapar/db';
 import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Mailer } from '../messaging/email';
-import { quotaPauseReason, usableSubscription } from '../repositories/subscriptions';
+import { quotaPause, usableSubscription } from '../repositories/subscriptions';
 
 const DAY_MS = 86_400_000;
 
@@ -106,7 +106,7 @@ export function createBillingSweep(deps: {
       if (funded.get(row.userId)) continue;
       const moved = await deps.campaigns.transition(row.id, 'pause', {
         pauseCause: 'QUOTA',
-        pausedReason: await quotaPauseReason(db, row.userId, now),
+        ...(await quotaPause(db, row.userId, now)),
       });
       if (moved) paused++;
     }

@@ -501,11 +501,13 @@ export const campaignsRouter = router({
       return transitionOrExplain(ctx, campaign, 'start');
     }),
 
-  pause: ownedCampaign
-    .output(zCampaign)
-    .mutation(({ ctx }) =>
-      transitionOrExplain(ctx, ctx.campaign, 'pause', { pausedReason: 'Paused by you.', pauseCause: 'USER' }),
-    ),
+  pause: ownedCampaign.output(zCampaign).mutation(({ ctx }) =>
+    transitionOrExplain(ctx, ctx.campaign, 'pause', {
+      pausedReason: 'Paused by you.',
+      pauseCause: 'USER',
+      pausedParams: { note: null, byAdmin: false },
+    }),
+  ),
 
   resume: ownedCampaign.output(zCampaign).mutation(async ({ ctx }) => {
     if (ctx.campaign.status !== 'PAUSED') {

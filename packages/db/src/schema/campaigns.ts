@@ -46,6 +46,8 @@ export const campaigns = mysqlTable(
     scheduledAt: timestamp('scheduled_at'),
     pausedReason: varchar('paused_reason', { length: 500 }),
     pauseCause: mysqlEnum('pause_cause', PAUSE_CAUSES),
+    /** The values `pausedReason` says, for clients that say it by `pauseCause` (reasons.ts, PAUSED_*). */
+    pausedParams: jsonText<Record<string, unknown> | null>('paused_params'),
     /** The attachment sent with every message; the (personalised) message is its caption. */
     mediaUploadId: ref('media_upload_id'),
     /** Every variable name the recipients carry (from imports), to check the message before start. */
@@ -89,7 +91,10 @@ export const recipients = mysqlTable(
     sentAt: timestamp('sent_at'),
     deliveredAt: timestamp('delivered_at'),
     readAt: timestamp('read_at'),
+    /** Why it was not sent, in English for people and logs; `errorCode` + `errorParams` say it as a reason. */
     error: text('error'),
+    errorCode: varchar('error_code', { length: 64 }),
+    errorParams: jsonText<Record<string, unknown> | null>('error_params'),
   },
   (t) => [
     uniqueIndex('recipients_campaign_phone_uq').on(t.campaignId, t.phone),

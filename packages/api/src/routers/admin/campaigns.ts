@@ -63,6 +63,7 @@ export const adminCampaignsRouter = router({
       const paused = await transitionOrExplain(ctx, ctx.campaign, 'pause', {
         pausedReason: reason ? `Paused by an administrator: ${reason}` : 'Paused by an administrator.',
         pauseCause: 'USER',
+        pausedParams: { note: reason ?? null, byAdmin: true },
         audit: [
           auditEntry(ctx, {
             action: 'campaign.pause',
