@@ -541,6 +541,10 @@ describe('the billing sweep', () => {
     const paused = await user.client.campaigns.get.query({ id: campaign.id });
     expect(paused).toMatchObject({ status: 'PAUSED', pauseCause: 'QUOTA' });
     expect(paused.pausedReason).toMatch(/^Your subscription ended on .* UTC\. Renew it and resume\.$/);
+    expect(paused.pausedParams).toEqual({
+      kind: 'ENDED',
+      endedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     expect(await user.client.auth.me.query()).toMatchObject({ subscriptionActive: false });
     expect((await errorOf(user.client.campaigns.resume.mutate({ id: campaign.id }))).data.code).toBe(
       'PRECONDITION_FAILED',

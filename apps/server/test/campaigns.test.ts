@@ -158,7 +158,12 @@ describe('campaign state guards', () => {
     expect((await errorOf(client.campaigns.remove.mutate({ id: campaign.id }))).data.code).toBe('CONFLICT');
 
     const paused = await client.campaigns.pause.mutate({ id: campaign.id });
-    expect(paused).toMatchObject({ status: 'PAUSED', pausedReason: 'Paused by you.', pauseCause: 'USER' });
+    expect(paused).toMatchObject({
+      status: 'PAUSED',
+      pausedReason: 'Paused by you.',
+      pauseCause: 'USER',
+      pausedParams: { note: null, byAdmin: false },
+    });
     expect((await errorOf(client.campaigns.pause.mutate({ id: campaign.id }))).data.code).toBe('CONFLICT');
 
     const cancelled = await client.campaigns.cancel.mutate({ id: campaign.id });

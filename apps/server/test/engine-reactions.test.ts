@@ -107,8 +107,8 @@ describe('engine reactions', () => {
     expect(done).toMatchObject({ sentCount: 2, skippedCount: 1, failedCount: 0 });
     const skipped = (await client.campaigns.recipients.query({ campaignId: campaign.id, status: 'SKIPPED' }))
       .items;
-    expect(skipped.map((r) => [r.phone, r.error])).toEqual([
-      ['+989120000011', expect.stringMatching(/Not on WhatsApp/)],
+    expect(skipped.map((r) => [r.phone, r.error, r.errorCode, r.errorParams])).toEqual([
+      ['+989120000011', expect.stringMatching(/Not on WhatsApp/), 'NOT_ON_WHATSAPP', {}],
     ]);
     const [sub] = await s.app.db.select().from(subscriptions).where(eq(subscriptions.userId, user.id));
     expect(sub!.messagesUsed).toBe(2);
@@ -134,7 +134,11 @@ describe('engine reactions', () => {
       .select()
       .from(recipients)
       .where(and(eq(recipients.campaignId, campaign.id), eq(recipients.phone, '+989120000012')));
-    expect(row).toMatchObject({ status: 'SKIPPED', error: expect.stringMatching(/Opted out/) });
+    expect(row).toMatchObject({
+      status: 'SKIPPED',
+      error: expect.stringMatching(/Opted out/),
+      errorCode: 'OPTED_OUT',
+    });
 
     // A later campaign does not even take the number in.
     const next = await client.campaigns.create.mutate({ message: 'again', whatsappAccountId: account.id });
@@ -271,6 +275,16 @@ describe('engine reactions', () => {
     );
     expect(paused).toMatchObject({ pauseCause: 'ERRORS', failedCount: 5, sentCount: 0 });
     expect(paused.pausedReason).toMatch(/5 failed sends in a row.*simulated delivery failure/);
+    expect(paused.pausedParams).toEqual({
+      unconfirmed: false,
+      failures: 5,
+      detail: expect.stringMatching(/simulated delivery failure/),
+    });
+    const failed = await client.campaigns.recipients.query({ campaignId: campaign.id, status: 'FAILED' });
+    expect(failed.items[0]).toMatchObject({
+      errorCode: 'SEND_FAILED',
+      errorParams: { detail: expect.stringMatching(/simulated delivery failure/), unknownOutcome: false },
+    });
   }, 50_000);
 
   it('puts a send that never reached WhatsApp back in the queue, uncharged, instead of failing it', async () => {
