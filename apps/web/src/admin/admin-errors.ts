@@ -1,6 +1,8 @@
+import { isReason } from '@chapar/api/reasons';
 import { notifications } from '@mantine/notifications';
 import type { MessageKey } from '../i18n/en';
 import type { I18n } from '../i18n/i18n-provider';
+import { reasonText } from '../i18n/reasons';
 import { errorCode, type FormErrors, formErrors } from '../trpc/errors';
 import type { ApiError } from '../trpc/trpc';
 
@@ -12,21 +14,26 @@ const BY_CODE: Partial<Record<string, MessageKey>> = {
 };
 
 /**
- * What to tell the admin about a failed action, in their language. The server words its
- * refusals in English; in English they are shown as they are (they say the most), in
- * other languages by their code. Offline and unknown faults have their own messages.
+ * What to tell the admin about a failed action, in their language: said from the refusal's
+ * reason code (i18n/reasons); a code this build does not know is said by its tRPC code in
+ * other languages, as it is in English. Offline and unknown faults have their own messages.
  */
 export function adminErrorText(i18n: Pick<I18n, 'language' | 't'>, error: unknown): string {
   const code = errorCode(error);
   if (code === null) return i18n.t('errors.offline');
-  if (i18n.language === 'en' && error instanceof Error && error.message) return error.message;
+  const data = (error as { data?: { params?: Record<string, unknown> } }).data;
+  const message = error instanceof Error ? error.message : '';
+  const reason = reasonOf(error);
+  if (isReason(reason) && reason !== 'INTERNAL')
+    return reasonText(i18n.language, reason, data?.params, message);
+  if (i18n.language === 'en' && message) return message;
   const key = BY_CODE[code];
   return key ? i18n.t(key) : i18n.t('errors.generic');
 }
 
 /**
  * `formErrors` for an admin form, in the admin's language: per-field messages stay beside
- * their field (in words of the code outside English), the rest goes above the buttons.
+ * their field, the rest goes above the buttons.
  */
 export function adminFormErrors(
   i18n: Pick<I18n, 'language' | 't'>,
@@ -34,7 +41,8 @@ export function adminFormErrors(
   shown: readonly string[],
 ): FormErrors {
   const raw = formErrors(error as ApiError | null, shown, i18n.t('errors.offline'));
-  if (i18n.language === 'en' || !error) return raw;
+  // With a reason code each message is said in the admin's language already (trpc/errors.ts).
+  if (i18n.language === 'en' || !error || isReason(reasonOf(error))) return raw;
   const translated = adminErrorText(i18n, error);
   return {
     fields: Object.fromEntries(Object.keys(raw.fields).map((field) => [field, translated])),
@@ -50,4 +58,8 @@ export function notifyAdminError(i18n: Pick<I18n, 'language' | 't'>, error: unkn
     message: adminErrorText(i18n, error),
     autoClose: 8_000,
   });
+}
+
+function reasonOf(error: unknown): unknown {
+  return (error as { data?: { reason?: unknown } } | null)?.data?.reason;
 }

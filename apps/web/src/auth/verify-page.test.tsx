@@ -4,7 +4,14 @@ import { userFixture } from '../test/fixtures';
 import { renderWithProviders } from '../test/render';
 import { VerifyPage } from './verify-page';
 
-const NO_CODE_YET = { delivery: null, sentTo: null, requestedAt: null, lastSendError: null };
+const NO_CODE_YET = {
+  delivery: null,
+  sentTo: null,
+  requestedAt: null,
+  lastSendError: null,
+  lastSendReason: null,
+};
+const NOT_DELIVERED = { code: 'CODE_NOT_DELIVERED', params: { channel: 'SMS' } };
 const NOT_TAKEN =
   'The code could not be sent: the text-message service did not take it. Try again in a few minutes.';
 
@@ -51,6 +58,7 @@ describe('VerifyPage', () => {
           sentTo: '+98912****67',
           requestedAt: '2026-01-01T00:00:00.000Z',
           lastSendError: NOT_TAKEN,
+          lastSendReason: NOT_DELIVERED,
         }),
         'auth.requestCode': () => ({ sentTo: '+98912****67', expiresAt: '2026-01-01T00:10:00.000Z' }),
       },
@@ -67,7 +75,12 @@ describe('VerifyPage', () => {
       language: 'fa',
       user: userFixture({ phoneVerifiedAt: null, emailVerifiedAt: '2026-01-01T00:00:00.000Z' }),
       api: {
-        'auth.codeStatus': () => ({ ...NO_CODE_YET, delivery: 'FAILED', lastSendError: NOT_TAKEN }),
+        'auth.codeStatus': () => ({
+          ...NO_CODE_YET,
+          delivery: 'FAILED',
+          lastSendError: NOT_TAKEN,
+          lastSendReason: NOT_DELIVERED,
+        }),
       },
     });
     const alert = await within(screen.getByTestId('verify-VERIFY_PHONE')).findByRole('alert');

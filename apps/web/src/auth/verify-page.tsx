@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from
 import { type FormEvent, useState } from 'react';
 import { FormErrorAlert } from '../components/form-errors';
 import { useI18n } from '../i18n/i18n-provider';
-import { localizeServerMessage } from '../i18n/server-messages';
+import { reasonText } from '../i18n/reasons';
 import { errorMessage } from '../trpc/errors';
 import { trpc } from '../trpc/trpc';
 import { useUser } from './user-context';
@@ -57,7 +57,16 @@ export function VerifyCard({
   const label = purpose === 'VERIFY_PHONE' ? t('verify.phone') : t('verify.email');
   const error = request.error ?? verify.error;
   // A code sent earlier (at sign-up) that the provider refused; a request made here says its own.
-  const earlierFailure = !request.data && !error ? (status.data?.lastSendError ?? null) : null;
+  const lastSend = status.data;
+  const earlierFailure =
+    !request.data && !error && lastSend?.lastSendError
+      ? reasonText(
+          language,
+          lastSend.lastSendReason?.code,
+          lastSend.lastSendReason?.params,
+          lastSend.lastSendError,
+        )
+      : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     verify.mutate({ purpose, code });
@@ -77,13 +86,7 @@ export function VerifyCard({
         {verify.isSuccess && <Alert color="teal">{t('verify.done')}</Alert>}
         {!verifiedAt && (
           <>
-            <FormErrorAlert
-              message={
-                error
-                  ? errorMessage(error, t('errors.offline'))
-                  : earlierFailure && localizeServerMessage(earlierFailure, language)
-              }
-            />
+            <FormErrorAlert message={error ? errorMessage(error, t('errors.offline')) : earlierFailure} />
             {request.data && (
               <Text size="sm">
                 {t('verify.sentTo')} <bdi dir="ltr">{request.data.sentTo}</bdi>

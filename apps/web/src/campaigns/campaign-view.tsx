@@ -9,6 +9,7 @@ import { NotFoundPage } from '../components/not-found-page';
 import { notifyError, notifySuccess } from '../components/notify';
 import { QueryState } from '../components/query-state';
 import { useI18n, useT } from '../i18n/i18n-provider';
+import { documentLanguage, reasonText } from '../i18n/reasons';
 import { errorCode } from '../trpc/errors';
 import { type Campaign, type ImportReport, trpc } from '../trpc/trpc';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
@@ -30,7 +31,6 @@ import {
 } from './recipients-report';
 import { RecipientsReportAlert } from './recipients-report-alert';
 import { RecipientsTable } from './recipients-table';
-import { pauseReasonKey } from './server-texts';
 import { CampaignStatusBadge } from './status-badges';
 import { useCampaignActions } from './use-campaign-actions';
 import { useCampaignLive } from './use-campaign-live';
@@ -269,9 +269,9 @@ function DuplicateButton({ campaign }: { campaign: Campaign }) {
   );
 }
 
-/** Why it paused, in the page's language when the engine's own reason (see server-texts.ts). */
+/** Why it paused, said from its cause and params (reason PAUSED_<cause>). */
 function pausedText(campaign: Campaign, t: ReturnType<typeof useT>): string {
-  const key = pauseReasonKey(campaign.pauseCause, campaign.pausedReason);
-  if (key) return t(key);
-  return campaign.pausedReason ?? t('campaign.pausedNoReason');
+  const fallback = campaign.pausedReason ?? t('campaign.pausedNoReason');
+  if (!campaign.pauseCause) return fallback;
+  return reasonText(documentLanguage(), `PAUSED_${campaign.pauseCause}`, campaign.pausedParams, fallback);
 }

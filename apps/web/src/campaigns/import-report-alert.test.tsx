@@ -13,6 +13,7 @@ const rejected = Array.from({ length: 25 }, (_, i) => ({
   line: i + 2,
   value: i === 0 ? '=1+1' : `bad-${i}`,
   reason: 'not a valid phone number',
+  problem: 'INVALID' as const,
 }));
 
 const report: ImportReport = {

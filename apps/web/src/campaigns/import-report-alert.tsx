@@ -3,8 +3,8 @@ import { IconDownload } from '@tabler/icons-react';
 import { downloadText } from '../files/download';
 import { useI18n } from '../i18n/i18n-provider';
 import type { ImportReport } from '../trpc/trpc';
+import { rejectionText } from './phone-problems';
 import { rejectedRowsCsv } from './rejected-csv';
-import { rejectionReasonText } from './server-texts';
 
 /** Rejected rows shown on the page; all the reported ones are in the download. */
 export const SHOWN_REJECTED_ROWS = 10;
@@ -35,7 +35,7 @@ export function ImportReportAlert({ report, fileName, onClose }: Props) {
     downloadText(
       `${(fileName ?? 'import').replace(/\.[^.]+$/, '')}-rejected.csv`,
       rejectedRowsCsv(
-        report.rejected.map((r) => ({ ...r, reason: rejectionReasonText(r.reason, t) })),
+        report.rejected.map((r) => ({ ...r, reason: rejectionText(r, t) })),
         [t('import.rejected.line'), t('import.rejected.value'), t('import.rejected.reason')],
       ),
     );
@@ -110,7 +110,7 @@ export function ImportReportAlert({ report, fileName, onClose }: Props) {
                       <bdi>{r.value}</bdi>
                     </Table.Td>
                     <Table.Td>
-                      <bdi>{rejectionReasonText(r.reason, t)}</bdi>
+                      <bdi>{rejectionText(r, t)}</bdi>
                     </Table.Td>
                   </Table.Tr>
                 ))}

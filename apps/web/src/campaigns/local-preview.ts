@@ -1,4 +1,9 @@
-import { findUnknownVariables, parseTemplate, renderTemplate } from '@chapar/api/domain';
+import {
+  findUnknownVariables,
+  parseTemplate,
+  renderTemplate,
+  templateProblemReason,
+} from '@chapar/api/domain';
 import type { PreviewProblem } from './preview-warnings';
 
 export interface LocalPreview {
@@ -29,7 +34,12 @@ export function localPreview(
       { seed },
     ),
     unknownVariables: findUnknownVariables(message, knownVariables),
-    problems: parsed.problems.map(({ message: m, line, column }) => ({ message: m, line, column })),
+    problems: parsed.problems.map((p) => ({
+      message: p.message,
+      line: p.line,
+      column: p.column,
+      ...templateProblemReason(message, p),
+    })),
     hasVariants: parsed.template.choiceCount > 0,
   };
 }

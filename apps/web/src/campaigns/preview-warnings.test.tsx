@@ -7,6 +7,8 @@ const problem = {
   message: '"{{" at line 2, column 7 is not closed: add "}}" after the variable name.',
   line: 2,
   column: 7,
+  reason: 'TEMPLATE_UNCLOSED_VARIABLE',
+  params: { line: 2, column: 7, snippet: '{{' },
 };
 
 describe('PreviewWarnings', () => {

@@ -1,12 +1,15 @@
 import { Alert, Code, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useI18n } from '../i18n/i18n-provider';
-import { localizeServerMessage } from '../i18n/server-messages';
+import { reasonText } from '../i18n/reasons';
 
 export interface PreviewProblem {
   message: string;
   line: number;
   column: number;
+  /** TEMPLATE_<code> with `{ line, column, snippet }`, said in the page's language. */
+  reason: string;
+  params: Record<string, unknown>;
 }
 
 /**
@@ -39,7 +42,7 @@ export function PreviewWarnings({
             {problems.map((p) => (
               <List.Item key={`${p.line}:${p.column}:${p.message}`}>
                 {t('preview.problems.at', { line: p.line, column: p.column })}{' '}
-                <bdi>{localizeServerMessage(p.message, language)}</bdi>
+                <bdi>{reasonText(language, p.reason, p.params, p.message)}</bdi>
               </List.Item>
             ))}
           </List>

@@ -1,7 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { useT } from '../i18n/i18n-provider';
+import { rejectionText } from './phone-problems';
 import type { ImportOutcome } from './recipients-report';
-import { rejectionReasonText } from './server-texts';
 
 const SHOWN_REJECTIONS = 10;
 
@@ -28,8 +28,7 @@ export function RecipientsReportAlert({ outcome, onClose }: { outcome: ImportOut
         <List size="sm" mt="xs">
           {outcome.rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
             <List.Item key={`${r.line}:${r.value}`}>
-              {t('report.line', { line: r.line })} <bdi>{r.value}</bdi> (
-              <bdi>{rejectionReasonText(r.reason, t)}</bdi>)
+              {t('report.line', { line: r.line })} <bdi>{r.value}</bdi> (<bdi>{rejectionText(r, t)}</bdi>)
             </List.Item>
           ))}
           {outcome.rejected.length > SHOWN_REJECTIONS && (

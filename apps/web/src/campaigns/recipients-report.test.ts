@@ -15,7 +15,7 @@ describe('addReport', () => {
         invalid: 1,
         duplicates: 0,
         optedOut: 0,
-        rejected: [{ index: 1, value: 'nope', reason: 'not a phone number' }],
+        rejected: [{ index: 1, value: 'nope', reason: 'not a phone number', problem: 'NOT_A_PHONE' }],
       },
       batch,
     );
@@ -30,7 +30,7 @@ describe('addReport', () => {
       invalid: 1,
       duplicates: 1,
       optedOut: 0,
-      rejected: [{ line: 5, value: 'nope', reason: 'not a phone number' }],
+      rejected: [{ line: 5, value: 'nope', reason: 'not a phone number', problem: 'NOT_A_PHONE' }],
     });
   });
 });

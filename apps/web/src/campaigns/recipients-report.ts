@@ -8,7 +8,7 @@ export interface ImportOutcome {
   invalid: number;
   duplicates: number;
   optedOut: number;
-  rejected: Array<{ line: number; value: string; reason: string }>;
+  rejected: Array<{ line: number; value: string; reason: string; problem?: string }>;
 }
 
 export const EMPTY_OUTCOME: ImportOutcome = {
@@ -38,6 +38,7 @@ export function addReport(
         line: batch[r.index]?.line ?? r.index + 1,
         value: r.value,
         reason: r.reason,
+        problem: r.problem,
       })),
     ],
   };

@@ -23,6 +23,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/i18n-provider';
+import { documentLanguage, reasonText } from '../i18n/reasons';
 import { trpc } from '../trpc/trpc';
 import { useCursorPages } from './cursor-pages';
 import { Pager } from './pager';
@@ -37,7 +38,6 @@ import {
   type TabCounters,
   toggleSort,
 } from './recipient-tabs';
-import { recipientErrorKey } from './server-texts';
 import { RecipientStatusBadge } from './status-badges';
 
 const PAGE = 50;
@@ -78,10 +78,18 @@ export function RecipientsTable({ campaignId, counters, actions, onPreview, prev
     { placeholderData: (previous) => previous },
   );
   const rows = query.data?.items ?? [];
-  const recipientErrorText = (error: string) => {
-    const key = recipientErrorKey(error);
-    return key ? t(key) : error;
-  };
+  // Said from its reason code; a row stored before codes existed (or an unknown code) keeps the text.
+  const recipientErrorText = (recipient: {
+    error: string | null;
+    errorCode?: string | null;
+    errorParams?: unknown;
+  }) =>
+    reasonText(
+      documentLanguage(),
+      recipient.errorCode,
+      recipient.errorParams as Record<string, unknown> | null,
+      recipient.error ?? '',
+    );
 
   const header = (by: RecipientSortBy, label: MessageKey) => {
     const state = ariaSort(sort, by);
@@ -153,7 +161,7 @@ export function RecipientsTable({ campaignId, counters, actions, onPreview, prev
               <Table.Td>{r.sentAt ? formatDate(r.sentAt) : ''}</Table.Td>
               <Table.Td>
                 <Text size="sm" c="red">
-                  <bdi>{r.error ? recipientErrorText(r.error) : ''}</bdi>
+                  <bdi>{r.error ? recipientErrorText(r) : ''}</bdi>
                 </Text>
               </Table.Td>
               {onPreview && (

@@ -1,7 +1,8 @@
 import { toCsv } from '../files/csv';
 import type { ImportReport } from '../trpc/trpc';
 
-export type RejectedRow = ImportReport['rejected'][number];
+/** What the file needs of a rejected row (the reason already in the reader's language). */
+export type RejectedRow = Pick<ImportReport['rejected'][number], 'line' | 'value' | 'reason'>;
 
 /** The rejected rows of an import as a CSV file: line, value, reason (neutralised, with a BOM). */
 export function rejectedRowsCsv(

@@ -44,6 +44,7 @@ export function campaignFixture(overrides: Partial<Campaign> = {}): Campaign {
     scheduledAt: null,
     pausedReason: null,
     pauseCause: null,
+    pausedParams: null,
     startedAt: null,
     completedAt: null,
     createdAt: '2025-01-01T00:00:00.000Z',
@@ -64,6 +65,8 @@ export function recipientFixture(overrides: Partial<Recipient> = {}): Recipient 
     deliveredAt: null,
     readAt: null,
     error: null,
+    errorCode: null,
+    errorParams: null,
     ...overrides,
   };
 }

@@ -15,6 +15,9 @@ function apiError(message: string, data: Partial<ErrorData> | null): ApiError {
         field: null,
         retryAfter: null,
         requestId: null,
+        // No reason: messages are shown as the server wrote them (a code this build does not know).
+        reason: undefined as unknown as ErrorData['reason'],
+        params: {},
         stack: undefined,
         ...data,
       }
@@ -62,7 +65,15 @@ describe('formErrors', () => {
 describe('errorMessage', () => {
   const refused = apiError('name: must be at most 100 characters', {
     zodIssues: [
-      { path: ['name'], code: 'too_big', message: 'Too big: expected string to have <=100 characters' },
+      {
+        path: ['name'],
+        code: 'too_big',
+        message: 'Too big: expected string to have <=100 characters',
+        origin: 'string',
+        minimum: null,
+        maximum: 100,
+        reason: null,
+      },
     ],
   });
 

@@ -1,8 +1,12 @@
-import { documentLanguage, localizeServerMessage } from '../i18n/server-messages';
+import { documentLanguage, issueText, reasonText } from '../i18n/reasons';
 import type { ApiError } from './trpc';
 
-/** A server message in the interface's language when we know how to say it. */
-const localized = (message: string) => localizeServerMessage(message, documentLanguage());
+type Issue = NonNullable<NonNullable<ApiError['data']>['zodIssues']>[number];
+
+/** The refusal in the interface's language, from its reason code (the server's message if unknown). */
+const said = (error: ApiError) =>
+  reasonText(documentLanguage(), error.data?.reason, error.data?.params, error.message);
+const saidIssue = (issue: Issue) => issueText(documentLanguage(), issue);
 
 export interface FormErrors {
   /** Messages to show next to a field, by input name. */
@@ -12,8 +16,8 @@ export interface FormErrors {
 }
 
 /**
- * Splits a tRPC error into per-field messages (from the domain error's `field` or Zod's
- * flattened `fieldErrors`) and a general message. Fields not in `shown` go to the
+ * Splits a tRPC error into per-field messages (from the domain error's `field` or the
+ * refused input's issues) and a general message, each said from its reason code. Fields not in `shown` go to the
  * general message so nothing is lost; an error without a server answer (network down)
  * becomes `offline`.
  */
@@ -27,19 +31,27 @@ export function formErrors(
   const fields: Record<string, string> = {};
   const leftover: string[] = [];
   const data = error.data;
+  const issues = data?.zodIssues;
   const zod = data?.zodError;
-  if (zod) {
+  if (issues?.length) {
+    for (const issue of issues) {
+      const field = issue.path.length > 0 ? String(issue.path[0]) : null;
+      if (field && shown.includes(field)) fields[field] ??= saidIssue(issue);
+      else if (field === null || !Object.hasOwn(fields, field)) leftover.push(saidIssue(issue));
+    }
+  } else if (zod) {
+    // A refused input without issues (an older server): Zod's words as they are.
     for (const [field, messages] of Object.entries(zod.fieldErrors as Record<string, string[] | undefined>)) {
       const first = messages?.[0];
       if (!first) continue;
-      if (shown.includes(field)) fields[field] = localized(first);
-      else leftover.push(localized(first));
+      if (shown.includes(field)) fields[field] = first;
+      else leftover.push(first);
     }
-    leftover.push(...zod.formErrors.map(localized));
+    leftover.push(...zod.formErrors);
   } else if (data?.field && shown.includes(data.field)) {
-    fields[data.field] = localized(error.message);
+    fields[data.field] = said(error);
   } else {
-    leftover.push(localized(error.message));
+    leftover.push(said(error));
   }
   return { fields, general: leftover.length ? leftover.join(' ') : null };
 }
@@ -62,13 +74,14 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /**
- * The message to show a person: the server's own, or `offline` when it never answered. A
- * refused input's message is an English sentence built from its first issue; where that
- * issue has a translation (Zod's words or the schema's), the translation is shown instead.
+ * The message to show a person, said from the refusal's reason code, or `offline` when the
+ * server never answered. A refused input in English is the server's sentence (it names the
+ * field and keeps the schema's own words); in other languages its first issue is said.
  */
 export function errorMessage(error: ApiError, offline: string): string {
   if (!error.data) return offline;
   const issue = error.data.zodIssues?.[0];
-  const translated = issue ? localized(issue.message) : null;
-  return translated && translated !== issue?.message ? translated : localized(error.message);
+  if (issue && documentLanguage() !== 'en') return saidIssue(issue);
+  if (issue) return error.message;
+  return said(error);
 }

@@ -49,6 +49,18 @@ export interface CompiledTemplate {
 
 export type TemplateProblemCode = 'UNCLOSED_VARIABLE' | 'EMPTY_VARIABLE' | 'INVALID_VARIABLE_NAME';
 
+/** A problem as a reason of the catalogue (TEMPLATE_<code>) with the values its sentence uses. */
+export function templateProblemReason(source: string, p: TemplateProblem) {
+  return {
+    reason: `TEMPLATE_${p.code}` as const,
+    params: {
+      line: p.line,
+      column: p.column,
+      snippet: source.slice(p.index, p.index + Math.min(p.length, 40)),
+    },
+  };
+}
+
 export interface TemplateProblem {
   readonly code: TemplateProblemCode;
   readonly message: string;

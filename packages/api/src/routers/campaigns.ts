@@ -9,7 +9,12 @@ import {
   zRecipientStatus,
 } from '../domain/enums';
 import { type CountryCode, normalizePhone, type PhoneProblem } from '../domain/phone';
-import { findUnknownVariables, parseTemplate, renderTemplate } from '../domain/template';
+import {
+  findUnknownVariables,
+  parseTemplate,
+  renderTemplate,
+  templateProblemReason,
+} from '../domain/template';
 import { stripBidiControls } from '../domain/text-safety';
 import { ChaparError, notFound } from '../errors';
 import { formFile, formId, formJson, formText, zFormData } from '../form-data';
@@ -23,6 +28,7 @@ import {
   zImportReport,
   zPhoneProblem,
   zProgress,
+  zReason,
   zRecipient,
 } from '../schemas';
 import { snapshotStream } from '../stream';
@@ -116,16 +122,13 @@ function checkMessage(campaign: CampaignRecord) {
   const { problems } = parseTemplate(campaign.message);
   if (problems[0]) {
     const p = problems[0];
+    const { reason, params } = templateProblemReason(campaign.message, p);
     throw new ChaparError(
       'BAD_REQUEST',
-      `TEMPLATE_${p.code}`,
+      reason,
       `Message, line ${p.line}, column ${p.column}: ${p.message}`,
       {
-        params: {
-          line: p.line,
-          column: p.column,
-          snippet: campaign.message.slice(p.index, p.index + Math.min(p.length, 40)),
-        },
+        params,
         field: 'message',
       },
     );
@@ -387,7 +390,14 @@ export const campaignsRouter = router({
         recipient: z.object({ id: zId, phone: z.string(), name: z.string().nullable() }).nullable(),
         unknownVariables: z.array(z.string()),
         problems: z.array(
-          z.object({ message: z.string(), line: z.number().int(), column: z.number().int() }),
+          z.object({
+            message: z.string(),
+            line: z.number().int(),
+            column: z.number().int(),
+            /** TEMPLATE_<the parser's code>, with `{ line, column, snippet }`. */
+            reason: zReason,
+            params: z.record(z.string(), z.unknown()),
+          }),
         ),
       }),
     )
@@ -405,7 +415,12 @@ export const campaignsRouter = router({
         text: renderTemplate(parsed.template, values, { seed: recipient?.id ?? 0 }),
         recipient: recipient ? { id: recipient.id, phone: recipient.phone, name: recipient.name } : null,
         unknownVariables: findUnknownVariables(message, ctx.campaign.variableKeys),
-        problems: parsed.problems.map(({ message: m, line, column }) => ({ message: m, line, column })),
+        problems: parsed.problems.map((p) => ({
+          message: p.message,
+          line: p.line,
+          column: p.column,
+          ...templateProblemReason(message, p),
+        })),
       };
     }),
 

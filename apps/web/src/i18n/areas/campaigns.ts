@@ -35,21 +35,6 @@ export const campaignsEn = {
   'campaigns.pace.planned': 'about {rate} messages a minute',
   'campaigns.pace.left': 'about {duration} left',
   'campaigns.pace.finish': 'finishes around {at}',
-  'campaigns.recipientError.notOnWhatsApp': 'Not on WhatsApp: this number has no WhatsApp account.',
-  'campaigns.recipientError.optedOut': 'Opted out: this number asked not to be messaged.',
-  'campaigns.recipientError.cancelled': 'Campaign cancelled.',
-  'campaigns.recipientError.accountChanged':
-    'The account changed while this was being sent; it may have gone out, so it was not sent again.',
-  'campaigns.recipientError.interrupted':
-    'The server stopped during this send; it may have gone out, so it was not sent again.',
-  'campaigns.recipientError.rejected': 'WhatsApp reported that the message could not be sent.',
-  'campaigns.paused.USER': 'Paused by you.',
-  'campaigns.paused.ACCOUNT':
-    'The WhatsApp account is not linked. The campaign resumes by itself once it is.',
-  'campaigns.paused.LOGGED_OUT':
-    'The WhatsApp account was logged out. Link it again by scanning the QR code, then resume.',
-  'campaigns.paused.QUOTA': 'Your subscription has no messages left or has expired. Renew it and resume.',
-  'campaigns.paused.ERRORS': 'Paused after several failed sends in a row. Check the account and resume.',
   'campaigns.rejection.empty': 'empty phone number',
   'campaigns.rejection.notPhone': 'not a phone number',
   'campaigns.rejection.invalid': 'not a valid phone number',
@@ -138,20 +123,6 @@ export const campaignsFa: Record<keyof typeof campaignsEn, string> = {
   'campaigns.pace.planned': 'حدود {rate} پیام در دقیقه',
   'campaigns.pace.left': 'حدود {duration} مانده',
   'campaigns.pace.finish': 'پایان نزدیک {at}',
-  'campaigns.recipientError.notOnWhatsApp': 'در واتس‌اپ نیست: این شماره حساب واتس‌اپ ندارد.',
-  'campaigns.recipientError.optedOut': 'لغو اشتراک: این شماره خواسته است پیامی نگیرد.',
-  'campaigns.recipientError.cancelled': 'کمپین لغو شد.',
-  'campaigns.recipientError.accountChanged':
-    'حساب در میانهٔ ارسال عوض شد؛ شاید پیام رفته باشد، پس دوباره فرستاده نشد.',
-  'campaigns.recipientError.interrupted':
-    'سرور در میانهٔ این ارسال از کار ایستاد؛ شاید پیام رفته باشد، پس دوباره فرستاده نشد.',
-  'campaigns.recipientError.rejected': 'واتس‌اپ اعلام کرد که پیام فرستاده نشد.',
-  'campaigns.paused.USER': 'به دست شما متوقف شد.',
-  'campaigns.paused.ACCOUNT': 'حساب واتس‌اپ متصل نیست. کمپین پس از اتصال خودبه‌خود ادامه می‌یابد.',
-  'campaigns.paused.LOGGED_OUT':
-    'حساب واتس‌اپ از دستگاه خارج شد. با اسکن کد QR دوباره وصلش کنید و ادامه دهید.',
-  'campaigns.paused.QUOTA': 'اشتراک شما پیامی ندارد یا به پایان رسیده است. آن را تمدید کنید و ادامه دهید.',
-  'campaigns.paused.ERRORS': 'پس از چند ارسال ناموفق پیاپی متوقف شد. حساب را بررسی کنید و ادامه دهید.',
   'campaigns.rejection.empty': 'شماره خالی است',
   'campaigns.rejection.notPhone': 'شماره تلفن نیست',
   'campaigns.rejection.invalid': 'شماره تلفن معتبر نیست',
