@@ -1,8 +1,8 @@
 import { adminRouter } from './routers/admin';
 import { apiKeysRouter } from './routers/api-keys';
-import { authRouter } from './routers/auth';
+import { authRouter } from './routers/auth/router';
 import { billingRouter } from './routers/billing';
-import { campaignsRouter } from './routers/campaigns';
+import { campaignsRouter } from './routers/campaigns/router';
 import { dashboardRouter } from './routers/dashboard';
 import { optOutsRouter } from './routers/opt-outs';
 import { packagesRouter } from './routers/packages';

@@ -4,7 +4,7 @@ import { notFound } from '../../errors';
 import type { CampaignRecord } from '../../ports';
 import { page, zCursor, zId } from '../../schemas';
 import { type AdminContext, adminProcedure, router } from '../../trpc';
-import { transitionOrExplain } from '../campaigns';
+import { transitionOrExplain } from '../campaigns/guards';
 import { auditEntry } from './audit';
 import { zAdminCampaign } from './schemas';
 

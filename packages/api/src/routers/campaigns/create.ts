@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { zInterval } from '../../domain/enums';
+import { zCampaign, zId } from '../../schemas';
+import { authedProcedure } from '../../trpc';
+import { requireOwnAccount } from './guards';
+import { zMessage, zPacing, zTitle } from './schemas';
+
+export const create = authedProcedure
+  .input(
+    z.object({
+      title: zTitle,
+      message: zMessage,
+      interval: zInterval.default('TEN_SECONDS'),
+      whatsappAccountId: zId,
+      ...zPacing,
+    }),
+  )
+  .output(zCampaign)
+  .mutation(async ({ ctx, input }) => {
+    await requireOwnAccount(ctx, input.whatsappAccountId);
+    return ctx.ports.campaigns.create(ctx.user.id, { ...input, title: input.title ?? null });
+  });
