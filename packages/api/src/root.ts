@@ -1,4 +1,4 @@
-import { adminRouter } from './routers/admin';
+import { adminRouter } from './routers/admin/router';
 import { apiKeysRouter } from './routers/api-keys';
 import { authRouter } from './routers/auth/router';
 import { billingRouter } from './routers/billing';

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { adminProcedure, router } from '../trpc';
-import { adminAuditLogRouter } from './admin/audit-log';
-import { adminCampaignsRouter } from './admin/campaigns';
-import { adminPackagesRouter } from './admin/packages';
-import { adminPaymentsRouter } from './admin/payments';
-import { adminSubscriptionsRouter } from './admin/subscriptions';
-import { systemProcedure } from './admin/system';
-import { adminUsersRouter } from './admin/users';
-import { accountOwnersProcedure } from './admin/workers';
+import { adminProcedure, router } from '../../trpc';
+import { adminAuditLogRouter } from './audit-log';
+import { adminCampaignsRouter } from './campaigns';
+import { adminPackagesRouter } from './packages';
+import { adminPaymentsRouter } from './payments';
+import { adminSubscriptionsRouter } from './subscriptions';
+import { systemProcedure } from './system';
+import { adminUsersRouter } from './users';
+import { accountOwnersProcedure } from './workers';
 
 const zCounts = z.record(z.string(), z.number().int());
 
