@@ -1,9 +1,8 @@
-import type { z } from 'zod';
-import type { CampaignTransition } from './domain/campaign-state';
 import type {
   AccountStatus,
   CampaignInterval,
   CampaignStatus,
+  CampaignTransition,
   OtpChannel,
   OtpDelivery,
   PackageStatus,
@@ -14,7 +13,8 @@ import type {
   UserRole,
   UserStatus,
   WhatsAppDriverName,
-} from './domain/enums';
+} from '@chapar/domain';
+import type { z } from 'zod';
 import type {
   AccountStatusEvent,
   CampaignProgress,

@@ -1,11 +1,6 @@
-import {
-  ACCOUNT_STATUSES,
-  type AccountRecord,
-  type AccountStatus,
-  type AccountStatusEvent,
-  type AccountsPort,
-} from '@chapar/api';
+import type { AccountRecord, AccountStatusEvent, AccountsPort } from '@chapar/api';
 import { accountStatusEvents, campaigns, type Database, whatsappAccounts } from '@chapar/db';
+import { ACCOUNT_STATUSES, type AccountStatus } from '@chapar/domain';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 
 export const accountColumns = {

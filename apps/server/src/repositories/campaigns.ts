@@ -1,16 +1,18 @@
-import {
-  CAMPAIGN_TRANSITIONS,
-  type CampaignListFilter,
-  type CampaignRecord,
-  type CampaignsPort,
-  EDITABLE_STATUSES,
-  type EventBus,
-  RECIPIENT_STATUSES,
-  REMOVABLE_STATUSES,
-  type RecipientFilter,
-  type RecipientStatus,
+import type {
+  CampaignListFilter,
+  CampaignRecord,
+  CampaignsPort,
+  EventBus,
+  RecipientFilter,
 } from '@chapar/api';
 import { campaigns, type Database, optOuts, recipients, uploads } from '@chapar/db';
+import {
+  CAMPAIGN_TRANSITIONS,
+  EDITABLE_STATUSES,
+  RECIPIENT_STATUSES,
+  REMOVABLE_STATUSES,
+  type RecipientStatus,
+} from '@chapar/domain';
 import {
   and,
   asc,

@@ -1,5 +1,6 @@
-import type { AuditEntry, Page, PaymentRecord, PaymentStatus } from '@chapar/api';
+import type { AuditEntry, Page, PaymentRecord } from '@chapar/api';
 import { type Database, packages, payments, users } from '@chapar/db';
+import type { PaymentStatus } from '@chapar/domain';
 import { and, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from './audit-log';
 import { addToSubscription } from './subscriptions';

@@ -1,6 +1,7 @@
 import type { SubscriptionRecord, SubscriptionsPort } from '@chapar/api';
-import { ChaparError, EXPIRY_WARNING_DAYS, type SubscriptionSource, USAGE_WARNING_RATIO } from '@chapar/api';
+import { ChaparError } from '@chapar/api';
 import { type Database, subscriptions, users } from '@chapar/db';
+import { EXPIRY_WARNING_DAYS, type SubscriptionSource, USAGE_WARNING_RATIO } from '@chapar/domain';
 import { and, asc, desc, eq, gt, lte, max, sql } from 'drizzle-orm';
 
 const columns = {

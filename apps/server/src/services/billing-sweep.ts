@@ -1,5 +1,6 @@
-import { type CampaignsPort, EXPIRY_WARNING_DAYS, type Logger, USAGE_WARNING_RATIO } from '@chapar/api';
+import type { CampaignsPort, Logger } from '@chapar/api';
 import { campaigns, type Database, subscriptions, users } from '@chapar/db';
+import { EXPIRY_WARNING_DAYS, USAGE_WARNING_RATIO } from '@chapar/domain';
 import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Mailer } from '../messaging/email';
 import { quotaPauseReason, usableSubscription } from '../repositories/subscriptions';

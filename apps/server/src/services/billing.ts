@@ -1,12 +1,6 @@
-import {
-  type BillingPort,
-  ChaparError,
-  type Logger,
-  notFound,
-  type PaymentProvider,
-  type PaymentStatus,
-} from '@chapar/api';
+import { type BillingPort, ChaparError, type Logger, notFound } from '@chapar/api';
 import { type Database, packages, users } from '@chapar/db';
+import type { PaymentProvider, PaymentStatus } from '@chapar/domain';
 import { eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { GatewayRefusedError, GatewayUnavailableError, type PaymentGateway } from '../payments/gateway';

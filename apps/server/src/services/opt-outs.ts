@@ -1,6 +1,7 @@
-import type { CountryCode, OptOutsPort } from '@chapar/api';
+import type { OptOutsPort } from '@chapar/api';
 import { ChaparError } from '@chapar/api';
 import { type Database, optOuts } from '@chapar/db';
+import type { CountryCode } from '@chapar/domain';
 import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
 import { importRecipientFile, isImportError } from '../import/index';
 import { pageOf } from '../repositories/util';

@@ -1,5 +1,6 @@
-import type { Logger, PaymentStatus } from '@chapar/api';
+import type { Logger } from '@chapar/api';
 import { type Database, payments, uploads } from '@chapar/db';
+import type { PaymentStatus } from '@chapar/domain';
 import { and, eq } from 'drizzle-orm';
 import type { PaymentGateway } from '../payments/gateway';
 import type { PaidDetail, PaymentsRepository } from '../repositories/payments';

@@ -1,12 +1,6 @@
-import {
-  ChaparError,
-  type CountryCode,
-  EDITABLE_STATUSES,
-  type EventBus,
-  type ImportReport,
-  type RecipientImportPort,
-} from '@chapar/api';
+import { ChaparError, type EventBus, type ImportReport, type RecipientImportPort } from '@chapar/api';
 import { campaigns, type Database, optOuts } from '@chapar/db';
+import { type CountryCode, EDITABLE_STATUSES } from '@chapar/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import mysql from 'mysql2';
 import { type ImportedRecipient, importRecipientFile, isImportError } from '../import/index';

@@ -1,13 +1,8 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  type AccountStatus,
-  type AccountStatusEvent,
-  type EventBus,
-  topics,
-  type WhatsAppDriverName,
-} from '@chapar/api';
+import { type AccountStatusEvent, type EventBus, topics } from '@chapar/api';
 import { type Database, whatsappAccounts } from '@chapar/db';
+import type { AccountStatus, WhatsAppDriverName } from '@chapar/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppLogger } from '../logger';
 import { appendStatusEvent } from '../repositories/accounts';

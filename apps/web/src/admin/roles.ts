@@ -1,4 +1,4 @@
-import type { UserRole } from '@chapar/api/domain';
+import type { UserRole } from '@chapar/domain';
 
 /** Who may open the admin tab; the server refuses everyone else anyway (FORBIDDEN). */
 export function isAdmin(user: { role: UserRole }): boolean {

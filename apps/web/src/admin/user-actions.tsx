@@ -1,4 +1,4 @@
-import type { UserRole } from '@chapar/api/domain';
+import type { UserRole } from '@chapar/domain';
 import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { IconLockOpen } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
