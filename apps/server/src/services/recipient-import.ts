@@ -5,7 +5,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import mysql from 'mysql2';
 import { type ImportedRecipient, importRecipientFile, isImportError } from '../import/index';
 import { publishProgress } from '../repositories/campaign-progress';
-import { mergeVariableKeys, refreshReadiness } from '../repositories/campaigns';
+import { refreshReadiness } from '../repositories/campaign-transitions';
+import { mergeVariableKeys } from '../repositories/campaigns';
 
 /** Rejected rows and rows with other numbers listed in the report, each. */
 const MAX_REPORTED_ROWS = 10_000;
