@@ -1,3 +1,4 @@
+import { isAdmin } from '@chapar/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { formatError } from './error-data';
 import { ChaparError } from './errors';
@@ -138,7 +139,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 /** 6. ADMIN or SUPER_ADMIN. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'ADMIN' && ctx.user.role !== 'SUPER_ADMIN') {
+  if (!isAdmin(ctx.user)) {
     throw new ChaparError('FORBIDDEN', 'ADMIN_REQUIRED', 'This needs an administrator.');
   }
   return next();

@@ -1,4 +1,5 @@
-import { normalizePhone, type ReasonParams } from '@chapar/api';
+import type { ReasonParams } from '@chapar/api';
+import { normalizePhone } from '@chapar/domain';
 import type { AppLogger } from '../logger';
 import type { DriverEvent } from '../whatsapp/driver';
 import type { EngineStore } from './store';

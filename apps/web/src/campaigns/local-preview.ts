@@ -1,9 +1,4 @@
-import {
-  findUnknownVariables,
-  parseTemplate,
-  renderTemplate,
-  templateProblemReason,
-} from '@chapar/api/domain';
+import { findUnknownVariables, parseTemplate, renderTemplate, templateProblemReason } from '@chapar/domain';
 import type { PreviewProblem } from './preview-warnings';
 
 export interface LocalPreview {

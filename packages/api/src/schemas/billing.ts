@@ -1,5 +1,5 @@
+import { zPackageStatus, zPaymentProvider, zPaymentStatus, zSubscriptionSource } from '@chapar/domain';
 import { z } from 'zod';
-import { zPackageStatus, zPaymentProvider, zPaymentStatus, zSubscriptionSource } from '../domain/enums';
 import { zId, zIsoDate } from './common';
 
 // Packages, subscriptions, payments and the audit log.

@@ -1,5 +1,5 @@
+import { zCampaignStatus, zInterval, zPauseCause, zRecipientStatus } from '@chapar/domain';
 import { z } from 'zod';
-import { zCampaignStatus, zInterval, zPauseCause, zRecipientStatus } from '../domain/enums';
 import { zId, zIsoDate, zPhoneProblem, zReason } from './common';
 
 // Campaigns, their recipients, imports and opt-outs.

@@ -1,5 +1,5 @@
+import { zAccountStatus, zDriver, zUserRole, zUserStatus } from '@chapar/domain';
 import { z } from 'zod';
-import { zAccountStatus, zDriver, zUserRole, zUserStatus } from '../domain/enums';
 import { zId, zIsoDate } from './common';
 
 // Users and their WhatsApp accounts.

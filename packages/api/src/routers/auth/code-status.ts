@@ -1,5 +1,5 @@
+import { zOtpDelivery } from '@chapar/domain';
 import { z } from 'zod';
-import { zOtpDelivery } from '../../domain/enums';
 import { zCause, zIsoDate } from '../../schemas';
 import { authedProcedure } from '../../trpc';
 import { zVerifyPurpose } from './schemas';

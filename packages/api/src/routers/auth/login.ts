@@ -1,5 +1,5 @@
+import { normalizePhone, toAsciiDigits } from '@chapar/domain';
 import { z } from 'zod';
-import { normalizePhone, toAsciiDigits } from '../../domain/phone';
 import { ChaparError } from '../../errors';
 import { zUser } from '../../schemas';
 import { publicProcedure } from '../../trpc';

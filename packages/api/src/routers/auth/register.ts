@@ -1,5 +1,5 @@
+import { normalizePhone } from '@chapar/domain';
 import { z } from 'zod';
-import { normalizePhone } from '../../domain/phone';
 import { ChaparError } from '../../errors';
 import { zUser } from '../../schemas';
 import { publicProcedure } from '../../trpc';

@@ -1,6 +1,5 @@
+import { toAsciiDigits, zOtpChannel } from '@chapar/domain';
 import { z } from 'zod';
-import { zOtpChannel } from '../../domain/enums';
-import { toAsciiDigits } from '../../domain/phone';
 import { publicProcedure } from '../../trpc';
 
 /**

@@ -1,5 +1,5 @@
+import { toAsciiDigits } from '@chapar/domain';
 import { z } from 'zod';
-import { toAsciiDigits } from '../../domain/phone';
 import { publicProcedure } from '../../trpc';
 import { zCode, zPassword } from './schemas';
 

@@ -1,5 +1,5 @@
+import { toAsciiDigits } from '@chapar/domain';
 import { z } from 'zod';
-import { toAsciiDigits } from '../../domain/phone';
 
 export const zPassword = z
   .string()

@@ -1,5 +1,5 @@
+import { isCountryCode } from '@chapar/domain';
 import { z } from 'zod';
-import { isCountryCode } from '../../domain/phone';
 import { notFound } from '../../errors';
 import { zUser } from '../../schemas';
 import { authedProcedure } from '../../trpc';

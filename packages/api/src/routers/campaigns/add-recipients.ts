@@ -1,6 +1,5 @@
+import { type CountryCode, normalizePhone, type PhoneProblem, stripBidiControls } from '@chapar/domain';
 import { z } from 'zod';
-import { type CountryCode, normalizePhone, type PhoneProblem } from '../../domain/phone';
-import { stripBidiControls } from '../../domain/text-safety';
 import { notFound } from '../../errors';
 import type { NewRecipient } from '../../ports';
 import { zId, zPhoneProblem } from '../../schemas';

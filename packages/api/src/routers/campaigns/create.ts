@@ -1,5 +1,5 @@
+import { zInterval } from '@chapar/domain';
 import { z } from 'zod';
-import { zInterval } from '../../domain/enums';
 import { zCampaign, zId } from '../../schemas';
 import { authedProcedure } from '../../trpc';
 import { requireOwnAccount } from './guards';

@@ -1,7 +1,13 @@
+import {
+  type CampaignStatus,
+  type CampaignTransition,
+  EDITABLE_STATUSES,
+  findUnknownVariables,
+  parseTemplate,
+  templateProblemReason,
+  transitionRefusal,
+} from '@chapar/domain';
 import { z } from 'zod';
-import { type CampaignTransition, EDITABLE_STATUSES, transitionRefusal } from '../../domain/campaign-state';
-import type { CampaignStatus } from '../../domain/enums';
-import { findUnknownVariables, parseTemplate, templateProblemReason } from '../../domain/template';
 import { ChaparError, notFound } from '../../errors';
 import type { CampaignRecord } from '../../ports';
 import { zId } from '../../schemas';

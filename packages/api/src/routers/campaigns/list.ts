@@ -1,5 +1,5 @@
+import { zCampaignStatus } from '@chapar/domain';
 import { z } from 'zod';
-import { zCampaignStatus } from '../../domain/enums';
 import { page, zCampaign, zCursor, zId } from '../../schemas';
 import { authedProcedure } from '../../trpc';
 

@@ -1,10 +1,5 @@
+import { findUnknownVariables, parseTemplate, renderTemplate, templateProblemReason } from '@chapar/domain';
 import { z } from 'zod';
-import {
-  findUnknownVariables,
-  parseTemplate,
-  renderTemplate,
-  templateProblemReason,
-} from '../../domain/template';
 import { notFound } from '../../errors';
 import { zId, zReason } from '../../schemas';
 import { ownedCampaign } from './guards';

@@ -1,5 +1,5 @@
+import { RECIPIENT_STATUSES, zRecipientStatus } from '@chapar/domain';
 import { z } from 'zod';
-import { RECIPIENT_STATUSES, zRecipientStatus } from '../../domain/enums';
 import { notFound } from '../../errors';
 import { page, zCursor, zId, zRecipient } from '../../schemas';
 import { authedProcedure } from '../../trpc';

@@ -1,5 +1,5 @@
+import { zInterval } from '@chapar/domain';
 import { z } from 'zod';
-import { zInterval } from '../../domain/enums';
 import { ChaparError } from '../../errors';
 import { zCampaign, zId } from '../../schemas';
 import { ownedCampaign, requireOwnAccount } from './guards';
