@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { en, type MessageKey, type Messages } from '../../src/i18n/en';
 import { fa } from '../../src/i18n/fa';
 import { type Language, localeOf } from '../../src/i18n/language';
+import { reasonText } from '../../src/i18n/reasons';
 import { translate, type Vars } from '../../src/i18n/translate';
 import type { BrowserSession } from './browser';
 import {
@@ -196,7 +197,7 @@ export async function firstCampaign(session: BrowserSession, data: FirstCampaign
   await page.getByTestId('campaign-pace').waitFor();
   await page.getByRole('button', { name: m['campaign.pause'], exact: true }).click();
   await copyStatus('PAUSED').waitFor();
-  await page.getByText(m['campaigns.paused.USER']).waitFor();
+  await page.getByText(reasonText(lang, 'PAUSED_USER', { note: null, byAdmin: false }, '')).waitFor();
   await page.getByRole('button', { name: m['campaign.resume'], exact: true }).click();
   await copyStatus('RUNNING').waitFor();
   await page.getByRole('button', { name: m['campaign.cancel'], exact: true }).click();
