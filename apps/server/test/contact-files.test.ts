@@ -131,4 +131,64 @@ describe('contact exports', () => {
       { line: 1, phone: '+989127654321', others: ['+982166445566', '+982188776655'] },
     ]);
   });
+
+  // Written by LibreOffice Calc from sources/*.csv (scripts/fixtures/contacts.sh): every column
+  // "Standard", so 09121234567 became the number 9121234567 and +98… the number 98….
+  const calcEnglish = [
+    ['Ali Rezaei', '+989121234567'],
+    ['Sara Ahmadi', '+989351112233'],
+    ['Nima Karimi', '+989123456789'],
+    ['Reza Mohammadi', '+989127654321'],
+    ['Mina Sadeghi', '+989121112233'],
+  ];
+
+  it.each([
+    ['calc-english.ods', 'application/vnd.oasis.opendocument.spreadsheet'],
+    ['calc-english.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ])(
+    'LibreOffice Calc %s: numbers stored as numbers, Persian digits, English headers',
+    async (name, type) => {
+      const { report, recipients } = await importFixture(name, type);
+      expect(recipients).toEqual(calcEnglish);
+      expect(report).toMatchObject({ rows: 7, added: 5, duplicates: 1, invalid: 1 });
+      expect(report.rejected).toEqual([{ line: 7, value: '12345', reason: 'not a valid phone number' }]);
+      expect(report.columnChoice).toEqual({ detectedBy: 'header', phone: ['Mobile'], name: ['Name'] });
+      expect(report.columns).toEqual(['City', 'Customer since']);
+    },
+  );
+
+  const calcPersian = [
+    ['محمد جعفری', '+989121234567'],
+    ['فاطمه موسوی', '+989351110000'],
+    ['زهرا حسینی', '+989124445566'],
+    ['سینا رحیمی', '+989129998877'],
+    ['حمید صادقی', '+989127654321'],
+  ];
+
+  it.each([
+    ['calc-persian.ods', 'application/vnd.oasis.opendocument.spreadsheet'],
+    ['calc-persian.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ])(
+    'LibreOffice Calc %s: Persian headers, Arabic-Indic digits, a number cell of 98…',
+    async (name, type) => {
+      const { report, recipients } = await importFixture(name, type);
+      expect(recipients).toEqual(calcPersian);
+      expect(report).toMatchObject({ rows: 6, added: 5, duplicates: 0, invalid: 1 });
+      expect(report.rejected).toEqual([{ line: 6, value: '', reason: 'empty phone number' }]);
+      expect(report.columnChoice).toEqual({
+        detectedBy: 'header',
+        phone: ['تلفن همراه'],
+        name: ['نام', 'نام خانوادگی'],
+      });
+    },
+  );
+
+  it('a legacy .xls saved by LibreOffice Calc is refused with advice, and nothing is stored', async () => {
+    const error = await importFixture('calc-english.xls', 'application/vnd.ms-excel').then(
+      () => null,
+      (err: Error & { data?: { code?: string } }) => err,
+    );
+    expect(error?.data?.code).toBe('BAD_REQUEST');
+    expect(error?.message).toMatch(/old Excel \(\.xls\) file: save it as \.xlsx/);
+  });
 });

@@ -132,14 +132,9 @@ describe('readRecipientRows: XLSX variants', () => {
     );
   });
 
-  it('refuses an OpenDocument spreadsheet with advice', async () => {
-    const ods = makeZip([
-      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet' },
-      { name: 'content.xml', data: '<office:document-content/>' },
-    ]);
-    expect((await errorOf(rowsOf(ods))).message).toMatch(
-      /OpenDocument spreadsheet: save it as \.xlsx or CSV/,
-    );
+  it('refuses a zip that is neither a workbook nor an OpenDocument spreadsheet', async () => {
+    const zip = makeZip([{ name: 'notes.txt', data: 'hello' }]);
+    expect((await errorOf(rowsOf(zip))).message).toBe('This file is not a CSV, TSV or Excel file');
   });
 
   it('refuses a damaged workbook', async () => {

@@ -4,7 +4,7 @@ import { useT } from '../i18n/i18n-provider';
 
 /** What the file picker offers; the server decides the type by the content. */
 export const RECIPIENT_FILE_ACCEPT =
-  '.csv,.tsv,.txt,.xlsx,.vcf,text/csv,text/tab-separated-values,text/plain,text/vcard,text/x-vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  '.csv,.tsv,.txt,.xlsx,.ods,.vcf,text/csv,text/tab-separated-values,text/plain,text/vcard,text/x-vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet';
 
 interface Props {
   file: File | null;

@@ -230,7 +230,7 @@ export const en = {
   'import.title': 'Import recipients from a file',
   'import.file': 'File',
   'import.fileHint':
-    'CSV, TSV or Excel (.xlsx), up to 50 MB. The phone column is found from its header (e.g. “Mobile”, “شماره موبایل”) or from the numbers; other columns become variables such as {{city}}.',
+    'CSV, TSV, Excel (.xlsx), LibreOffice (.ods) or vCard, up to 50 MB. The phone column is found from its header (e.g. “Mobile”, “شماره موبایل”) or from the numbers; other columns become variables such as {{city}}.',
   'import.sheet': 'Sheet (optional)',
   'import.sheetHint': 'Excel only: the sheet’s name or number. The first sheet by default.',
   'import.submit': 'Import file',
