@@ -9,7 +9,12 @@ import {
 import { campaigns, type Database, optOuts } from '@chapar/db';
 import { and, eq, sql } from 'drizzle-orm';
 import mysql from 'mysql2';
-import { type ImportedRecipient, importRecipientFile, isImportError } from '../import/index';
+import {
+  type ImportedRecipient,
+  importRecipientFile,
+  isImportError,
+  previewRecipientFile,
+} from '../import/index';
 import { publishProgress } from '../repositories/campaign-progress';
 import { mergeVariableKeys, refreshReadiness } from '../repositories/campaigns';
 
@@ -47,6 +52,28 @@ export function createRecipientImport(
   limits: ImportLimits,
 ): RecipientImportPort {
   return {
+    async previewFile({ file, mapping, sheet, defaultCountry }) {
+      if (file.size > limits.maxBytes) {
+        throw new ChaparError(
+          'BAD_REQUEST',
+          `The file is larger than ${Math.round(limits.maxBytes / 1048576)} MB.`,
+          'file',
+        );
+      }
+      try {
+        return await previewRecipientFile(file.stream() as unknown as AsyncIterable<Uint8Array>, {
+          defaultCountry: defaultCountry as CountryCode,
+          mapping: mapping ?? undefined,
+          ...(sheet !== null ? { sheet } : {}),
+          maxBytes: limits.maxBytes,
+          tmpDir: limits.tmpDir,
+        });
+      } catch (error) {
+        if (isImportError(error)) throw new ChaparError('BAD_REQUEST', error.message, 'file');
+        throw error;
+      }
+    },
+
     async importFile({ userId, campaignId, file, mapping, sheet, defaultCountry }): Promise<ImportReport> {
       if (file.size > limits.maxBytes) {
         throw new ChaparError(
