@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useT } from '../i18n/i18n-provider';
 import { errorMessage } from '../trpc/errors';
 import type { ImportReport } from '../trpc/trpc';
+import type { ColumnMapping } from './import-file-columns';
 import { ImportFileFields } from './import-file-fields';
 import { useImportFile } from './use-import-file';
 
@@ -15,16 +16,18 @@ export function ImportFileForm(props: {
   const t = useT();
   const [file, setFile] = useState<File | null>(null);
   const [sheet, setSheet] = useState('');
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const { importFile, pending, error, reset } = useImportFile();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
     try {
-      const report = await importFile(props.campaignId, file, sheet);
+      const report = await importFile(props.campaignId, file, sheet, mapping);
       props.onImported(report, file.name);
       setFile(null);
       setSheet('');
+      setMapping(null);
     } catch {
       // shown below from `error`
     }
@@ -37,10 +40,16 @@ export function ImportFileForm(props: {
           file={file}
           onFile={(f) => {
             setFile(f);
+            setMapping(null);
             reset();
           }}
           sheet={sheet}
-          onSheet={setSheet}
+          onSheet={(s) => {
+            setSheet(s);
+            setMapping(null);
+          }}
+          mapping={mapping}
+          onMapping={setMapping}
           disabled={pending}
         />
         {error && (

@@ -1,12 +1,19 @@
 import { type ImportReport, trpc } from '../trpc/trpc';
+import type { ColumnMapping } from './import-file-columns';
 
 /** Builds the FormData `campaigns.importRecipients` takes. */
-export function importFormData(campaignId: number, file: File, sheet?: string | null): FormData {
+export function importFormData(
+  campaignId: number,
+  file: File,
+  sheet?: string | null,
+  mapping?: ColumnMapping | null,
+): FormData {
   const form = new FormData();
   form.append('campaignId', String(campaignId));
   form.append('file', file, file.name);
   const trimmed = sheet?.trim();
   if (trimmed) form.append('sheet', trimmed);
+  if (mapping) form.append('mapping', JSON.stringify(mapping));
   return form;
 }
 
@@ -15,9 +22,14 @@ export function useImportFile() {
   const utils = trpc.useUtils();
   const mutation = trpc.campaigns.importRecipients.useMutation();
 
-  async function importFile(campaignId: number, file: File, sheet?: string | null): Promise<ImportReport> {
+  async function importFile(
+    campaignId: number,
+    file: File,
+    sheet?: string | null,
+    mapping?: ColumnMapping | null,
+  ): Promise<ImportReport> {
     try {
-      return await mutation.mutateAsync(importFormData(campaignId, file, sheet));
+      return await mutation.mutateAsync(importFormData(campaignId, file, sheet, mapping));
     } finally {
       await Promise.all([
         utils.campaigns.get.invalidate({ id: campaignId }),

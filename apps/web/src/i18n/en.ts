@@ -234,6 +234,18 @@ export const en = {
   'import.sheet': 'Sheet (optional)',
   'import.sheetHint': 'Excel only: the sheet’s name or number. The first sheet by default.',
   'import.submit': 'Import file',
+  'import.columns.title': 'Columns',
+  'import.columns.reading': 'Reading the first rows…',
+  'import.columns.phone': 'Phone column',
+  'import.columns.name': 'Name column',
+  'import.columns.noName': 'No name',
+  'import.columns.joined': '{columns} (joined)',
+  'import.columns.detected':
+    'Found from the headings; change them if they are wrong. Nothing is stored until you import.',
+  'import.columns.detectedContent':
+    'Found from the values; change them if they are wrong. Nothing is stored until you import.',
+  'import.columns.sample': 'The first rows of the file',
+  'import.columns.unreadable': 'The columns could not be read: {reason}',
   'import.failed': 'The file was not imported',
   'import.failedAfterCreate': 'The campaign was created, but the file was not imported',
   'import.report.title': 'File imported',

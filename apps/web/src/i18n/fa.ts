@@ -231,6 +231,18 @@ export const fa: Messages = {
   'import.sheet': 'برگه (اختیاری)',
   'import.sheetHint': 'فقط برای اکسل: نام یا شماره‌ی برگه. پیش‌فرض برگه‌ی اول است.',
   'import.submit': 'وارد کردن فایل',
+  'import.columns.title': 'ستون‌ها',
+  'import.columns.reading': 'در حال خواندن ردیف‌های اول…',
+  'import.columns.phone': 'ستون شماره',
+  'import.columns.name': 'ستون نام',
+  'import.columns.noName': 'بدون نام',
+  'import.columns.joined': '{columns} (با هم)',
+  'import.columns.detected':
+    'از روی عنوان ستون‌ها پیدا شد؛ اگر درست نیست تغییرش دهید. تا وارد نکنید چیزی ذخیره نمی‌شود.',
+  'import.columns.detectedContent':
+    'از روی مقدارها پیدا شد؛ اگر درست نیست تغییرش دهید. تا وارد نکنید چیزی ذخیره نمی‌شود.',
+  'import.columns.sample': 'ردیف‌های اول فایل',
+  'import.columns.unreadable': 'ستون‌ها خوانده نشد: {reason}',
   'import.failed': 'فایل وارد نشد',
   'import.failedAfterCreate': 'کمپین ساخته شد، اما فایل وارد نشد',
   'import.report.title': 'فایل وارد شد',
