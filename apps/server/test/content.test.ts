@@ -38,8 +38,8 @@ function upload(
 ) {
   const form = new FormData();
   form.set('campaignId', String(campaignId));
-  form.set('file', new Blob([file]), name);
   for (const [k, v] of Object.entries(extra)) form.set(k, v);
+  form.set('file', new Blob([file]), name); // last: the server streams it, reading the fields first
   return form;
 }
 
@@ -126,6 +126,24 @@ describe('campaigns.importRecipients', () => {
       (r) => r.name,
     );
     expect(names).toEqual(['مریم', 'رضا']);
+  });
+
+  it('streams the upload: a field sent after the file fails the import, which stores nothing', async () => {
+    const user = await signUp(server);
+    const campaign = await draftCampaign(user);
+    const form = new FormData();
+    form.set('campaignId', String(campaign.id));
+    form.set('file', new Blob(['phone\n09121234567\n09121234568\n']), 'list.csv');
+    form.set('sheet', 'Leads');
+    const error = await errorOf(user.client.campaigns.importRecipients.mutate(form));
+    expect(error.data.code).toBe('BAD_REQUEST');
+    expect(error.message).toBe('Send "sheet" before the file: put the file last in the form.');
+    expect((await user.client.campaigns.get.query({ id: campaign.id })).totalRecipients).toBe(0);
+    // The same connection answers the next request.
+    const fine = await user.client.campaigns.importRecipients.mutate(
+      upload(campaign.id, 'phone\n09121234567\n', 'list.csv', { sheet: 'Leads' }),
+    );
+    expect(fine).toMatchObject({ rows: 1, added: 1 });
   });
 
   it('reads an XLSX with several sheets, the first by default or the one asked for', async () => {

@@ -16,11 +16,16 @@ const NO_NAME = 'none';
 const JOINED = 'joined';
 const SAMPLE_ROWS = 3;
 
-/** The FormData `campaigns.previewImport` takes. */
-function previewForm(file: File, sheet: string): FormData {
+/** Enough of a text file for its first rows; a workbook (a zip) is read from its end, so whole. */
+const TEXT_HEAD_BYTES = 256 * 1024;
+
+/** The FormData `campaigns.previewImport` takes: the sheet, then the file (or its start). */
+async function previewForm(file: File, sheet: string): Promise<FormData> {
   const form = new FormData();
-  form.append('file', file, file.name);
   if (sheet.trim()) form.append('sheet', sheet.trim());
+  const magic = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  const zip = magic[0] === 0x50 && magic[1] === 0x4b; // "PK"
+  form.append('file', zip ? file : file.slice(0, TEXT_HEAD_BYTES), file.name);
   return form;
 }
 
@@ -50,7 +55,9 @@ export function ImportFileColumns({
     setFound(null);
     reset();
     // A sheet name is typed a letter at a time: ask once it settles.
-    const timer = setTimeout(() => mutate(previewForm(file, sheet), { onSuccess: setFound }), 300);
+    const timer = setTimeout(() => {
+      void previewForm(file, sheet).then((form) => mutate(form, { onSuccess: setFound }));
+    }, 300);
     return () => clearTimeout(timer);
   }, [file, sheet, mutate, reset]);
 

@@ -1,7 +1,7 @@
 import { type ImportReport, trpc } from '../trpc/trpc';
 import type { ColumnMapping } from './import-file-columns';
 
-/** Builds the FormData `campaigns.importRecipients` takes. */
+/** Builds the FormData `campaigns.importRecipients` takes: the file last, as the server streams it. */
 export function importFormData(
   campaignId: number,
   file: File,
@@ -10,10 +10,10 @@ export function importFormData(
 ): FormData {
   const form = new FormData();
   form.append('campaignId', String(campaignId));
-  form.append('file', file, file.name);
   const trimmed = sheet?.trim();
   if (trimmed) form.append('sheet', trimmed);
   if (mapping) form.append('mapping', JSON.stringify(mapping));
+  form.append('file', file, file.name);
   return form;
 }
 
