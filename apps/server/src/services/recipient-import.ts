@@ -8,31 +8,13 @@ import {
 } from '@chapar/api';
 import { campaigns, type Database, optOuts } from '@chapar/db';
 import { and, eq, sql } from 'drizzle-orm';
-import mysql from 'mysql2';
-import {
-  type ImportedRecipient,
-  importRecipientFile,
-  isImportError,
-  previewRecipientFile,
-} from '../import/index';
+import { importRecipientFile, isImportError, previewRecipientFile } from '../import/index';
 import { publishProgress } from '../repositories/campaign-progress';
 import { mergeVariableKeys, refreshReadiness } from '../repositories/campaigns';
+import { recipientWriter } from './recipient-writer';
 
 /** Rejected rows and rows with other numbers listed in the report, each. */
 const MAX_REPORTED_ROWS = 10_000;
-
-/**
- * One multi-row INSERT IGNORE as plain SQL text: for thousands of rows, escaping with
- * mysql2 is several times cheaper than binding one parameter per value. The unique
- * (campaign, phone) index drops numbers the campaign already has.
- */
-function insertSql(campaignId: number, rows: ImportedRecipient[]): string {
-  const values = rows.map(
-    (r) =>
-      `(${campaignId},${mysql.escape(r.phone)},${mysql.escape(r.name)},${r.variables ? mysql.escape(JSON.stringify(r.variables)) : 'NULL'},'PENDING')`,
-  );
-  return `INSERT IGNORE INTO recipients (campaign_id, phone, name, variables, status) VALUES ${values.join(',')}`;
-}
 
 export interface ImportLimits {
   maxBytes: number;
@@ -124,38 +106,37 @@ export function createRecipientImport(
             tmpDir: limits.tmpDir,
             batchSize: 2000,
           });
-          // One INSERT in flight while the next batch is parsed: Node parses, MariaDB writes.
-          let inFlight: Promise<void> = Promise.resolve();
-          const insert = async (rows: ImportedRecipient[]) => {
-            const [inserted] = await tx.execute(sql.raw(insertSql(campaignId, rows)));
-            const added = (inserted as unknown as { affectedRows: number }).affectedRows;
-            result.added += added;
-            result.duplicates += rows.length - added;
-          };
-          for await (const batch of batches) {
-            const fresh = batch.recipients.filter((r) => !blocked.has(r.phone));
-            result.optedOut += batch.recipients.length - fresh.length;
-            if (fresh.length > 0) {
-              await inFlight;
-              inFlight = insert(fresh);
+          // Rows go to MariaDB as they are parsed (recipient-writer.ts: LOAD DATA into a staging table).
+          const writer = await recipientWriter(tx, campaignId);
+          try {
+            for await (const batch of batches) {
+              const fresh = batch.recipients.filter((r) => !blocked.has(r.phone));
+              result.optedOut += batch.recipients.length - fresh.length;
+              await writer.write(fresh);
+              for (const rejected of batch.rejected) {
+                if (result.rejected.length < MAX_REPORTED_ROWS) result.rejected.push(rejected);
+              }
+              result.rejectedTotal += batch.rejected.length;
+              for (const other of batch.otherNumbers) {
+                if (result.otherNumbers.length < MAX_REPORTED_ROWS) result.otherNumbers.push(other);
+              }
+              result.otherNumbersTotal += batch.otherNumbers.length;
+              if (batch.done) {
+                result.rows = batch.totals.rows;
+                result.invalid = batch.totals.invalid;
+                result.duplicates += batch.totals.duplicates;
+                result.columns = batch.columns.variables.map((v) => v.key);
+                result.columnChoice = { detectedBy: batch.columns.detectedBy, ...batch.columns.labels };
+              }
             }
-            for (const rejected of batch.rejected) {
-              if (result.rejected.length < MAX_REPORTED_ROWS) result.rejected.push(rejected);
-            }
-            result.rejectedTotal += batch.rejected.length;
-            for (const other of batch.otherNumbers) {
-              if (result.otherNumbers.length < MAX_REPORTED_ROWS) result.otherNumbers.push(other);
-            }
-            result.otherNumbersTotal += batch.otherNumbers.length;
-            if (batch.done) {
-              await inFlight;
-              result.rows = batch.totals.rows;
-              result.invalid = batch.totals.invalid;
-              result.duplicates += batch.totals.duplicates;
-              result.columns = batch.columns.variables.map((v) => v.key);
-              result.columnChoice = { detectedBy: batch.columns.detectedBy, ...batch.columns.labels };
-            }
+          } catch (error) {
+            await writer.abort();
+            throw error;
           }
+          const stored = await writer.finish();
+          result.added = stored.added;
+          // Numbers the campaign already had: INSERT IGNORE left them out.
+          result.duplicates += stored.written - stored.added;
           if (result.added > 0) {
             await tx
               .update(campaigns)
