@@ -6,6 +6,7 @@ import { errorMessage } from '../trpc/errors';
 import type { ImportReport } from '../trpc/trpc';
 import type { ColumnMapping } from './import-file-columns';
 import { ImportFileFields } from './import-file-fields';
+import { ImportProgress } from './import-progress';
 import { useImportFile } from './use-import-file';
 
 /** Imports a CSV / TSV / Excel file into a campaign; a refused file is explained in an alert. */
@@ -17,7 +18,7 @@ export function ImportFileForm(props: {
   const [file, setFile] = useState<File | null>(null);
   const [sheet, setSheet] = useState('');
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
-  const { importFile, pending, error, reset } = useImportFile();
+  const { importFile, progress, pending, error, reset } = useImportFile();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,6 +53,7 @@ export function ImportFileForm(props: {
           onMapping={setMapping}
           disabled={pending}
         />
+        <ImportProgress progress={progress} />
         {error && (
           <Alert color="red" title={t('import.failed')} role="alert">
             <bdi>{errorMessage(error, t('errors.offline'))}</bdi>

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { type ImportReport, trpc } from '../trpc/trpc';
+import { onUploadProgress } from '../trpc/upload-progress';
 import type { ColumnMapping } from './import-file-columns';
 
 /** Builds the FormData `campaigns.importRecipients` takes: the file last, as the server streams it. */
@@ -21,6 +23,8 @@ export function importFormData(
 export function useImportFile() {
   const utils = trpc.useUtils();
   const mutation = trpc.campaigns.importRecipients.useMutation();
+  /** Share of the file sent (and so read by the server), 0–1; null while not importing. */
+  const [progress, setProgress] = useState<number | null>(null);
 
   async function importFile(
     campaignId: number,
@@ -28,9 +32,13 @@ export function useImportFile() {
     sheet?: string | null,
     mapping?: ColumnMapping | null,
   ): Promise<ImportReport> {
+    setProgress(0);
+    const stop = onUploadProgress((sent, total) => setProgress(total > 0 ? Math.min(1, sent / total) : 0));
     try {
       return await mutation.mutateAsync(importFormData(campaignId, file, sheet, mapping));
     } finally {
+      stop();
+      setProgress(null);
       await Promise.all([
         utils.campaigns.get.invalidate({ id: campaignId }),
         utils.campaigns.recipients.invalidate({ campaignId }),
@@ -39,5 +47,5 @@ export function useImportFile() {
     }
   }
 
-  return { importFile, pending: mutation.isPending, error: mutation.error, reset: mutation.reset };
+  return { importFile, progress, pending: mutation.isPending, error: mutation.error, reset: mutation.reset };
 }

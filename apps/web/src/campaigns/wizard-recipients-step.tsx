@@ -11,6 +11,7 @@ import { trpc } from '../trpc/trpc';
 import type { WizardDraft } from './campaign-wizard';
 import type { ColumnMapping } from './import-file-columns';
 import { ImportFileFields } from './import-file-fields';
+import { ImportProgress } from './import-progress';
 import { ImportReportAlert } from './import-report-alert';
 import { RecipientsInput } from './recipients-input';
 import { parseRecipients, type RecipientRow } from './recipients-parse';
@@ -170,6 +171,7 @@ export function WizardRecipientsStep({
             disabled={busy}
             error={inputError}
           />
+          <ImportProgress progress={importFile.progress} />
         </Tabs.Panel>
       </Tabs>
       <Group>

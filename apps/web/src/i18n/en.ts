@@ -235,6 +235,8 @@ export const en = {
   'import.sheetHint': 'Excel only: the sheet’s name or number. The first sheet by default.',
   'import.submit': 'Import file',
   'import.columns.title': 'Columns',
+  'import.progress.reading': 'Reading the file: {percent}',
+  'import.progress.storing': 'Storing the recipients…',
   'import.columns.reading': 'Reading the first rows…',
   'import.columns.phone': 'Phone column',
   'import.columns.name': 'Name column',

@@ -232,6 +232,8 @@ export const fa: Messages = {
   'import.sheetHint': 'فقط برای اکسل: نام یا شماره‌ی برگه. پیش‌فرض برگه‌ی اول است.',
   'import.submit': 'وارد کردن فایل',
   'import.columns.title': 'ستون‌ها',
+  'import.progress.reading': 'در حال خواندن فایل: {percent}',
+  'import.progress.storing': 'در حال ذخیره‌ی گیرندگان…',
   'import.columns.reading': 'در حال خواندن ردیف‌های اول…',
   'import.columns.phone': 'ستون شماره',
   'import.columns.name': 'ستون نام',
