@@ -62,6 +62,13 @@ describe('readRecipientRows: ODS written by LibreOffice Calc', () => {
     expect(rows).toHaveLength(7);
   });
 
+  it('writes dates as the XLSX reader does', async () => {
+    const bytes = handMadeOds(
+      `<table:table table:name="S"><table:table-row><table:table-cell office:value-type="date" office:date-value="2024-03-15T10:30:00.25"/><table:table-cell office:value-type="date" office:date-value="2024-03-15"/></table:table-row></table:table>`,
+    );
+    expect(await rowsOf(bytes)).toEqual([[1, '2024-03-15 10:30:00', '2024-03-15']]);
+  });
+
   it('removes the spooled upload when done', async () => {
     await rowsOf(fixture('calc-english.ods'));
     expect(await readdir(dir)).toEqual([]);
@@ -143,6 +150,10 @@ describe('readRecipientRows: ODS variants', () => {
 });
 
 describe('readRecipientRows: files LibreOffice Calc writes in other formats', () => {
+  it('reads its XLSX: date cells as dates, as its ODS has them', async () => {
+    expect(await rowsOf(fixture('calc-english.xlsx'))).toEqual(await rowsOf(fixture('calc-english.ods')));
+  });
+
   it('reads its XLSX: numbers stored as numbers, shared strings, Persian', async () => {
     const rows = await rowsOf(fixture('calc-persian.xlsx'));
     expect(rows[1]).toEqual([2, '1', 'محمد', 'جعفری', '9121234567', 'تهران', '85']);

@@ -223,8 +223,11 @@ function attributeValue(a: Record<string, string>): string | null {
       const value = a['office:value'];
       return value === undefined ? null : numberText(value.trim());
     }
-    case 'date':
-      return a['office:date-value'] ?? null;
+    case 'date': {
+      // 2024-03-15, or 2024-03-15T10:30:00 written as the XLSX reader writes it.
+      const value = a['office:date-value'];
+      return value === undefined ? null : value.replace('T', ' ').replace(/\.\d+$/, '');
+    }
     case 'boolean': {
       const value = a['office:boolean-value'];
       return value === 'true' ? 'TRUE' : value === 'false' ? 'FALSE' : null;

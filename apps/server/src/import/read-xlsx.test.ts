@@ -194,3 +194,27 @@ describe('readRecipientRows: spreadsheet bombs', () => {
     expect(err.message).toBe('This spreadsheet expands to more than it declares and was refused');
   });
 });
+
+describe('readRecipientRows: XLSX date cells', () => {
+  it('writes cells with a date or time format as dates, in either date system', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('S');
+    sheet.addRow(['phone', 'joined', 'at', 'plain']);
+    const row = sheet.addRow([
+      '09121234567',
+      new Date(Date.UTC(2024, 2, 15)),
+      new Date(Date.UTC(2024, 2, 15, 10, 30, 0)),
+      45366,
+    ]);
+    row.getCell(2).numFmt = 'yyyy/mm/dd';
+    row.getCell(3).numFmt = '[$-409]d mmm yyyy h:mm;@';
+    expect(await rowsOf(Buffer.from(await workbook.xlsx.writeBuffer()))).toEqual([
+      [1, 'phone', 'joined', 'at', 'plain'],
+      [2, '09121234567', '2024-03-15', '2024-03-15 10:30:00', '45366'],
+    ]);
+    workbook.properties.date1904 = true;
+    const in1904 = await rowsOf(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(in1904[1]?.[2]).toBe('2024-03-15');
+  });
+});

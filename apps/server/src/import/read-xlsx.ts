@@ -34,8 +34,14 @@ export async function readXlsxRows(
     sharedStringsRel ? target(sharedStringsRel) : posix.join(base, 'sharedStrings.xml'),
   );
   const sharedStrings = sharedStringsEntry ? await readSharedStrings(zip, sharedStringsEntry) : [];
+  const stylesRel = rels.find((r) => r.type.endsWith('/styles'));
+  const stylesEntry = part(stylesRel ? target(stylesRel) : posix.join(base, 'styles.xml'));
+  const dates: DateCells = {
+    styles: stylesEntry ? await readDateStyles(zip, stylesEntry) : new Set(),
+    epoch: 0,
+  };
 
-  const sheets = (await readSheetList(zip, workbookEntry)).flatMap((sheet) => {
+  const sheets = (await readSheetList(zip, workbookEntry, dates)).flatMap((sheet) => {
     const rel = rels.find((r) => r.id === sheet.relId);
     const entry = rel?.type.endsWith('/worksheet') ? part(target(rel)) : undefined;
     return entry ? [{ ...sheet, entry }] : [];
@@ -45,7 +51,7 @@ export async function readXlsxRows(
   return (async function* () {
     for (const sheet of chosen) {
       let found = false;
-      for await (const row of readSheet(zip, sheet.entry, sharedStrings, options.maxColumns)) {
+      for await (const row of readSheet(zip, sheet.entry, sharedStrings, dates, options.maxColumns)) {
         found = true;
         yield row;
       }
@@ -99,10 +105,12 @@ async function officeDocumentPath(zip: ZipFile, rootRels: Entry | undefined): Pr
   return rel ? rel.target.replace(/^\/+/, '') : null;
 }
 
-async function readSheetList(zip: ZipFile, workbook: Entry): Promise<SheetInfo[]> {
+async function readSheetList(zip: ZipFile, workbook: Entry, dates: DateCells): Promise<SheetInfo[]> {
   const sheets: SheetInfo[] = [];
   await consumePart(zip, workbook, {
     open(name, a) {
+      if (name === 'workbookPr' && (a.date1904 === '1' || a.date1904 === 'true'))
+        dates.epoch = DAYS_1900_TO_1904;
       if (name !== 'sheet') return;
       // The relationship id is `r:id`, whatever the prefix is called.
       const idKey = Object.keys(a).find((k) => k.endsWith(':id'));
@@ -114,6 +122,72 @@ async function readSheetList(zip: ZipFile, workbook: Entry): Promise<SheetInfo[]
     },
   });
   return sheets;
+}
+
+// --- date cells ------------------------------------------------------------------------------
+//
+// A date in an XLSX is a number (days since 1899-12-30, or since 1904-01-01 in a workbook saved
+// with the 1904 date system) whose cell style has a date format. Read as a number it would
+// become a variable like "45366"; it is written as ODS files and people write it instead:
+// 2024-03-15, or 2024-03-15 10:30:00 with a time.
+
+interface DateCells {
+  /** Indexes of the cell styles (`<c s="…">`) whose number format is a date or time. */
+  styles: Set<number>;
+  /** Days between the workbook's day 0 and 1899-12-30. */
+  epoch: number;
+}
+
+const DAYS_1900_TO_1904 = 1462;
+const UNIX_EPOCH_SERIAL = 25569; // 1970-01-01 in the 1900 date system
+/** Built-in number formats that are dates or times (ECMA-376 §18.8.30, and the East Asian ones). */
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
+
+/** A format code with a date or time part (ignoring quoted text, escapes and [colour] tags). */
+function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]/gi, '');
+  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+async function readDateStyles(zip: ZipFile, entry: Entry): Promise<Set<number>> {
+  const customDates = new Set<number>();
+  const styles = new Set<number>();
+  let inCellXfs = false;
+  let xfIndex = 0;
+  await consumePart(zip, entry, {
+    open(name, a) {
+      if (name === 'numFmt' && a.numFmtId && a.formatCode && isDateFormat(a.formatCode)) {
+        customDates.add(Number(a.numFmtId));
+      } else if (name === 'cellXfs') {
+        inCellXfs = true;
+      } else if (name === 'xf' && inCellXfs) {
+        const id = Number(a.numFmtId ?? 0);
+        if (BUILT_IN_DATE_FORMATS.has(id) || customDates.has(id)) styles.add(xfIndex);
+        xfIndex++;
+      }
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  return styles;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A serial date as text: 45366 → "2024-03-15", 45366.4375 → "2024-03-15 10:30:00". */
+function dateText(raw: string, epoch: number): string {
+  const serial = Number(raw);
+  if (!Number.isFinite(serial) || serial < 0 || serial > 2_958_465) return raw; // past 9999-12-31
+  const ms = Math.round((serial + epoch - UNIX_EPOCH_SERIAL) * 86_400_000);
+  const d = new Date(ms);
+  const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  if (serial < 1) return time;
+  return Number.isInteger(serial) ? day : `${day} ${time}`;
 }
 
 /** Excel writes characters XML cannot hold as `_xHHHH_`. */
@@ -167,8 +241,15 @@ function numberText(raw: string): string {
   return Number.isFinite(n) && Number.isInteger(n) && Math.abs(n) < 1e21 ? String(n) : raw;
 }
 
-function readSheet(zip: ZipFile, entry: Entry, sharedStrings: string[], maxColumns: number) {
+function readSheet(
+  zip: ZipFile,
+  entry: Entry,
+  sharedStrings: string[],
+  dates: DateCells,
+  maxColumns: number,
+) {
   let out: RecipientRow[] = [];
+  let style = 0;
   let rowNumber = 0;
   let cells: string[] = [];
   let col = -1;
@@ -192,7 +273,7 @@ function readSheet(zip: ZipFile, entry: Entry, sharedStrings: string[], maxColum
       case 'd':
         return value;
       default:
-        return numberText(value.trim());
+        return dates.styles.has(style) ? dateText(value.trim(), dates.epoch) : numberText(value.trim());
     }
   };
 
@@ -213,6 +294,7 @@ function readSheet(zip: ZipFile, entry: Entry, sharedStrings: string[], maxColum
             const ref = a.r ? columnIndex(a.r) : -1;
             col = ref >= 0 ? ref : col + 1;
             type = a.t ?? 'n';
+            style = a.s ? Number(a.s) : 0;
             value = '';
             break;
           }
