@@ -1,4 +1,4 @@
-import type { CountryCode } from '@chapar/api/domain';
+import type { CountryCode } from '@chapar/domain';
 import type { ByteInput } from './byte-source';
 import { type ColumnMapping, columnLabel, resolveColumns } from './columns';
 import { IMPORT_DEFAULTS } from './import-rows';

@@ -1,17 +1,11 @@
-import {
-  ChaparError,
-  type CountryCode,
-  EDITABLE_STATUSES,
-  type EventBus,
-  type ImportReport,
-  type RecipientImportPort,
-} from '@chapar/api';
-import { campaigns, type Database, optOuts } from '@chapar/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { ChaparError, type EventBus, type ImportReport, type RecipientImportPort } from '@chapar/api';
+import type { Database } from '@chapar/db';
+import { type CountryCode, EDITABLE_STATUSES } from '@chapar/domain';
 import { importRecipientFile, isImportError, previewRecipientFile } from '../import/index';
 import { publishProgress } from '../repositories/campaign-progress';
-import { mergeVariableKeys, refreshReadiness } from '../repositories/campaigns';
-import { recipientWriter } from './recipient-writer';
+import { lockCampaignStatus, recordAddedRecipients } from '../repositories/campaign-recipients';
+import { optedOutPhones } from '../repositories/opt-outs';
+import { recipientWriter } from '../repositories/recipient-writer';
 
 /** Rejected rows and rows with other numbers listed in the report, each. */
 const MAX_REPORTED_ROWS = 10_000;
@@ -23,10 +17,10 @@ export interface ImportLimits {
 }
 
 /**
- * Streams an uploaded file through the parser into the campaign in one transaction:
- * multi-row INSERT IGNORE per batch (the unique (campaign, phone) index drops numbers the
- * campaign already has), opted-out numbers filtered out, counters and readiness updated at
- * the end. Any error rolls everything back, so a failed import stores nothing.
+ * Streams an uploaded file through the parser into the campaign in one transaction: rows
+ * loaded as they are parsed (repositories/recipient-writer.ts; the unique (campaign, phone)
+ * index drops numbers the campaign already has), opted-out numbers filtered out, counters
+ * and readiness updated at the end. Any error rolls everything back, so a failed import stores nothing.
  */
 export function createRecipientImport(
   db: Database,
@@ -67,23 +61,15 @@ export function createRecipientImport(
       let report: ImportReport;
       try {
         report = await db.transaction(async (tx) => {
-          const [locked] = await tx
-            .select({ status: campaigns.status })
-            .from(campaigns)
-            .where(and(eq(campaigns.id, campaignId), eq(campaigns.userId, userId)))
-            .for('update');
-          if (!locked) throw new ChaparError('NOT_FOUND', 'Campaign not found.');
-          if (!EDITABLE_STATUSES.includes(locked.status)) {
+          const status = await lockCampaignStatus(tx, userId, campaignId);
+          if (!status) throw new ChaparError('NOT_FOUND', 'Campaign not found.');
+          if (!EDITABLE_STATUSES.includes(status)) {
             throw new ChaparError(
               'CONFLICT',
-              `Recipients cannot be added to a ${locked.status.toLowerCase()} campaign.`,
+              `Recipients cannot be added to a ${status.toLowerCase()} campaign.`,
             );
           }
-          const blocked = new Set(
-            (await tx.select({ phone: optOuts.phone }).from(optOuts).where(eq(optOuts.userId, userId))).map(
-              (r) => r.phone,
-            ),
-          );
+          const blocked = await optedOutPhones(tx, userId);
           const result: ImportReport = {
             rows: 0,
             added: 0,
@@ -137,17 +123,7 @@ export function createRecipientImport(
           result.added = stored.added;
           // Numbers the campaign already had: INSERT IGNORE left them out.
           result.duplicates += stored.written - stored.added;
-          if (result.added > 0) {
-            await tx
-              .update(campaigns)
-              .set({
-                totalRecipients: sql`${campaigns.totalRecipients} + ${result.added}`,
-                updatedAt: new Date(),
-              })
-              .where(eq(campaigns.id, campaignId));
-            await mergeVariableKeys(tx, campaignId, result.columns);
-            await refreshReadiness(tx, campaignId);
-          }
+          if (result.added > 0) await recordAddedRecipients(tx, campaignId, result.added, result.columns);
           return result;
         });
       } catch (error) {

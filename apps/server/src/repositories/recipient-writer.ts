@@ -8,7 +8,8 @@
  * without a round trip per batch. mysql2 answers the server's file request with the stream
  * from `infileStreamFactory`, whatever file name the server asks for, so no file on this
  * machine is ever read. Where the server refuses LOCAL INFILE (`local_infile=0`), rows go
- * in as multi-row `INSERT IGNORE`s of one batch each, one in flight while the next parses.
+ * in as multi-row `INSERT IGNORE`s of one batch each (`insertRecipientRows`, as a pasted list
+ * does), one in flight while the next parses.
  *
  * Both leave nothing behind on failure: the caller's transaction rolls back, and the staging
  * table (per connection) is dropped in any case.
@@ -16,9 +17,8 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { Database } from '@chapar/db';
-import { sql } from 'drizzle-orm';
-import mysql from 'mysql2';
 import type { ImportedRecipient } from '../import/index';
+import { insertRecipientRows } from './campaign-recipients';
 
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -115,15 +115,6 @@ async function stagedLoad(connection: RawConnection, campaignId: number): Promis
   };
 }
 
-/** One multi-row INSERT IGNORE as plain SQL text: escaping with mysql2 beats a bound parameter per value. */
-function insertSql(campaignId: number, rows: readonly ImportedRecipient[]): string {
-  const values = rows.map(
-    (r) =>
-      `(${campaignId},${mysql.escape(r.phone)},${mysql.escape(r.name)},${r.variables ? mysql.escape(JSON.stringify(r.variables)) : 'NULL'},'PENDING')`,
-  );
-  return `INSERT IGNORE INTO recipients (campaign_id, phone, name, variables, status) VALUES ${values.join(',')}`;
-}
-
 function batchedInserts(tx: Transaction, campaignId: number): RecipientWriter {
   let inFlight: Promise<void> = Promise.resolve();
   let written = 0;
@@ -133,8 +124,8 @@ function batchedInserts(tx: Transaction, campaignId: number): RecipientWriter {
       if (rows.length === 0) return;
       written += rows.length;
       await inFlight; // one INSERT in flight while the next batch is parsed
-      inFlight = tx.execute(sql.raw(insertSql(campaignId, rows))).then(([result]) => {
-        added += affectedRows(result);
+      inFlight = insertRecipientRows(tx, campaignId, rows).then((stored) => {
+        added += stored;
       });
     },
     async finish() {
