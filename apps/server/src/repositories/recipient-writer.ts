@@ -64,10 +64,12 @@ export async function recipientWriter(tx: Transaction, campaignId: number): Prom
   const connection = connectionOf(tx);
   const [rows] = await connection.query({ sql: 'SELECT @@local_infile AS allowed' });
   const allowed = Number((rows as Array<{ allowed: unknown }>)[0]?.allowed) === 1;
-  return allowed ? stagedLoad(connection, campaignId) : batchedInserts(tx, campaignId);
+  return allowed ? stagedLoad(tx, campaignId) : batchedInserts(tx, campaignId);
 }
 
-async function stagedLoad(connection: RawConnection, campaignId: number): Promise<RecipientWriter> {
+/** LOAD DATA into a staging table, then one INSERT IGNORE … SELECT (exported for its test). */
+export async function stagedLoad(tx: Transaction, campaignId: number): Promise<RecipientWriter> {
+  const connection = connectionOf(tx);
   await connection.query({ sql: `DROP TEMPORARY TABLE IF EXISTS ${STAGING}` });
   await connection.query({
     sql: `CREATE TEMPORARY TABLE ${STAGING} (seq INT UNSIGNED AUTO_INCREMENT PRIMARY KEY, phone VARCHAR(32) NOT NULL, name VARCHAR(255) NULL, variables LONGTEXT NULL) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`,
@@ -115,7 +117,8 @@ async function stagedLoad(connection: RawConnection, campaignId: number): Promis
   };
 }
 
-function batchedInserts(tx: Transaction, campaignId: number): RecipientWriter {
+/** Multi-row INSERT IGNOREs, one batch each (exported for its test). */
+export function batchedInserts(tx: Transaction, campaignId: number): RecipientWriter {
   let inFlight: Promise<void> = Promise.resolve();
   let written = 0;
   let added = 0;
