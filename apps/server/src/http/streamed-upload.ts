@@ -24,7 +24,7 @@ import busboy from 'busboy';
 export const STREAMED_UPLOAD_PATHS: ReadonlySet<string> = new Set([
   'campaigns.importRecipients',
   'campaigns.previewImport',
-  'optOuts.importFile',
+  'optOuts.import',
 ]);
 
 const LIMITS = { fields: 20, fieldSize: 64 * 1024, files: 1, parts: 30 } as const;
