@@ -84,6 +84,30 @@ describe('upload field order', () => {
     expect(results[2]).toEqual(results[0]);
   });
 
+  it('stores nothing from the streamed read it drops, even rows it had already written', async () => {
+    const user = await signUp(server);
+    const campaign = await campaignOf(user);
+    // More rows than one write batch (2000), so the dropped read had stored some.
+    const rows = Array.from(
+      { length: 5000 },
+      (_, i) => `Person ${i},0912${String(i).padStart(7, '0')},City ${i}`,
+    );
+    const form = new FormData();
+    form.append('campaignId', String(campaign.id));
+    form.append(
+      'file',
+      new Blob([`Name,Mobile,City\n${rows.join('\n')}\n`], { type: 'text/csv' }),
+      'big.csv',
+    );
+    form.append('mapping', MAPPING);
+    const report = await user.client.campaigns.importRecipients.mutate(form);
+    expect(report).toMatchObject({ rows: 5000, added: 5000, duplicates: 0 });
+    expect((await user.client.campaigns.get.query({ id: campaign.id })).totalRecipients).toBe(5000);
+    const { items } = await user.client.campaigns.recipients.query({ campaignId: campaign.id });
+    expect(items[0]).toMatchObject({ name: 'City 0', phone: '+989120000000' });
+    await noSpoolLeft();
+  });
+
   it('previews with a mapping sent after the file', async () => {
     const user = await signUp(server);
     const before = new FormData();

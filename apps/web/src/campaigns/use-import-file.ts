@@ -3,7 +3,10 @@ import { type ImportReport, trpc } from '../trpc/trpc';
 import { onUploadProgress } from '../trpc/upload-progress';
 import type { ColumnMapping } from './import-file-columns';
 
-/** Builds the FormData `campaigns.importRecipients` takes: the file last, as the server streams it. */
+/**
+ * Builds the FormData `campaigns.importRecipients` takes, the file last: the server then
+ * parses it as it streams in (any order works, more slowly).
+ */
 export function importFormData(
   campaignId: number,
   file: File,
