@@ -14,7 +14,7 @@ import { CampaignEngine } from './engine/engine';
 import { createEngineStore } from './engine/store';
 import type { Config } from './env';
 import { InProcessEventBus } from './events/event-bus';
-import { RedisEventBus } from './events/redis-bus';
+import type { RedisEventBus } from './events/redis-bus';
 import { createContextFactory } from './http/context';
 import { createHealthServer } from './http/health-server';
 import { createHttpServer } from './http/server';
@@ -83,7 +83,10 @@ export async function createApp(
   const handle = createDatabase(config.DATABASE_URL, { connectionLimit: 20 });
   const { db } = handle;
   // One process needs no Redis; with REDIS_URL every process hears every other one.
-  const redisBus = config.REDIS_URL ? new RedisEventBus(config.REDIS_URL, config.REDIS_PREFIX, log) : null;
+  // ioredis is loaded only when it is used.
+  const redisBus: RedisEventBus | null = config.REDIS_URL
+    ? new (await import('./events/redis-bus')).RedisEventBus(config.REDIS_URL, config.REDIS_PREFIX, log)
+    : null;
   if (redisBus) {
     // A Redis that is down at start is not fatal: sending does not need it, events resume when it is back.
     await redisBus.ready(5_000).catch((error: Error) => log.warn({ err: error }, 'starting without Redis'));

@@ -8,7 +8,6 @@ import {
 } from '@chapar/api';
 import { type Database, packages, users } from '@chapar/db';
 import { eq } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
 import { GatewayRefusedError, GatewayUnavailableError, type PaymentGateway } from '../payments/gateway';
 import { writeAudit } from '../repositories/audit-log';
 import { createPaymentsRepository, markPaidAndGrant, type PaidDetail } from '../repositories/payments';
@@ -141,7 +140,7 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
         throw new ChaparError('BAD_REQUEST', 'A receipt can be 10 MB at most.', 'file');
       }
       const bytes = Buffer.from(await file.arrayBuffer());
-      const type = await fileTypeFromBuffer(bytes);
+      const type = await (await import('file-type')).fileTypeFromBuffer(bytes);
       if (!type || !RECEIPT_TYPES.has(type.mime)) {
         throw new ChaparError(
           'BAD_REQUEST',

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { type CampaignsPort, ChaparError, EDITABLE_STATUSES, type MediaPort } from '@chapar/api';
 import { campaigns, type Database, uploads } from '@chapar/db';
 import { and, eq, inArray } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
 
 export type MediaKind = 'image' | 'video' | 'audio' | 'document';
 
@@ -104,7 +103,7 @@ export function createMediaPort(db: Database, campaignsPort: CampaignsPort, data
       if (file.size > MAX_MEDIA_BYTES)
         throw new ChaparError('BAD_REQUEST', 'Attachments are limited to 100 MB.', 'file');
       const bytes = Buffer.from(await file.arrayBuffer());
-      const detected = await fileTypeFromBuffer(bytes);
+      const detected = await (await import('file-type')).fileTypeFromBuffer(bytes);
       const accepted = detected ? ACCEPTED[detected.mime] : undefined;
       if (!detected || !accepted) {
         throw new ChaparError(

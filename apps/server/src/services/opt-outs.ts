@@ -2,7 +2,7 @@ import type { CountryCode, OptOutsPort } from '@chapar/api';
 import { ChaparError } from '@chapar/api';
 import { type Database, optOuts } from '@chapar/db';
 import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
-import { importRecipientFile, isImportError } from '../import/index';
+import { isImportError } from '../import/errors';
 import { pageOf } from '../repositories/util';
 
 async function insertIgnore(db: Database, userId: number, phones: string[], source: string): Promise<number> {
@@ -48,6 +48,7 @@ export function createOptOutsPort(db: Database, limits: { maxBytes: number; tmpD
     async importFile(userId, file, defaultCountry) {
       const totals = { rows: 0, added: 0, duplicates: 0, invalid: 0 };
       try {
+        const { importRecipientFile } = await import('../import/index');
         for await (const batch of importRecipientFile(file.stream() as unknown as AsyncIterable<Uint8Array>, {
           defaultCountry: defaultCountry as CountryCode,
           maxBytes: limits.maxBytes,

@@ -9,7 +9,8 @@ import {
 import { campaigns, type Database, optOuts } from '@chapar/db';
 import { and, eq, sql } from 'drizzle-orm';
 import mysql from 'mysql2';
-import { type ImportedRecipient, importRecipientFile, isImportError } from '../import/index';
+import { isImportError } from '../import/errors';
+import type { ImportedRecipient } from '../import/index';
 import { publishProgress } from '../repositories/campaign-progress';
 import { mergeVariableKeys, refreshReadiness } from '../repositories/campaigns';
 
@@ -88,6 +89,8 @@ export function createRecipientImport(
             otherNumbersTotal: 0,
             columnChoice: { detectedBy: 'content', phone: [], name: [] },
           };
+          // The readers (XLSX unzip and XML, encodings, CSV) load with the first import.
+          const { importRecipientFile } = await import('../import/index');
           const batches = importRecipientFile(file.stream() as unknown as AsyncIterable<Uint8Array>, {
             defaultCountry: defaultCountry as CountryCode,
             mapping: mapping ?? undefined,
