@@ -167,8 +167,20 @@ export async function createApp(
     events: bus,
     clock: wallClock,
   };
+  // Where one process serves people and sends, the sending side has a pool of its own: an
+  // API call never waits for a connection behind an engine running flat out.
+  const sendingHandle =
+    sends && servesUsers ? createDatabase(config.DATABASE_URL, { connectionLimit: 20 }) : handle;
   const sending = sends
-    ? createSending({ config, db, bus, log, clock, workerId, reconnectBaseMs: options.reconnectBaseMs })
+    ? createSending({
+        config,
+        db: sendingHandle.db,
+        bus,
+        log,
+        clock,
+        workerId,
+        reconnectBaseMs: options.reconnectBaseMs,
+      })
     : null;
   // Wake-ups (a command, an account handed back) run a lease round at once instead of at the next beat.
   const stopWaking = sending ? bus.subscribe(WAKE_TOPIC, () => sending.leases.wake()) : () => {};
@@ -213,6 +225,8 @@ export async function createApp(
   return {
     config,
     db,
+    /** The pools: `api` for requests, `sending` for sessions and engine (the same one unless role `all`). */
+    databases: { api: handle, sending: sendingHandle },
     ports,
     role,
     workerId,
@@ -262,6 +276,7 @@ export async function createApp(
         });
       }
       await handle.close();
+      if (sendingHandle !== handle) await sendingHandle.close();
       await redisBus?.close();
     },
   };
