@@ -16,8 +16,7 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-// One formatter per zone: building one costs far more than formatting with it, and the
-// dashboard names the day of every quarter hour of a month (~3,000 per call).
+// One formatter per zone: building one costs far more than formatting with it.
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The local date of an instant, `YYYY-MM-DD` (en-CA formats dates that way). */
