@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { createDatabase } from '@chapar/db';
 import mysql from 'mysql2/promise';
 import { rebuildRollups } from '../../apps/server/src/repositories/rollups';
-import { ms, printResults, quantiles, results, runBenchmark, signUp } from './support';
+import { cpuSeconds, ms, printResults, quantiles, results, runBenchmark, signUp } from './support';
 
 const { values: args } = parseArgs({
   options: { sizes: { type: 'string', default: '10000,1000000' }, calls: { type: 'string', default: '30' } },
@@ -27,15 +27,21 @@ const CALLS = Number(args.calls);
 const CHUNK = 100_000;
 const DAYS_S = 30 * 86_400;
 
-async function timed(calls: number, call: () => Promise<unknown>) {
+/**
+ * Latency quantiles of `calls` sequential calls, and, with `pid`, that process's CPU per call
+ * (user + system; the figure a busy machine changes least).
+ */
+async function timed(calls: number, call: () => Promise<unknown>, pid?: number) {
   for (let i = 0; i < Math.min(5, calls); i++) await call();
   const times: number[] = [];
+  const cpu0 = pid ? await cpuSeconds(pid) : 0;
   for (let i = 0; i < calls; i++) {
     const started = performance.now();
     await call();
     times.push(performance.now() - started);
   }
-  return quantiles(times.sort((a, b) => a - b));
+  const cpuMsPerCall = pid ? (((await cpuSeconds(pid)) - cpu0) * 1000) / calls : null;
+  return { ...quantiles(times.sort((a, b) => a - b)), cpuMsPerCall };
 }
 
 /** The queries dashboard.summary and admin.system ran before the rollup table, run here for their cost. */
@@ -130,11 +136,11 @@ runBenchmark({}, async (server, host) => {
   const base = rows[0]!;
   const table = rows.map(
     (r) =>
-      `| ${r.size.toLocaleString('en')} | ${ms(r.dashboard.p50)} / ${ms(r.dashboard.p99)} | ${(r.dashboard.p50 / base.dashboard.p50).toFixed(2)}× | ${ms(r.system.p50)} / ${ms(r.system.p99)} | ${(r.system.p50 / base.system.p50).toFixed(2)}× | ${ms(r.oldDashboard.p50)} | ${ms(r.oldAdmin.p50)} | ${r.buckets} buckets, ${ms(r.rebuildMs)} |`,
+      `| ${r.size.toLocaleString('en')} | ${ms(r.dashboard.p50)} / ${ms(r.dashboard.p99)} | ${ms(r.dashboard.cpuMsPerCall!)} | ${(r.dashboard.p50 / base.dashboard.p50).toFixed(2)}× | ${ms(r.system.p50)} / ${ms(r.system.p99)} | ${ms(r.system.cpuMsPerCall!)} | ${(r.system.p50 / base.system.p50).toFixed(2)}× | ${ms(r.oldDashboard.p50)} | ${ms(r.oldAdmin.p50)} | ${r.buckets} buckets, ${ms(r.rebuildMs)} |`,
   );
   printResults(
     results(host, { calls: CALLS, rows }),
-    '| messages | `dashboard.summary` p50 / p99 | ÷ smallest | `admin.system` p50 / p99 | ÷ smallest | old dashboard scans p50 | old admin scans p50 | `db:rollups` rebuild |',
+    '| messages | `dashboard.summary` p50 / p99 | server CPU per call | p50 ÷ smallest | `admin.system` p50 / p99 | server CPU per call | p50 ÷ smallest | old dashboard scans p50 | old admin scans p50 | `db:rollups` rebuild |',
     ...table,
   );
 });
