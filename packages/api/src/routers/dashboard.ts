@@ -1,5 +1,5 @@
+import { isTimeZone, lastLocalDays, startOfLocalDay, startOfLocalMonth } from '@chapar/domain';
 import { z } from 'zod';
-import { isTimeZone, lastLocalDays, startOfLocalDay, startOfLocalMonth } from '../domain/local-days';
 import type { MessageBucket } from '../ports';
 import { zId, zIsoDate, zProgress } from '../schemas';
 import { authedProcedure, router } from '../trpc';
