@@ -120,10 +120,12 @@ runBenchmark({}, async (server, host) => {
     const rebuildStarted = performance.now();
     const { buckets } = await rebuildRollups(handle.db);
     const rebuildMs = performance.now() - rebuildStarted;
-    const dashboard = await timed(CALLS, () =>
-      owner.client.dashboard.summary.query({ timeZone: 'Asia/Tehran' }),
+    const dashboard = await timed(
+      CALLS,
+      () => owner.client.dashboard.summary.query({ timeZone: 'Asia/Tehran' }),
+      server.pid,
     );
-    const system = await timed(CALLS, () => admin.client.admin.system.query());
+    const system = await timed(CALLS, () => admin.client.admin.system.query(), server.pid);
     const scanCalls = size >= 500_000 ? 3 : 10;
     const oldDashboard = await timed(scanCalls, scans.dashboard);
     const oldAdmin = await timed(scanCalls, scans.admin);
