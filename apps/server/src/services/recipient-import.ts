@@ -1,7 +1,7 @@
 import { ChaparError, type EventBus, type ImportReport, type RecipientImportPort } from '@chapar/api';
 import type { Database } from '@chapar/db';
 import { type CountryCode, EDITABLE_STATUSES } from '@chapar/domain';
-import { importRecipientFile, isImportError, previewRecipientFile } from '../import/index';
+import { isImportError } from '../import/errors';
 import { publishProgress } from '../repositories/campaign-progress';
 import { lockCampaignStatus, recordAddedRecipients } from '../repositories/campaign-recipients';
 import { optedOutPhones } from '../repositories/opt-outs';
@@ -37,6 +37,7 @@ export function createRecipientImport(
         );
       }
       try {
+        const { previewRecipientFile } = await import('../import/index');
         return await previewRecipientFile(file.stream() as unknown as AsyncIterable<Uint8Array>, {
           defaultCountry: defaultCountry as CountryCode,
           mapping: mapping ?? undefined,
@@ -83,6 +84,8 @@ export function createRecipientImport(
             otherNumbersTotal: 0,
             columnChoice: { detectedBy: 'content', phone: [], name: [] },
           };
+          // The readers (XLSX unzip and XML, encodings, CSV) load with the first import.
+          const { importRecipientFile } = await import('../import/index');
           const batches = importRecipientFile(file.stream() as unknown as AsyncIterable<Uint8Array>, {
             defaultCountry: defaultCountry as CountryCode,
             mapping: mapping ?? undefined,
