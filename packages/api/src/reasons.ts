@@ -91,7 +91,7 @@ export const REASONS = {
   IMPORT_TOO_MANY_ROWS: ['max'],
   IMPORT_TOO_MANY_COLUMNS: ['max'],
   IMPORT_NO_PHONE_COLUMN: [],
-  IMPORT_BAD_MAPPING: ['role', 'column', 'width'],
+  IMPORT_BAD_MAPPING: ['role', 'column', 'width', 'sameColumn'],
   // Billing
   PROVIDER_NOT_OFFERED: ['provider'],
   PACKAGE_NOT_ON_SALE: [],

@@ -18,7 +18,7 @@ export class ImportError extends Error {
   override readonly name = 'ImportError';
 
   /** The values the message uses (reason `IMPORT_<code>`'s params in the API's error data). */
-  readonly params: Record<string, string | number | readonly string[] | null>;
+  readonly params: Record<string, string | number | boolean | readonly string[] | null>;
 
   constructor(
     readonly code: ImportErrorCode,

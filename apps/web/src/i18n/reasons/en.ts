@@ -179,11 +179,13 @@ export const reasonsEn: ReasonDictionary = {
   IMPORT_NO_PHONE_COLUMN: () =>
     'No column of phone numbers was found: head it "phone" or "موبایل", or choose the column when importing.',
   IMPORT_BAD_MAPPING: (p, say) =>
-    p.column != null
-      ? `There is no column "${say.text(p.column)}" in the file.`
-      : p.width != null
-        ? `The file has only ${say.number(p.width)} ${p.width === 1 ? 'column' : 'columns'}.`
-        : `The ${p.role === 'name' ? 'name' : 'phone'} column is not valid.`,
+    p.sameColumn
+      ? 'The phone and the name cannot be the same column.'
+      : p.column != null
+        ? `There is no column "${say.text(p.column)}" in the file.`
+        : p.width != null
+          ? `The file has only ${say.number(p.width)} ${p.width === 1 ? 'column' : 'columns'}.`
+          : `The ${p.role === 'name' ? 'name' : 'phone'} column is not valid.`,
   PROVIDER_NOT_OFFERED: (p) =>
     `Paying by ${p.provider === 'zarinpal' ? 'ZarinPal' : 'manual transfer'} is not offered on this server.`,
   PACKAGE_NOT_ON_SALE: () => 'This package is not on sale any more. Choose another.',

@@ -202,11 +202,13 @@ export const reasonsFa: ReasonDictionary = {
   IMPORT_NO_PHONE_COLUMN: () =>
     'ستونی از شماره تلفن‌ها پیدا نشد: عنوان آن را «phone» یا «موبایل» بگذارید، یا هنگام وارد کردن ستون را انتخاب کنید.',
   IMPORT_BAD_MAPPING: (p, say) =>
-    p.column != null
-      ? `فایل ستونی با نام «${say.text(p.column)}» ندارد.`
-      : p.width != null
-        ? `فایل فقط ${say.number(p.width)} ستون دارد.`
-        : `ستون ${p.role === 'name' ? 'نام' : 'شماره'} معتبر نیست.`,
+    p.sameColumn
+      ? 'ستون شماره و ستون نام نمی‌توانند یکی باشند.'
+      : p.column != null
+        ? `فایل ستونی با نام «${say.text(p.column)}» ندارد.`
+        : p.width != null
+          ? `فایل فقط ${say.number(p.width)} ستون دارد.`
+          : `ستون ${p.role === 'name' ? 'نام' : 'شماره'} معتبر نیست.`,
   PROVIDER_NOT_OFFERED: (p) =>
     p.provider === 'zarinpal'
       ? 'پرداخت با زرین‌پال در این سرور ممکن نیست.'

@@ -11,6 +11,7 @@ import { list } from './list';
 import { onProgress } from './on-progress';
 import { pause } from './pause';
 import { preview } from './preview';
+import { previewImport } from './preview-import';
 import { recipients } from './recipients';
 import { remove } from './remove';
 import { resume } from './resume';
@@ -27,6 +28,7 @@ export const campaignsRouter = router({
   duplicate,
   addRecipients,
   importRecipients,
+  previewImport,
   preview,
   attachMedia,
   detachMedia,
