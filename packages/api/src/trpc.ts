@@ -1,5 +1,6 @@
 import { isAdmin } from '@chapar/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
 import { formatError } from './error-data';
 import { ChaparError } from './errors';
 import type { Logger, Ports, UserRecord } from './ports';
@@ -37,9 +38,10 @@ export interface Context {
  * 2. Init: every error carries (error-data.ts) `data.reason` and `data.params` (reasons.ts). A refused
  * input's message is a sentence (`validationMessage`) instead of Zod's JSON; its reason is
  * INVALID_INPUT, its issues are kept in `data.zodIssues`, and flattened into `data.zodError`
- * so a form can show them per field.
+ * so a form can show them per field. A procedure's `meta.openapi` (trpc-to-openapi) also serves it as
+ * plain JSON under /api/v1 (apps/server/src/http/openapi.ts).
  */
-const t = initTRPC.context<Context>().create({ errorFormatter: formatError });
+const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({ errorFormatter: formatError });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -19,6 +19,7 @@ import { type MetricsSource, metrics } from '../observability/metrics';
 import { ZARINPAL_CALLBACK_PATH } from '../services/billing';
 import type { createContextFactory } from './context';
 import { exportRecipients } from './export';
+import { createOpenApiRoutes } from './openapi';
 import { handleZarinpalCallback, sendReceipt } from './payment-callback';
 import { describeRequest, requestInfo, setSecurityHeaders } from './request';
 import { handleStreamedUpload, STREAMED_UPLOAD_PATHS } from './streamed-upload';
@@ -51,6 +52,8 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
 function routeOf(pathname: string): string {
   if (pathname === TRPC_PREFIX || pathname.startsWith(`${TRPC_PREFIX}/`)) return 'trpc';
   if (pathname === '/healthz' || pathname === '/readyz' || pathname === '/metrics') return pathname.slice(1);
+  if (pathname.startsWith('/api/v1/')) return 'api-v1';
+  if (pathname === '/api/openapi.json' || pathname.startsWith('/api/docs')) return 'api-docs';
   if (pathname.startsWith('/api/campaigns/')) return 'export';
   if (pathname.startsWith('/api/payments/')) return 'payments';
   return 'static';
@@ -99,6 +102,8 @@ export function createHttpServer(deps: HttpDeps) {
       if (!res.headersSent) sendJson(res, 500, { error: 'Upload failed.' });
       else res.destroy(error);
     });
+  /** Plain JSON under /api/v1 with its OpenAPI document and reference page (openapi.ts). */
+  const openApi = createOpenApiRoutes(deps.createContext);
   const spa = existsSync(deps.webDist)
     ? sirv(deps.webDist, {
         single: true,
@@ -142,6 +147,7 @@ export function createHttpServer(deps: HttpDeps) {
       }
       return trpc(req, res);
     }
+    if ((route === 'api-v1' || route === 'api-docs') && openApi(req, res, pathname)) return;
     if (pathname === '/healthz') return sendJson(res, 200, { ok: true });
     if (pathname === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
       deps.metrics.scrape().then(

@@ -8,6 +8,15 @@ import { authedProcedure, router } from '../trpc';
 /** Numbers the user must not message again; campaigns skip them. */
 export const optOutsRouter = router({
   list: authedProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/v1/opt-outs',
+        tags: ['Opt-outs'],
+        summary: 'Numbers campaigns never message',
+        protect: true,
+      },
+    })
     .input(
       z
         .object({
@@ -21,6 +30,15 @@ export const optOutsRouter = router({
     .query(({ ctx, input }) => ctx.ports.optOuts.list(ctx.user.id, input)),
 
   add: authedProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/v1/opt-outs',
+        tags: ['Opt-outs'],
+        summary: 'Add numbers to the opt-out list',
+        protect: true,
+      },
+    })
     .input(z.object({ phones: z.array(z.string().max(64)).min(1).max(10_000) }))
     .output(
       z.object({
@@ -44,6 +62,15 @@ export const optOutsRouter = router({
     }),
 
   remove: authedProcedure
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/v1/opt-outs/{id}',
+        tags: ['Opt-outs'],
+        summary: 'Remove a number from the opt-out list',
+        protect: true,
+      },
+    })
     .input(z.object({ id: zId }))
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {

@@ -18,11 +18,42 @@ const ownedAccount = authedProcedure.input(zAccountId).use(async ({ ctx, input, 
 });
 
 export const whatsappRouter = router({
-  list: authedProcedure.output(z.array(zAccount)).query(({ ctx }) => ctx.ports.accounts.list(ctx.user.id)),
+  list: authedProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/v1/accounts',
+        tags: ['Accounts'],
+        summary: 'List your WhatsApp accounts and their statuses',
+        protect: true,
+      },
+    })
+    .output(z.array(zAccount))
+    .query(({ ctx }) => ctx.ports.accounts.list(ctx.user.id)),
 
-  get: ownedAccount.output(zAccount).query(({ ctx }) => ctx.account),
+  get: ownedAccount
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/v1/accounts/{id}',
+        tags: ['Accounts'],
+        summary: 'A WhatsApp account and its status',
+        protect: true,
+      },
+    })
+    .output(zAccount)
+    .query(({ ctx }) => ctx.account),
 
   create: authedProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/v1/accounts',
+        tags: ['Accounts'],
+        summary: 'Add a WhatsApp account (then connect it)',
+        protect: true,
+      },
+    })
     .input(
       z.object({
         label: zLabel,
@@ -43,6 +74,15 @@ export const whatsappRouter = router({
 
   /** Label and the daily cap: at most `dailyLimit` sends in any 24 hours (halved during warm-up). */
   update: ownedAccount
+    .meta({
+      openapi: {
+        method: 'PATCH',
+        path: '/v1/accounts/{id}',
+        tags: ['Accounts'],
+        summary: 'Change the label or daily cap of an account',
+        protect: true,
+      },
+    })
     .input(
       z.object({
         label: zLabel.optional(),
@@ -63,16 +103,38 @@ export const whatsappRouter = router({
     }),
 
   /** Starts linking: the status moves to CONNECTING, then QR (scan it) or straight to READY. */
-  connect: ownedAccount.output(zOk).mutation(async ({ ctx }) => {
-    await ctx.ports.whatsapp.connect(ctx.account.id);
-    return { ok: true as const };
-  }),
+  connect: ownedAccount
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/v1/accounts/{id}/connect',
+        tags: ['Accounts'],
+        summary: 'Start linking: the status moves to CONNECTING, then QR or READY',
+        protect: true,
+      },
+    })
+    .output(zOk)
+    .mutation(async ({ ctx }) => {
+      await ctx.ports.whatsapp.connect(ctx.account.id);
+      return { ok: true as const };
+    }),
 
   /** Closes the session but keeps the login, so connect links again without a scan. */
-  disconnect: ownedAccount.output(zOk).mutation(async ({ ctx }) => {
-    await ctx.ports.whatsapp.disconnect(ctx.account.id);
-    return { ok: true as const };
-  }),
+  disconnect: ownedAccount
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/v1/accounts/{id}/disconnect',
+        tags: ['Accounts'],
+        summary: 'Disconnect, keeping the link for later',
+        protect: true,
+      },
+    })
+    .output(zOk)
+    .mutation(async ({ ctx }) => {
+      await ctx.ports.whatsapp.disconnect(ctx.account.id);
+      return { ok: true as const };
+    }),
 
   /** Unlinks the device and forgets the login; the next connect asks for a new scan. */
   logout: ownedAccount.output(zOk).mutation(async ({ ctx }) => {
@@ -80,20 +142,40 @@ export const whatsappRouter = router({
     return { ok: true as const };
   }),
 
-  remove: ownedAccount.output(zOk).mutation(async ({ ctx }) => {
-    if ((await ctx.ports.accounts.activeCampaignCount(ctx.account.id)) > 0) {
-      throw new ChaparError(
-        'CONFLICT',
-        'ACCOUNT_HAS_ACTIVE_CAMPAIGNS',
-        'This account has running or scheduled campaigns. Pause or cancel them before removing it.',
-      );
-    }
-    await ctx.ports.whatsapp.remove(ctx.account.id);
-    return { ok: true as const };
-  }),
+  remove: ownedAccount
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/v1/accounts/{id}',
+        tags: ['Accounts'],
+        summary: 'Remove an account',
+        protect: true,
+      },
+    })
+    .output(zOk)
+    .mutation(async ({ ctx }) => {
+      if ((await ctx.ports.accounts.activeCampaignCount(ctx.account.id)) > 0) {
+        throw new ChaparError(
+          'CONFLICT',
+          'ACCOUNT_HAS_ACTIVE_CAMPAIGNS',
+          'This account has running or scheduled campaigns. Pause or cancel them before removing it.',
+        );
+      }
+      await ctx.ports.whatsapp.remove(ctx.account.id);
+      return { ok: true as const };
+    }),
 
   /** Each status the account passed through, newest first (a refreshed QR is not a change). */
   history: ownedAccount
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/v1/accounts/{id}/history',
+        tags: ['Accounts'],
+        summary: 'Status changes of the account, newest first',
+        protect: true,
+      },
+    })
     .input(
       z.object({ limit: z.number().int().min(1).max(200, 'At most 200 entries at a time.').default(50) }),
     )

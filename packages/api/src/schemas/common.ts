@@ -11,7 +11,11 @@ export const zPhoneProblem = z.enum(['EMPTY', 'NOT_A_PHONE', 'INVALID', 'NONE_VA
 export const zCause = z.object({ code: zReason, params: z.record(z.string(), z.unknown()) });
 
 /** Dates travel as ISO-8601 strings: plain JSON for the typed client and for curl alike. */
-export const zIsoDate = z.date().transform((d) => d.toISOString());
+export const zIsoDate = z
+  .date()
+  .transform((d) => d.toISOString())
+  // Names the result for the OpenAPI document (a transform alone has no JSON Schema).
+  .pipe(z.iso.datetime());
 export const zId = z.number().int().positive();
 export const zCursor = z.number().int().positive().nullish();
 export const page = <T extends z.ZodType>(item: T) =>

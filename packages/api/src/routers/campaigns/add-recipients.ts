@@ -15,6 +15,15 @@ function withoutBidiControls(variables: Record<string, string>): Record<string, 
 }
 
 export const addRecipients = authedProcedure
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/v1/campaigns/{campaignId}/recipients',
+      tags: ['Recipients'],
+      summary: 'Add recipients (numbers are normalised to E.164)',
+      protect: true,
+    },
+  })
   .input(
     z.object({
       campaignId: zId,

@@ -6,6 +6,15 @@ import { requireOwnAccount } from './guards';
 import { zMessage, zPacing, zTitle } from './schemas';
 
 export const create = authedProcedure
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/v1/campaigns',
+      tags: ['Campaigns'],
+      summary: 'Create a draft campaign',
+      protect: true,
+    },
+  })
   .input(
     z.object({
       title: zTitle,

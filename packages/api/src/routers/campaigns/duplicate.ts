@@ -8,6 +8,15 @@ import { ownedCampaign } from './guards';
  * `title` names the copy (the SPA passes one in the user's language); else "<title> (copy)".
  */
 export const duplicate = ownedCampaign
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/v1/campaigns/{id}/duplicate',
+      tags: ['Campaigns'],
+      summary: 'Copy a campaign and its recipients into a new draft',
+      protect: true,
+    },
+  })
   .input(z.object({ title: z.string().trim().min(1).max(255).optional() }))
   .output(zCampaign)
   .mutation(async ({ ctx, input }) => {

@@ -8,6 +8,15 @@ import { authedProcedure } from '../../trpc';
  * `[createdFrom, createdTo)`. `withTotal` also answers how many match, for page counts.
  */
 export const list = authedProcedure
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/v1/campaigns',
+      tags: ['Campaigns'],
+      summary: 'List campaigns, newest first',
+      protect: true,
+    },
+  })
   .input(
     z
       .object({

@@ -10,6 +10,16 @@ import { authedProcedure } from '../../trpc';
  * or text inside the name.
  */
 export const recipients = authedProcedure
+  .meta({
+    openapi: {
+      // POST: the sort order is an object, which a query string cannot carry.
+      method: 'POST',
+      path: '/v1/campaigns/{campaignId}/recipients/search',
+      tags: ['Recipients'],
+      summary: 'Page through the recipients of a campaign and their statuses',
+      protect: true,
+    },
+  })
   .input(
     z.object({
       campaignId: zId,

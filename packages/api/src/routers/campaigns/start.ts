@@ -12,6 +12,15 @@ import {
 } from './guards';
 
 export const start = ownedCampaign
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/v1/campaigns/{id}/start',
+      tags: ['Campaigns'],
+      summary: 'Start sending now, or schedule with scheduledAt',
+      protect: true,
+    },
+  })
   .input(z.object({ scheduledAt: z.coerce.date().nullish() }))
   .output(zCampaign)
   .mutation(async ({ ctx, input }) => {

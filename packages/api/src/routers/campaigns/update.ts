@@ -6,6 +6,15 @@ import { ownedCampaign, requireOwnAccount } from './guards';
 import { zMessage, zPacing, zTitle } from './schemas';
 
 export const update = ownedCampaign
+  .meta({
+    openapi: {
+      method: 'PATCH',
+      path: '/v1/campaigns/{id}',
+      tags: ['Campaigns'],
+      summary: 'Change a draft or paused campaign',
+      protect: true,
+    },
+  })
   .input(
     z.object({
       title: zTitle,
