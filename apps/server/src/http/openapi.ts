@@ -3,7 +3,7 @@ import type http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { appRouter, REASONS, validationMessage } from '@chapar/api';
-import { createOpenApiHttpHandler, generateOpenApiDocument } from 'trpc-to-openapi';
+import { createOpenApiNodeHttpHandler, generateOpenApiDocument } from 'trpc-to-openapi';
 import { z } from 'zod';
 import type { createContextFactory } from './context';
 
@@ -173,7 +173,9 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 /** Answers /api/v1/…, /api/openapi.json and /api/docs…; false for any other path. */
 export function createOpenApiRoutes(createContext: ReturnType<typeof createContextFactory>) {
   const document = JSON.stringify(openApiDocument());
-  const handler = createOpenApiHttpHandler({
+  // The Node handler, not the standalone one: that one hands createContext a fetch Request,
+  // and ours reads Node's request (headers, socket address) as for every other route.
+  const handler = createOpenApiNodeHttpHandler({
     router: appRouter,
     createContext: (opts) => createContext(opts as unknown as Parameters<typeof createContext>[0]),
     maxBodySize: 10 * 1024 * 1024,
@@ -211,6 +213,10 @@ export function createOpenApiRoutes(createContext: ReturnType<typeof createConte
     if (pathname === `${OPENAPI_PREFIX}/v1` || pathname.startsWith(`${OPENAPI_PREFIX}/v1/`)) {
       // The procedures' paths start at /v1: the library matches on the whole URL.
       req.url = (req.url ?? '/').slice(OPENAPI_PREFIX.length);
+      // The library reads a JSON body only when the type is exactly application/json.
+      if (/^application\/json\s*;/i.test(req.headers['content-type'] ?? '')) {
+        req.headers['content-type'] = 'application/json';
+      }
       reshapeErrors(res);
       void handler(req, res);
       return true;
