@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './support/test-server';
 import { signUp, waitFor } from './support/users';
 
+// biome-ignore lint/suspicious/noExplicitAny: untyped JSON off the wire, read as a caller in another language would.
+type Json = any;
+
 /** The developer surface as a PHP or Python shop sees it: plain fetch, JSON, an API key. */
 let server: TestServer;
 let key: string;
@@ -22,7 +25,7 @@ async function call(method: string, path: string, body?: unknown, token: string 
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Json };
 }
 
 describe('/api/v1 over plain HTTP', () => {
@@ -134,7 +137,7 @@ describe('/api/openapi.json', () => {
   it('is a valid OpenAPI 3.1 document of the developer procedures, errors included', async () => {
     const response = await fetch(`${server.url}/api/openapi.json`);
     expect(response.status).toBe(200);
-    const document = (await response.json()) as any;
+    const document = (await response.json()) as Json;
     const validator = new Validator();
     const result = await validator.validate(document);
     expect(result.errors ?? []).toEqual([]);
