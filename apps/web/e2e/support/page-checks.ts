@@ -1,0 +1,81 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+/** One accessibility problem axe found, in a line a person can act on. */
+export interface Violation {
+  where: string;
+  rule: string;
+  impact: string;
+  nodes: string[];
+}
+
+/** The rules whose outcome can change with the colour scheme alone. */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
+ * Runs axe-core over what the page shows now and answers its serious and critical
+ * violations (contrast included). Moderate and minor ones are advice, not failures.
+ * `coloursOnly` runs just the colour rules: for the same page again in the other theme.
+ */
+export async function seriousViolations(
+  page: Page,
+  where: string,
+  { coloursOnly = false } = {},
+): Promise<Violation[]> {
+  const builder = new AxeBuilder({ page });
+  const results = await (coloursOnly ? builder.withRules(COLOUR_RULES) : builder).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      where,
+      rule: v.id,
+      impact: v.impact ?? '',
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+    }));
+}
+
+/** What a Persian page must be, whatever it shows; each problem as a line. */
+export async function persianProblems(page: Page, where: string): Promise<string[]> {
+  return page.evaluate((where) => {
+    const problems: string[] = [];
+    const html = document.documentElement;
+    if (html.dir !== 'rtl') problems.push(`${where}: <html dir="${html.dir}">, not rtl`);
+
+    // Dates and times are picked in the Jalali calendar, never by the browser's Gregorian widget.
+    for (const input of document.querySelectorAll('input')) {
+      if (['date', 'time', 'datetime-local', 'month', 'week'].includes(input.type)) {
+        problems.push(`${where}: a native <input type="${input.type}"> (${input.name || input.id})`);
+      }
+    }
+
+    // A Latin digit may only stand inside an isolated left-to-right fragment (a phone number
+    // in E.164, an email, an API key): <bdi dir="ltr"> or any element marked dir="ltr".
+    const isolated = (node: Node) => Boolean(node.parentElement?.closest('[dir="ltr"]'));
+    const shown = (element: Element | null | undefined) =>
+      Boolean(element?.checkVisibility({ opacityProperty: true, visibilityProperty: true })) &&
+      (element?.getClientRects().length ?? 0) > 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      if (!/[0-9]/.test(text) || isolated(node) || !shown(node.parentElement)) continue;
+      if (node.parentElement?.closest('script, style, noscript')) continue;
+      problems.push(`${where}: Latin digits in "${text.trim().slice(0, 80)}"`);
+    }
+    for (const field of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+      'input, textarea',
+    )) {
+      if (field.type === 'hidden' || field.type === 'password' || !shown(field)) continue;
+      if (field.closest('[dir="ltr"]')) continue;
+      for (const [what, value] of [
+        ['value', field.value],
+        ['placeholder', field.placeholder],
+      ] as const) {
+        if (/[0-9]/.test(value)) {
+          const label = field.labels?.[0]?.textContent ?? field.name;
+          problems.push(`${where}: Latin digits in the ${what} of "${label}": "${value.slice(0, 80)}"`);
+        }
+      }
+    }
+    return problems;
+  }, where);
+}
