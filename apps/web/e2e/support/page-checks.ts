@@ -22,7 +22,8 @@ export async function seriousViolations(
   where: string,
   { coloursOnly = false } = {},
 ): Promise<Violation[]> {
-  const builder = new AxeBuilder({ page });
+  // Only the violations are needed: axe then skips collecting every passing node.
+  const builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
   const results = await (coloursOnly ? builder.withRules(COLOUR_RULES) : builder).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -42,27 +43,35 @@ export async function persianProblems(page: Page, where: string): Promise<string
     if (html.dir !== 'rtl') problems.push(`${where}: <html dir="${html.dir}">, not rtl`);
 
     // Dates and times are picked in the Jalali calendar, never by the browser's Gregorian widget.
-    for (const input of document.querySelectorAll('input')) {
+    for (const input of Array.from(document.querySelectorAll('input'))) {
       if (['date', 'time', 'datetime-local', 'month', 'week'].includes(input.type)) {
         problems.push(`${where}: a native <input type="${input.type}"> (${input.name || input.id})`);
       }
     }
 
     // A Latin digit may only stand inside an isolated left-to-right fragment (a phone number
-    // in E.164, an email, an API key): <bdi dir="ltr"> or any element marked dir="ltr".
+    // in E.164, an email, an API key): <bdi dir="ltr"> (or any element marked dir="ltr") in
+    // markup, LRI … PDI (U+2066 … U+2069) in plain strings. See src/i18n/glossary.md.
     const isolated = (node: Node) => Boolean(node.parentElement?.closest('[dir="ltr"]'));
+    const outsideIsolates = (text: string) => text.replace(/\u2066[^\u2069]*\u2069/g, '');
+    const persianLetters = /[\u0600-\u06FF]/;
     const shown = (element: Element | null | undefined) =>
       Boolean(element?.checkVisibility({ opacityProperty: true, visibilityProperty: true })) &&
       (element?.getClientRects().length ?? 0) > 0;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? '';
-      if (!/[0-9]/.test(text) || isolated(node) || !shown(node.parentElement)) continue;
-      if (node.parentElement?.closest('script, style, noscript')) continue;
+      const parent = node.parentElement;
+      if (!parent || parent.closest('script, style, noscript') || !shown(parent)) continue;
+      // Persian words laid out left to right (a line starting with a Latin token under dir="auto").
+      if (persianLetters.test(text) && parent.matches(':dir(ltr)') && !isolated(node)) {
+        problems.push(`${where}: Persian text laid out left to right: "${text.trim().slice(0, 80)}"`);
+      }
+      if (!/[0-9]/.test(outsideIsolates(text)) || isolated(node)) continue;
       problems.push(`${where}: Latin digits in "${text.trim().slice(0, 80)}"`);
     }
-    for (const field of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
-      'input, textarea',
+    for (const field of Array.from(
+      document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'),
     )) {
       if (field.type === 'hidden' || field.type === 'password' || !shown(field)) continue;
       if (field.closest('[dir="ltr"]')) continue;
@@ -70,7 +79,7 @@ export async function persianProblems(page: Page, where: string): Promise<string
         ['value', field.value],
         ['placeholder', field.placeholder],
       ] as const) {
-        if (/[0-9]/.test(value)) {
+        if (/[0-9]/.test(outsideIsolates(value))) {
           const label = field.labels?.[0]?.textContent ?? field.name;
           problems.push(`${where}: Latin digits in the ${what} of "${label}": "${value.slice(0, 80)}"`);
         }

@@ -2,12 +2,13 @@ import { Code, Table, Text } from '@mantine/core';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/i18n-provider';
 
-const SYNTAX: Array<[string, MessageKey]> = [
-  ['{{name}}', 'templateHelp.name'],
-  ['{{city}}', 'templateHelp.column'],
-  ['{{name|customer}}', 'templateHelp.fallback'],
-  ['{Hello|Hi|Salam}', 'templateHelp.variants'],
-  ['*bold* _italic_ ~strike~', 'templateHelp.formatting'],
+/** Each line: an example in the reader's language (Persian names and words in Persian), and what it does. */
+const SYNTAX: Array<[MessageKey, MessageKey]> = [
+  ['templateHelp.code.name', 'templateHelp.name'],
+  ['templateHelp.code.column', 'templateHelp.column'],
+  ['templateHelp.code.fallback', 'templateHelp.fallback'],
+  ['templateHelp.code.variants', 'templateHelp.variants'],
+  ['templateHelp.code.formatting', 'templateHelp.formatting'],
 ];
 
 /** The message syntax at a glance. */
@@ -23,7 +24,8 @@ export function TemplateHelp() {
           {SYNTAX.map(([code, key]) => (
             <Table.Tr key={code}>
               <Table.Td w={1} style={{ whiteSpace: 'nowrap' }}>
-                <Code dir="ltr">{code}</Code>
+                {/* The example's own direction: braces and bars stay in place around Persian words. */}
+                <Code dir="auto">{t(code)}</Code>
               </Table.Td>
               <Table.Td c="dimmed">{t(key)}</Table.Td>
             </Table.Tr>
