@@ -158,5 +158,5 @@ describe('every page, in both languages and themes', () => {
 
     expect({ violations: found.violations, persian: found.persian }).toEqual({ violations: [], persian: [] });
     expect(pageErrors).toEqual([]);
-  }, 240_000);
+  }, 360_000);
 });

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { en, type Messages } from '../../src/i18n/en';
+import { labelWithStatus } from '../../src/whatsapp/account-status';
 
 /** Three sends at FIVE_SECONDS with jitter take ~10–20 s; generous for a small (2-core) machine. */
 export const COMPLETE_WITHIN_MS = 60_000;
@@ -111,7 +112,7 @@ export async function finishWizard(
   await page.getByRole('button', { name: m['wizard.next'], exact: true }).click();
   await page
     .getByRole('combobox', { name: m['create.account'] })
-    .selectOption({ label: `${account} (${m['accountStatus.READY']})` });
+    .selectOption({ label: labelWithStatus(account, m['accountStatus.READY']) });
   await page.getByRole('combobox', { name: m['create.interval'] }).selectOption('FIVE_SECONDS');
   await page.getByRole('button', { name: m['wizard.next'], exact: true }).click();
   await page.getByRole('region', { name: m['wizard.review.summary'] }).waitFor();

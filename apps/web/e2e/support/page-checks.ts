@@ -9,6 +9,7 @@ export interface Violation {
   nodes: string[];
 }
 
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** The rules whose outcome can change with the colour scheme alone. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
@@ -24,7 +25,11 @@ export async function seriousViolations(
 ): Promise<Violation[]> {
   // Only the violations are needed: axe then skips collecting every passing node.
   const builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
-  const results = await (coloursOnly ? builder.withRules(COLOUR_RULES) : builder).analyze();
+  // The WCAG 2.2 A/AA rules (axe's best-practice extras are left out, for time).
+  const results = await (coloursOnly
+    ? builder.withRules(COLOUR_RULES)
+    : builder.withTags(WCAG_TAGS)
+  ).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
@@ -54,7 +59,9 @@ export async function persianProblems(page: Page, where: string): Promise<string
     // markup, LRI … PDI (U+2066 … U+2069) in plain strings. See src/i18n/glossary.md.
     const isolated = (node: Node) => Boolean(node.parentElement?.closest('[dir="ltr"]'));
     const outsideIsolates = (text: string) => text.replace(/\u2066[^\u2069]*\u2069/g, '');
-    const persianLetters = /[\u0600-\u06FF]/;
+    const persianLetters = /[\u0620-\u064A\u066E-\u06D5]/; // letters, not digits
+    // A user's own text (a title, a label) sits in a <bdi> and takes its own direction.
+    const ownDirection = (element: Element) => Boolean(element.closest('bdi, [dir]:not(html)'));
     const shown = (element: Element | null | undefined) =>
       Boolean(element?.checkVisibility({ opacityProperty: true, visibilityProperty: true })) &&
       (element?.getClientRects().length ?? 0) > 0;
@@ -64,7 +71,7 @@ export async function persianProblems(page: Page, where: string): Promise<string
       const parent = node.parentElement;
       if (!parent || parent.closest('script, style, noscript') || !shown(parent)) continue;
       // Persian words laid out left to right (a line starting with a Latin token under dir="auto").
-      if (persianLetters.test(text) && parent.matches(':dir(ltr)') && !isolated(node)) {
+      if (persianLetters.test(text) && parent.matches(':dir(ltr)') && !ownDirection(parent)) {
         problems.push(`${where}: Persian text laid out left to right: "${text.trim().slice(0, 80)}"`);
       }
       if (!/[0-9]/.test(outsideIsolates(text)) || isolated(node)) continue;

@@ -8,6 +8,7 @@ import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { useI18n } from '../i18n/i18n-provider';
 import { formErrors } from '../trpc/errors';
 import { type Campaign, trpc } from '../trpc/trpc';
+import { labelWithStatus } from '../whatsapp/account-status';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
 import { plannedDurationMs } from './campaign-pace';
 import { campaignTitle } from './campaign-title';
@@ -55,7 +56,10 @@ export function WizardReviewStep({ campaign, onBack }: { campaign: Campaign; onB
   const facts: Array<[string, string]> = [
     [t('create.titleLabel'), campaignTitle(campaign, i18n)],
     [t('wizard.review.recipients'), formatNumber(campaign.totalRecipients)],
-    [t('campaign.account'), account ? `${account.label} (${t(`accountStatus.${account.status}`)})` : '—'],
+    [
+      t('campaign.account'),
+      account ? labelWithStatus(account.label, t(`accountStatus.${account.status}`)) : '—',
+    ],
     [t('campaign.interval'), t(`interval.${campaign.interval}`)],
     [
       t('campaign.batches'),

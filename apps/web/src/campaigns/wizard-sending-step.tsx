@@ -5,6 +5,7 @@ import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { useI18n } from '../i18n/i18n-provider';
 import { formErrors } from '../trpc/errors';
 import { trpc } from '../trpc/trpc';
+import { labelWithStatus } from '../whatsapp/account-status';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
 import { plannedDurationMs } from './campaign-pace';
 import type { WizardDraft } from './campaign-wizard';
@@ -74,7 +75,7 @@ export function WizardSendingStep({
             onChange={(e) => onChange({ accountId: e.currentTarget.value })}
             data={(accounts ?? []).map((a) => ({
               value: String(a.id),
-              label: `${a.label} (${t(`accountStatus.${a.status}`)})`,
+              label: labelWithStatus(a.label, t(`accountStatus.${a.status}`)),
             }))}
             error={fieldError(errors.fields.whatsappAccountId)}
           />

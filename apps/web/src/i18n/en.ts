@@ -293,11 +293,6 @@ export const en = {
     'They must match a column of the file you import; the campaign page checks them after the import.',
 
   'templateHelp.title': 'Personalise the message',
-  'templateHelp.code.name': '{{name}}',
-  'templateHelp.code.column': '{{city}}',
-  'templateHelp.code.fallback': '{{name|customer}}',
-  'templateHelp.code.variants': '{Hi|Hello|Good day}',
-  'templateHelp.code.formatting': '*bold* _italic_ ~strike~',
   'templateHelp.name': 'the recipient’s name',
   'templateHelp.column': 'any column of an imported file, by its header',
   'templateHelp.fallback': '“customer” when the name is empty',

@@ -290,11 +290,6 @@ export const fa: Messages = {
     'این‌ها باید با ستونی از فایلی که وارد می‌کنید یکی باشند؛ صفحه‌ی کمپین پس از وارد کردن آن‌ها را بررسی می‌کند.',
 
   'templateHelp.title': 'شخصی‌سازی پیام',
-  'templateHelp.code.name': '{{نام}}',
-  'templateHelp.code.column': '{{شهر}}',
-  'templateHelp.code.fallback': '{{نام|مشتری گرامی}}',
-  'templateHelp.code.variants': '{سلام|درود|وقت بخیر}',
-  'templateHelp.code.formatting': '*پررنگ* _کج_ ~خط‌خورده~',
   'templateHelp.name': 'نام گیرنده',
   'templateHelp.column': 'هر ستون فایل واردشده، با عنوانش',
   'templateHelp.fallback': '«مشتری گرامی» وقتی نام خالی است',
