@@ -1,5 +1,4 @@
 export type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-export * from './domain/index';
 export * from './errors';
 export * from './ports';
 export * from './rate-limit';

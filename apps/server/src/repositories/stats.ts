@@ -1,17 +1,18 @@
-import {
-  ACCOUNT_STATUSES,
-  type AdminStats,
-  CAMPAIGN_STATUSES,
-  type StatsPort,
-  USER_STATUSES,
-} from '@chapar/api';
+import type { AdminStats, StatsPort } from '@chapar/api';
 import { campaigns, type Database, recipients, users, whatsappAccounts } from '@chapar/db';
+import { ACCOUNT_STATUSES, CAMPAIGN_STATUSES, USER_STATUSES } from '@chapar/domain';
 import { and, count, eq, gte } from 'drizzle-orm';
 
 function tally<K extends string>(keys: readonly K[], rows: Array<{ key: K; n: number }>): Record<K, number> {
   const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
   for (const r of rows) out[r.key] = r.n;
   return out;
+}
+
+/** Campaigns RUNNING now (the metrics gauge). */
+export async function runningCampaignCount(db: Database): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(campaigns).where(eq(campaigns.status, 'RUNNING'));
+  return Number(row?.n ?? 0);
 }
 
 export function createStatsPort(db: Database): StatsPort {

@@ -1,4 +1,4 @@
-import { type CountryCode, normalizePhone } from '@chapar/api/domain';
+import { type CountryCode, normalizePhone } from '@chapar/domain';
 import { Alert, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
