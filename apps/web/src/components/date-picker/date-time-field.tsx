@@ -45,7 +45,6 @@ export function DateTimeField({
   const [timeTouched, setTimeTouched] = useState(false);
   const minutes = readTime(timeText);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the digits follow the language only
   useEffect(() => setTimeText((current) => localeDigits(current, language)), [language]);
 
   const emit = (nextDay: string, nextMinutes: number | '' | null) => {

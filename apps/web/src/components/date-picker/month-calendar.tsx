@@ -94,7 +94,6 @@ export function MonthCalendar({
           {weeks.map((week) => (
             <tr key={week.find(Boolean)}>
               {week.map((day, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: empty cells have only their place
                 <td key={day ?? `empty-${i}`}>
                   {day && (
                     <UnstyledButton
