@@ -41,6 +41,9 @@ import { createOptOutsPort } from './services/opt-outs';
 import { resumeQuotaPaused } from './services/quota-resume';
 import { createRecipientImport } from './services/recipient-import';
 import { createVerification } from './services/verification';
+import { WebhookDispatcher } from './webhooks/dispatcher';
+import { createWebhooksPort } from './webhooks/port';
+import { retryPolicy } from './webhooks/retry-policy';
 import { createDriverFactory } from './whatsapp/driver-factory';
 import { createLoginStore } from './whatsapp/login-store/create';
 import { SessionManager } from './whatsapp/session-manager';
@@ -119,6 +122,13 @@ export async function createApp(
   // Every API process re-checks its sockets when any of them ends a session or revokes a key.
   const credentialsChanged = () => bus.publish(CREDENTIALS_CHANGED_TOPIC, {});
   const sockets = new SocketIdentities({ db, bus, log, intervalMs: SOCKET_RECHECK_MS });
+  // Every role delivers webhooks: the outbox claim lets any number of processes share it.
+  const webhookDispatcher = new WebhookDispatcher({
+    db,
+    log,
+    policy: retryPolicy(config.WEBHOOK_RETRY_SECONDS),
+    allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+  });
   const ports: Ports = {
     users: createUsersPort(db, { days: config.TRIAL_DAYS, messages: config.TRIAL_MESSAGES }, wallClock),
     auth: createAuthPort(lucia, credentialsChanged),
@@ -161,6 +171,10 @@ export async function createApp(
       startedAt: new Date(),
     }),
     cluster: createClusterPort(db, { leaseSeconds: config.LEASE_SECONDS }),
+    webhooks: createWebhooksPort(db, {
+      allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+      dispatcher: webhookDispatcher,
+    }),
     events: bus,
     clock: wallClock,
   };
@@ -238,6 +252,7 @@ export async function createApp(
       }
       // The engine listens before any account is opened, so no READY or QR is missed.
       await sending?.start();
+      webhookDispatcher.start();
       const address = http.server.address();
       const port = typeof address === 'object' && address ? address.port : config.PORT;
       return `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
@@ -249,6 +264,7 @@ export async function createApp(
     async stop(): Promise<void> {
       stopWaking();
       await sending?.stop();
+      await webhookDispatcher.stop();
       await billingSweep.stop();
       sockets.stop();
       await http.closeSockets();

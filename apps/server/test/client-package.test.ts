@@ -141,8 +141,13 @@ describe('the @chapar/client tarball', () => {
       (error: { stdout: string }) => error.stdout,
     );
     expect(failure).not.toBeNull();
-    const errors = failure!.trim().split('\n').filter((line) => line.includes('error TS'));
+    const errors = failure!
+      .trim()
+      .split('\n')
+      .filter((line) => line.includes('error TS'));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^consumer\.ts\(10,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
+    expect(errors[0]).toMatch(
+      /^consumer\.ts\(10,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/,
+    );
   }, 60_000);
 });

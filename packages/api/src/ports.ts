@@ -573,6 +573,7 @@ export interface Ports {
   adminReports: AdminReportsPort;
   system: SystemPort;
   cluster: ClusterPort;
+  webhooks: import('./ports/webhooks').WebhooksPort;
   events: EventBus;
   clock: { now(): Date };
 }

@@ -7,6 +7,7 @@ import {
 } from '@chapar/api';
 import { accountStatusEvents, campaigns, type Database, whatsappAccounts } from '@chapar/db';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { recordWebhookEvent } from '../webhooks/outbox';
 
 export const accountColumns = {
   id: whatsappAccounts.id,
@@ -118,8 +119,16 @@ export async function appendStatusEvent(
     .orderBy(desc(accountStatusEvents.id))
     .limit(1);
   if (last && last.status === event.status && last.error === error) return;
-  await db.execute(
-    sql`INSERT INTO account_status_events (account_id, status, error, created_at)
+  await db.transaction(async (tx) => {
+    await tx.execute(
+      sql`INSERT INTO account_status_events (account_id, status, error, created_at)
         SELECT id, ${event.status}, ${error}, ${at} FROM whatsapp_accounts WHERE id = ${accountId}`,
-  );
+    );
+    const data = { accountId, status: event.status, error, at: at.toISOString() };
+    await recordWebhookEvent(
+      tx,
+      { accountId },
+      { type: 'account.status', orderKey: `account:${accountId}`, at, data },
+    );
+  });
 }

@@ -28,6 +28,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
+import { recordWebhookEvent } from '../webhooks/outbox';
 import { writeAudit } from './audit-log';
 import { publishProgress, readProgress } from './campaign-progress';
 import { chunks, escapeLike, pageOf } from './util';
@@ -498,6 +499,21 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
           }
         }
         await writeAudit(tx, extra.audit, now);
+        await recordWebhookEvent(
+          tx,
+          { campaignId: id },
+          {
+            type: 'campaign.status',
+            orderKey: `campaign:${id}`,
+            at: now,
+            data: {
+              campaignId: id,
+              status: to,
+              pausedReason: set.pausedReason ?? null,
+              at: now.toISOString(),
+            },
+          },
+        );
         return true;
       });
       if (moved) await publishProgress(db, bus, id);

@@ -2,4 +2,5 @@ export * from './billing';
 export * from './campaigns';
 export * from './uploads';
 export * from './users';
+export * from './webhooks';
 export * from './whatsapp';
