@@ -1,6 +1,10 @@
 import { webhookDeliveries } from '@chapar/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../src/logger';
+import { WebhookDispatcher } from '../src/webhooks/dispatcher';
+import { recordWebhookEvent } from '../src/webhooks/outbox';
+import { retryPolicy } from '../src/webhooks/retry-policy';
 import { SandboxDriver } from '../src/whatsapp/sandbox-driver';
 import { errorOf } from './support/errors';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -221,4 +225,45 @@ describe('webhooks', () => {
     );
     expect(row!.attempts).toBe(again.attempts + 1);
   }, 60_000);
+
+  it('two dispatchers on one outbox never send the same attempt twice', async () => {
+    const { client, user } = await signUp(server);
+    const { id } = await client.webhooks.create.mutate({ url: receiver.url, events: ['optout.created'] });
+    receiver.answerWith(() => 200);
+    // A second process's dispatcher, beside the test server's own.
+    const second = new WebhookDispatcher({
+      db: server.app.db,
+      log: createLogger('silent'),
+      policy: retryPolicy(0.2),
+      allowPrivate: true,
+      pollMs: 20,
+    });
+    second.start();
+    try {
+      for (let i = 0; i < 30; i++) {
+        const phone = `+98912000${String(i).padStart(4, '0')}`;
+        const at = new Date();
+        await recordWebhookEvent(
+          server.app.db,
+          { userId: user.id },
+          {
+            type: 'optout.created',
+            orderKey: `phone:${phone}`,
+            at,
+            data: { phone, source: 'test', at: at.toISOString() },
+          },
+        );
+      }
+      const log = await waitFor(
+        () => client.webhooks.deliveries.query({ id }),
+        (page) => page.items.length === 30 && page.items.every((d) => d.status === 'SUCCEEDED'),
+      );
+      const eventIds = log.items.map((d) => d.eventId);
+      const arrivals = receiver.requests.filter((r) => eventIds.includes(r.body.id));
+      expect(arrivals).toHaveLength(30);
+      expect(log.items.every((d) => d.attempts === 1)).toBe(true);
+    } finally {
+      await second.stop();
+    }
+  });
 });

@@ -16,16 +16,17 @@ export interface Received {
  */
 export async function startReceiver() {
   const requests: Received[] = [];
-  let respond: (r: Omit<Received, 'answered'>) => number = () => 200;
+  let respond: (r: Omit<Received, 'answered'>) => number | Promise<number> = () => 200;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const request = { headers: req.headers, raw, body: JSON.parse(raw) as Received['body'] };
-      const answered = respond(request);
+      const answered = await respond(request);
       requests.push({ ...request, answered });
-      res.writeHead(answered).end();
+      // The sender may be gone by now (a killed server): nothing to answer then.
+      if (!res.destroyed) res.writeHead(answered).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
