@@ -4,6 +4,7 @@ import { campaignsEn } from './areas/campaigns';
 import { dashboardEn } from './areas/dashboard';
 import { settingsEn } from './areas/settings';
 import { shellEn } from './areas/shell';
+import { webhooksEn } from './areas/webhooks';
 
 /**
  * The English dictionary; its keys are the dictionary's type, so a key missing from
@@ -16,6 +17,7 @@ export const en = {
   ...shellEn,
   ...dashboardEn,
   ...settingsEn,
+  ...webhooksEn,
   'app.name': 'Chapar',
   'app.tagline': 'WhatsApp campaigns, sent at a safe pace.',
 

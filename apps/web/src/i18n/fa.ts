@@ -4,6 +4,7 @@ import { campaignsFa } from './areas/campaigns';
 import { dashboardFa } from './areas/dashboard';
 import { settingsFa } from './areas/settings';
 import { shellFa } from './areas/shell';
+import { webhooksFa } from './areas/webhooks';
 import type { Messages } from './en';
 
 export const fa: Messages = {
@@ -13,6 +14,7 @@ export const fa: Messages = {
   ...shellFa,
   ...dashboardFa,
   ...settingsFa,
+  ...webhooksFa,
   'app.name': 'چاپار',
   'app.tagline': 'کمپین‌های واتس‌اپ، با سرعتی امن.',
 
