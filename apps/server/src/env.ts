@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PACING_JITTER, PAYMENT_PROVIDERS } from '@chapar/api/domain';
+import { DEFAULT_PACING_JITTER, PAYMENT_PROVIDERS } from '@chapar/domain';
 import { z } from 'zod';
 
 /** The repository root, so defaults work whatever directory the server is started from. */

@@ -1,8 +1,6 @@
 export type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-export * from './domain/index';
 export * from './errors';
 export * from './ports';
-export * from './ports/webhooks';
 export * from './rate-limit';
 export { type AppRouter, appRouter, createCaller } from './root';
 export * from './schemas';

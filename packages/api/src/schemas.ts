@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   zAccountStatus,
   zCampaignStatus,
@@ -12,7 +11,8 @@ import {
   zSubscriptionSource,
   zUserRole,
   zUserStatus,
-} from './domain/enums';
+} from '@chapar/domain';
+import { z } from 'zod';
 
 /** Dates travel as ISO-8601 strings: plain JSON for the typed client and for curl alike. */
 export const zIsoDate = z.date().transform((d) => d.toISOString());

@@ -1,3 +1,4 @@
+import { isAdmin } from '@chapar/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import { ChaparError } from './errors';
@@ -180,7 +181,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 /** 6. ADMIN or SUPER_ADMIN. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'ADMIN' && ctx.user.role !== 'SUPER_ADMIN') {
+  if (!isAdmin(ctx.user)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This needs an administrator.' });
   }
   return next();

@@ -1,4 +1,4 @@
-import { type CampaignInterval, INTERVAL_MS } from '@chapar/api';
+import { type CampaignInterval, INTERVAL_MS } from '@chapar/domain';
 import type { Acquired } from '../cluster/leases';
 import type { AppLogger } from '../logger';
 import { metrics } from '../observability/metrics';

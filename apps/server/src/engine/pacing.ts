@@ -1,4 +1,4 @@
-import { type CampaignInterval, INTERVAL_MS } from '@chapar/api';
+import { type CampaignInterval, INTERVAL_MS } from '@chapar/domain';
 
 export interface PacingPolicy {
   /**

@@ -1,4 +1,4 @@
-import { normalizePhone } from '@chapar/api';
+import { normalizePhone } from '@chapar/domain';
 import type { AppLogger } from '../logger';
 import type { DriverEvent } from '../whatsapp/driver';
 import type { EngineStore } from './store';

@@ -1,5 +1,4 @@
-import type { CompiledTemplate } from '@chapar/api';
-import { parseTemplate, renderTemplate } from '@chapar/api';
+import { type CompiledTemplate, parseTemplate, renderTemplate } from '@chapar/domain';
 import type { AppLogger } from '../logger';
 import { mediaPath } from '../services/media';
 import {

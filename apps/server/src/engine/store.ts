@@ -1,4 +1,4 @@
-import type { CampaignInterval, CampaignsPort, EventBus } from '@chapar/api';
+import type { CampaignsPort, EventBus } from '@chapar/api';
 import {
   campaigns,
   type Database,
@@ -9,6 +9,7 @@ import {
   users,
   whatsappAccounts,
 } from '@chapar/db';
+import type { CampaignInterval } from '@chapar/domain';
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { publishProgress } from '../repositories/campaign-progress';
 import { createCampaignsPort } from '../repositories/campaigns';

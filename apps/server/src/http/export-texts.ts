@@ -1,4 +1,4 @@
-import type { RecipientStatus } from '@chapar/api/domain';
+import type { RecipientStatus } from '@chapar/domain';
 
 /**
  * The words of an exported recipients file, in the languages the SPA speaks. The SPA shows

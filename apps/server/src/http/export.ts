@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Ports, RecipientRecord, UserRecord } from '@chapar/api';
-import { isTimeZone, neutralizeCell } from '@chapar/api/domain';
+import { isTimeZone, neutralizeCell } from '@chapar/domain';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { EXPORT_COLUMNS, EXPORT_LANGUAGES, EXPORT_TEXTS, type ExportLanguage } from './export-texts';

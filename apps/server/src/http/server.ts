@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { type AppRouter, appRouter, type Context, RateLimitedError, type UserRecord } from '@chapar/api';
+import { isAdmin } from '@chapar/domain';
 import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
@@ -163,8 +164,7 @@ export function createHttpServer(deps: HttpDeps) {
     if (receiptMatch && req.method === 'GET' && deps.receiptFile) {
       const receiptFile = deps.receiptFile;
       void asSignedIn('receipt', async (ctx) => {
-        const isAdmin = ctx.user.role === 'ADMIN' || ctx.user.role === 'SUPER_ADMIN';
-        sendReceipt(await receiptFile(isAdmin ? null : ctx.user.id, Number(receiptMatch[1])), res);
+        sendReceipt(await receiptFile(isAdmin(ctx.user) ? null : ctx.user.id, Number(receiptMatch[1])), res);
       });
       return;
     }

@@ -1,4 +1,4 @@
-import { type CountryCode, pickPhone, stripBidiControls, toAsciiDigits } from '@chapar/api/domain';
+import { type CountryCode, pickPhone, stripBidiControls, toAsciiDigits } from '@chapar/domain';
 import { ImportError } from './errors';
 import type { RecipientRow } from './row';
 

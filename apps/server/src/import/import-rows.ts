@@ -1,4 +1,4 @@
-import { type CountryCode, pickPhone, stripBidiControls } from '@chapar/api/domain';
+import { type CountryCode, pickPhone, stripBidiControls } from '@chapar/domain';
 import { type ColumnLayout, type ColumnMapping, resolveColumns } from './columns';
 import { ImportError } from './errors';
 import { isBlankRow, type RecipientRow } from './row';

@@ -1,4 +1,4 @@
-import { pickPhone } from '@chapar/api/domain';
+import { pickPhone } from '@chapar/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ImportBatch, ImportError, importRecipientFile, readRecipientRows } from './index';

@@ -1,13 +1,7 @@
-import {
-  ACCOUNT_STATUSES,
-  type AccountRecord,
-  type AccountStatus,
-  type AccountStatusEvent,
-  type AccountsPort,
-} from '@chapar/api';
+import type { AccountRecord, AccountsPort } from '@chapar/api';
 import { accountStatusEvents, campaigns, type Database, whatsappAccounts } from '@chapar/db';
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { recordWebhookEvent } from '../webhooks/outbox';
+import { ACCOUNT_STATUSES, type AccountStatus } from '@chapar/domain';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 
 export const accountColumns = {
   id: whatsappAccounts.id,
@@ -98,37 +92,4 @@ export function createAccountsPort(db: Database): AccountsPort {
         .orderBy(desc(campaigns.id))
         .limit(100),
   };
-}
-
-/**
- * Appends to the account's status history when the status (or its error) changed since
- * the last entry; a refreshed QR is not a change. Copies from the account row, so an
- * account removed meanwhile gets no orphan entry.
- */
-export async function appendStatusEvent(
-  db: Database,
-  accountId: number,
-  event: Pick<AccountStatusEvent, 'status' | 'error'>,
-  at: Date,
-): Promise<void> {
-  const error = event.error?.slice(0, 500) ?? null; // the column's width
-  const [last] = await db
-    .select({ status: accountStatusEvents.status, error: accountStatusEvents.error })
-    .from(accountStatusEvents)
-    .where(eq(accountStatusEvents.accountId, accountId))
-    .orderBy(desc(accountStatusEvents.id))
-    .limit(1);
-  if (last && last.status === event.status && last.error === error) return;
-  await db.transaction(async (tx) => {
-    await tx.execute(
-      sql`INSERT INTO account_status_events (account_id, status, error, created_at)
-        SELECT id, ${event.status}, ${error}, ${at} FROM whatsapp_accounts WHERE id = ${accountId}`,
-    );
-    const data = { accountId, status: event.status, error, at: at.toISOString() };
-    await recordWebhookEvent(
-      tx,
-      { accountId },
-      { type: 'account.status', orderKey: `account:${accountId}`, at, data },
-    );
-  });
 }

@@ -1,16 +1,17 @@
-import {
-  CAMPAIGN_TRANSITIONS,
-  type CampaignListFilter,
-  type CampaignRecord,
-  type CampaignsPort,
-  EDITABLE_STATUSES,
-  type EventBus,
-  RECIPIENT_STATUSES,
-  REMOVABLE_STATUSES,
-  type RecipientFilter,
-  type RecipientStatus,
+import type {
+  CampaignListFilter,
+  CampaignRecord,
+  CampaignsPort,
+  EventBus,
+  RecipientFilter,
 } from '@chapar/api';
 import { campaigns, type Database, optOuts, recipients, uploads } from '@chapar/db';
+import {
+  EDITABLE_STATUSES,
+  RECIPIENT_STATUSES,
+  REMOVABLE_STATUSES,
+  type RecipientStatus,
+} from '@chapar/domain';
 import {
   and,
   asc,
@@ -28,9 +29,8 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { recordWebhookEvent } from '../webhooks/outbox';
-import { writeAudit } from './audit-log';
 import { publishProgress, readProgress } from './campaign-progress';
+import { refreshReadiness, transitionCampaign } from './campaign-transitions';
 import { chunks, escapeLike, pageOf } from './util';
 
 const INSERT_CHUNK = 1_000;
@@ -80,8 +80,6 @@ const recipientColumns = {
   readAt: recipients.readAt,
   error: recipients.error,
 };
-
-type Executor = Pick<Database, 'execute'>;
 
 /** Persian and Arabic-Indic digits read as ASCII, so "۰۹۱۲" finds +98912…. */
 function asciiDigits(text: string): string {
@@ -218,13 +216,23 @@ export async function mergeVariableKeys(
   }
 }
 
-/** DRAFT ⇄ READY follows from the content: a message, an account and at least one recipient. */
-export async function refreshReadiness(db: Executor, id: number): Promise<void> {
-  await db.execute(sql`
-    UPDATE campaigns SET status = CASE
-      WHEN message <> '' AND whatsapp_account_id IS NOT NULL AND total_recipients > 0 THEN 'READY'
-      ELSE 'DRAFT' END
-    WHERE id = ${id} AND status IN ('DRAFT', 'READY')`);
+/** Every RUNNING campaign with its owner (the billing sweep checks each owner's funds). */
+export function runningCampaignOwners(db: Database) {
+  return db
+    .select({ id: campaigns.id, userId: campaigns.userId })
+    .from(campaigns)
+    .where(eq(campaigns.status, 'RUNNING'));
+}
+
+/** The user's campaigns paused for want of messages or time (they resume once money arrives). */
+export async function quotaPausedCampaignIds(db: Database, userId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .where(
+      and(eq(campaigns.userId, userId), eq(campaigns.status, 'PAUSED'), eq(campaigns.pauseCause, 'QUOTA')),
+    );
+  return rows.map((r) => r.id);
 }
 
 export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort {
@@ -310,13 +318,17 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
       const active = and(eq(campaigns.userId, userId), inArray(campaigns.status, ['RUNNING', 'SCHEDULED']));
       const ids = (await db.select({ id: campaigns.id }).from(campaigns).where(active)).map((r) => r.id);
       if (ids.length === 0) return 0;
-      const [result] = await db
-        .update(campaigns)
-        .set({ status: 'PAUSED', pauseCause: 'USER', pausedReason: reason, updatedAt: new Date() })
-        .where(and(active, inArray(campaigns.id, ids)));
+      // All or none: a ban never leaves some of the user's campaigns still sending.
+      const paused = await db.transaction(async (tx) => {
+        let n = 0;
+        for (const id of ids) {
+          if (await transitionCampaign(tx, id, 'pause', { pauseCause: 'USER', pausedReason: reason })) n++;
+        }
+        return n;
+      });
       // Live pages (the owner's, an admin's) and the engine hear of each pause at once.
       for (const id of ids) await publishProgress(db, bus, id);
-      return result.affectedRows;
+      return paused;
     },
 
     async remove(userId, id) {
@@ -459,63 +471,7 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
     },
 
     async transition(id, transition, extra = {}) {
-      const { from, to } = CAMPAIGN_TRANSITIONS[transition];
-      const now = new Date();
-      const set: Partial<typeof campaigns.$inferInsert> = { status: to, updatedAt: now };
-      if (transition === 'schedule') set.scheduledAt = extra.scheduledAt ?? null;
-      if (transition === 'pause' || transition === 'fail') {
-        set.pausedReason = extra.pausedReason ?? null;
-        set.pauseCause = extra.pauseCause ?? null;
-      }
-      if (transition === 'resume' || transition === 'start') {
-        set.pausedReason = null;
-        set.pauseCause = null;
-      }
-      if (transition === 'complete' || transition === 'cancel' || transition === 'fail')
-        set.completedAt = now;
-
-      const moved = await db.transaction(async (tx) => {
-        const [result] = await tx
-          .update(campaigns)
-          .set(set)
-          .where(and(eq(campaigns.id, id), inArray(campaigns.status, from)));
-        if (result.affectedRows !== 1) return false;
-        if (transition === 'start' || transition === 'due') {
-          // Keep the first start time across pause/resume and scheduling.
-          await tx.execute(
-            sql`UPDATE campaigns SET started_at = COALESCE(started_at, ${now}) WHERE id = ${id}`,
-          );
-        }
-        if (transition === 'cancel') {
-          const [skipped] = await tx
-            .update(recipients)
-            .set({ status: 'SKIPPED', error: 'Campaign cancelled.' })
-            .where(and(eq(recipients.campaignId, id), eq(recipients.status, 'PENDING')));
-          if (skipped.affectedRows > 0) {
-            await tx
-              .update(campaigns)
-              .set({ skippedCount: sql`${campaigns.skippedCount} + ${skipped.affectedRows}` })
-              .where(eq(campaigns.id, id));
-          }
-        }
-        await writeAudit(tx, extra.audit, now);
-        await recordWebhookEvent(
-          tx,
-          { campaignId: id },
-          {
-            type: 'campaign.status',
-            orderKey: `campaign:${id}`,
-            at: now,
-            data: {
-              campaignId: id,
-              status: to,
-              pausedReason: set.pausedReason ?? null,
-              at: now.toISOString(),
-            },
-          },
-        );
-        return true;
-      });
+      const moved = await db.transaction((tx) => transitionCampaign(tx, id, transition, extra));
       if (moved) await publishProgress(db, bus, id);
       return moved;
     },

@@ -14,6 +14,12 @@ const columns = {
   messageLimit: packages.messageLimit,
 };
 
+/** The whole row (checkout reads the price and whether it is on sale). */
+export async function findPackage(db: Database, id: number) {
+  const [row] = await db.select().from(packages).where(eq(packages.id, id)).limit(1);
+  return row;
+}
+
 export function createPackagesPort(db: Database): PackagesPort {
   const get = async (id: number, from: Pick<Database, 'select'> = db): Promise<PackageRecord | null> => {
     const [row] = await from.select(columns).from(packages).where(eq(packages.id, id)).limit(1);

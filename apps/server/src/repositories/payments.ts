@@ -1,5 +1,6 @@
-import type { AuditEntry, Page, PaymentRecord, PaymentStatus } from '@chapar/api';
-import { type Database, packages, payments, users } from '@chapar/db';
+import type { AuditEntry, Page, PaymentRecord } from '@chapar/api';
+import { type Database, packages, payments, uploads, users } from '@chapar/db';
+import type { PaymentStatus } from '@chapar/domain';
 import { and, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from './audit-log';
 import { addToSubscription } from './subscriptions';
@@ -133,6 +134,17 @@ export function createPaymentsRepository(db: Database) {
       return result.affectedRows === 1;
     },
   };
+}
+
+/** The stored receipt of a payment (owner null: any user's, for admins). */
+export async function findReceiptUpload(db: Database, owner: number | null, id: number) {
+  const [row] = await db
+    .select({ sha256: uploads.sha256, mimeType: uploads.mimeType, fileName: uploads.fileName })
+    .from(payments)
+    .innerJoin(uploads, eq(uploads.id, payments.receiptUploadId))
+    .where(and(eq(payments.id, id), owner === null ? undefined : eq(payments.userId, owner)))
+    .limit(1);
+  return row;
 }
 
 export type PaymentsRepository = ReturnType<typeof createPaymentsRepository>;

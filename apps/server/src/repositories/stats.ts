@@ -1,11 +1,6 @@
-import {
-  ACCOUNT_STATUSES,
-  type AdminStats,
-  CAMPAIGN_STATUSES,
-  type StatsPort,
-  USER_STATUSES,
-} from '@chapar/api';
+import type { AdminStats, StatsPort } from '@chapar/api';
 import { campaigns, type Database, recipients, users, whatsappAccounts } from '@chapar/db';
+import { ACCOUNT_STATUSES, CAMPAIGN_STATUSES, USER_STATUSES } from '@chapar/domain';
 import { and, count, eq, gte } from 'drizzle-orm';
 
 function tally<K extends string>(keys: readonly K[], rows: Array<{ key: K; n: number }>): Record<K, number> {

@@ -1,7 +1,9 @@
-import type { SubscriptionRecord, SubscriptionsPort } from '@chapar/api';
-import { ChaparError, EXPIRY_WARNING_DAYS, type SubscriptionSource, USAGE_WARNING_RATIO } from '@chapar/api';
+import type { AuditOf, SubscriptionRecord, SubscriptionsPort } from '@chapar/api';
+import { ChaparError } from '@chapar/api';
 import { type Database, subscriptions, users } from '@chapar/db';
+import { EXPIRY_WARNING_DAYS, type SubscriptionSource, USAGE_WARNING_RATIO } from '@chapar/domain';
 import { and, asc, desc, eq, gt, lte, max, sql } from 'drizzle-orm';
+import { writeAudit } from './audit-log';
 
 const columns = {
   id: subscriptions.id,
@@ -130,6 +132,20 @@ export async function addToSubscription(tx: Tx, add: Addition, now: Date): Promi
   await syncUserSubscription(tx, add.userId, now);
   const [result] = await tx.select(columns).from(subscriptions).where(eq(subscriptions.id, id));
   return result!;
+}
+
+/** An administrator's grant: added to the subscription in force, with its audit entries, in one transaction. */
+export function grantSubscription(
+  db: Database,
+  add: Addition,
+  audit: AuditOf<SubscriptionRecord> | undefined,
+  now: Date,
+): Promise<SubscriptionRecord> {
+  return db.transaction(async (tx) => {
+    const granted = await addToSubscription(tx, add, now);
+    await writeAudit(tx, audit?.(null, granted), now);
+    return granted;
+  });
 }
 
 /**

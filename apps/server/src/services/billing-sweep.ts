@@ -1,10 +1,13 @@
-import { type CampaignsPort, EXPIRY_WARNING_DAYS, type Logger, USAGE_WARNING_RATIO } from '@chapar/api';
-import { campaigns, type Database, subscriptions, users } from '@chapar/db';
-import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import type { CampaignsPort, Logger } from '@chapar/api';
+import type { Database } from '@chapar/db';
 import type { Mailer } from '../messaging/email';
+import { runningCampaignOwners } from '../repositories/campaigns';
+import {
+  claimSubscriptionWarning,
+  deactivateExpiredUsers,
+  subscriptionsToWarn,
+} from '../repositories/subscription-sweep';
 import { quotaPauseReason, usableSubscription } from '../repositories/subscriptions';
-
-const DAY_MS = 86_400_000;
 
 /**
  * The periodic side of subscriptions: warns once at 80% use and once three days before
@@ -33,34 +36,10 @@ export function createBillingSweep(deps: {
   };
 
   async function warn(kind: 'usage' | 'expiry', now: Date): Promise<number> {
-    const column = kind === 'usage' ? subscriptions.usageWarnedAt : subscriptions.expiryWarnedAt;
-    const due =
-      kind === 'usage'
-        ? and(
-            gt(subscriptions.messageLimit, 0),
-            sql`${subscriptions.messagesUsed} >= ${subscriptions.messageLimit} * ${USAGE_WARNING_RATIO}`,
-          )
-        : lte(subscriptions.expiresAt, new Date(now.getTime() + EXPIRY_WARNING_DAYS * DAY_MS));
-    const rows = await db
-      .select({
-        id: subscriptions.id,
-        email: users.email,
-        name: users.name,
-        expiresAt: subscriptions.expiresAt,
-        messageLimit: subscriptions.messageLimit,
-        messagesUsed: subscriptions.messagesUsed,
-      })
-      .from(subscriptions)
-      .innerJoin(users, eq(users.id, subscriptions.userId))
-      .where(and(isNull(column), lte(subscriptions.startsAt, now), gt(subscriptions.expiresAt, now), due))
-      .limit(500);
+    const rows = await subscriptionsToWarn(db, kind, now);
     let sent = 0;
     for (const row of rows) {
-      const [claimed] = await db
-        .update(subscriptions)
-        .set(kind === 'usage' ? { usageWarnedAt: now } : { expiryWarnedAt: now })
-        .where(and(eq(subscriptions.id, row.id), isNull(column)));
-      if (claimed.affectedRows !== 1) continue;
+      if (!(await claimSubscriptionWarning(db, row.id, kind, now))) continue;
       sent++;
       const end = row.expiresAt.toISOString().slice(0, 16).replace('T', ' ');
       if (kind === 'usage') {
@@ -81,22 +60,8 @@ export function createBillingSweep(deps: {
     return sent;
   }
 
-  /** Users marked active with nothing in force any more (checked against the rows, not the copy). */
-  async function deactivateExpired(now: Date): Promise<number> {
-    const [result] = await db.execute(
-      sql`UPDATE users SET subscription_active = false
-          WHERE subscription_active = true AND NOT EXISTS (
-            SELECT 1 FROM subscriptions s
-            WHERE s.user_id = users.id AND s.starts_at <= ${now} AND s.expires_at > ${now})`,
-    );
-    return (result as unknown as { affectedRows: number }).affectedRows;
-  }
-
   async function pauseUnfunded(now: Date): Promise<number> {
-    const rows = await db
-      .select({ id: campaigns.id, userId: campaigns.userId })
-      .from(campaigns)
-      .where(eq(campaigns.status, 'RUNNING'));
+    const rows = await runningCampaignOwners(db);
     const funded = new Map<number, boolean>();
     let paused = 0;
     for (const row of rows) {
@@ -118,7 +83,7 @@ export function createBillingSweep(deps: {
     const result = {
       usageWarned: await warn('usage', now),
       expiryWarned: await warn('expiry', now),
-      deactivated: await deactivateExpired(now),
+      deactivated: await deactivateExpiredUsers(db, now),
       paused: await pauseUnfunded(now),
     };
     if (result.usageWarned + result.expiryWarned + result.paused > 0) log.info(result, 'billing sweep');

@@ -1,18 +1,12 @@
-import {
-  type BillingPort,
-  ChaparError,
-  type Logger,
-  notFound,
-  type PaymentProvider,
-  type PaymentStatus,
-} from '@chapar/api';
-import { type Database, packages, users } from '@chapar/db';
-import { eq } from 'drizzle-orm';
+import { type BillingPort, ChaparError, type Logger, notFound } from '@chapar/api';
+import type { Database } from '@chapar/db';
+import type { PaymentProvider, PaymentStatus } from '@chapar/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { GatewayRefusedError, GatewayUnavailableError, type PaymentGateway } from '../payments/gateway';
-import { writeAudit } from '../repositories/audit-log';
+import { findPackage } from '../repositories/packages';
 import { createPaymentsRepository, markPaidAndGrant, type PaidDetail } from '../repositories/payments';
-import { addToSubscription } from '../repositories/subscriptions';
+import { grantSubscription } from '../repositories/subscriptions';
+import { userExists } from '../repositories/users';
 import { storeUpload } from './media';
 import { completeZarinpal, receiptFile } from './payment-return';
 
@@ -77,7 +71,7 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
           'provider',
         );
       }
-      const [pkg] = await db.select().from(packages).where(eq(packages.id, input.packageId)).limit(1);
+      const pkg = await findPackage(db, input.packageId);
       if (pkg?.status !== 'ACTIVE') {
         throw new ChaparError(
           'NOT_FOUND',
@@ -204,27 +198,19 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
 
     async grant(adminId, input, audit) {
       const now = clock.now();
-      const [exists] = await db
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(users.id, input.userId))
-        .limit(1);
-      if (!exists) throw notFound('User');
-      const subscription = await db.transaction(async (tx) => {
-        const granted = await addToSubscription(
-          tx,
-          {
-            userId: input.userId,
-            days: input.days,
-            messages: input.messages,
-            source: 'GRANT',
-            grantedById: adminId,
-          },
-          now,
-        );
-        await writeAudit(tx, audit?.(null, granted), now);
-        return granted;
-      });
+      if (!(await userExists(db, input.userId))) throw notFound('User');
+      const subscription = await grantSubscription(
+        db,
+        {
+          userId: input.userId,
+          days: input.days,
+          messages: input.messages,
+          source: 'GRANT',
+          grantedById: adminId,
+        },
+        audit,
+        now,
+      );
       await funded(input.userId);
       return subscription;
     },

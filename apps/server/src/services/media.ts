@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type CampaignsPort, ChaparError, EDITABLE_STATUSES, type MediaPort } from '@chapar/api';
+import { type CampaignsPort, ChaparError, type MediaPort } from '@chapar/api';
 import { campaigns, type Database, uploads } from '@chapar/db';
+import { EDITABLE_STATUSES } from '@chapar/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 

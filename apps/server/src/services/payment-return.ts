@@ -1,8 +1,8 @@
-import type { Logger, PaymentStatus } from '@chapar/api';
-import { type Database, payments, uploads } from '@chapar/db';
-import { and, eq } from 'drizzle-orm';
+import type { Logger } from '@chapar/api';
+import type { Database } from '@chapar/db';
+import type { PaymentStatus } from '@chapar/domain';
 import type { PaymentGateway } from '../payments/gateway';
-import type { PaidDetail, PaymentsRepository } from '../repositories/payments';
+import { findReceiptUpload, type PaidDetail, type PaymentsRepository } from '../repositories/payments';
 import { mediaPath } from './media';
 
 /**
@@ -70,12 +70,7 @@ export async function completeZarinpal(
 
 /** The receipt file of a payment (owner null: any user's, for admins), or null. */
 export async function receiptFile(db: Database, dataDir: string, owner: number | null, id: number) {
-  const [row] = await db
-    .select({ sha256: uploads.sha256, mimeType: uploads.mimeType, fileName: uploads.fileName })
-    .from(payments)
-    .innerJoin(uploads, eq(uploads.id, payments.receiptUploadId))
-    .where(and(eq(payments.id, id), owner === null ? undefined : eq(payments.userId, owner)))
-    .limit(1);
+  const row = await findReceiptUpload(db, owner, id);
   if (!row) return null;
   return { path: mediaPath(dataDir, row.sha256, row.mimeType), ...row };
 }

@@ -1,6 +1,6 @@
 import type { CampaignsPort } from '@chapar/api';
-import { campaigns, type Database } from '@chapar/db';
-import { and, eq } from 'drizzle-orm';
+import type { Database } from '@chapar/db';
+import { quotaPausedCampaignIds } from '../repositories/campaigns';
 import { usableSubscription } from '../repositories/subscriptions';
 
 /**
@@ -16,14 +16,8 @@ export async function resumeQuotaPaused(
   now: Date,
 ): Promise<number> {
   if (!(await usableSubscription(db, userId, now))) return 0;
-  const paused = await db
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .where(
-      and(eq(campaigns.userId, userId), eq(campaigns.status, 'PAUSED'), eq(campaigns.pauseCause, 'QUOTA')),
-    );
   let resumed = 0;
-  for (const { id } of paused) {
+  for (const id of await quotaPausedCampaignIds(db, userId)) {
     if (await campaignsPort.transition(id, 'resume')) resumed++;
   }
   return resumed;

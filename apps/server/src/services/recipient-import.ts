@@ -1,17 +1,12 @@
-import {
-  ChaparError,
-  type CountryCode,
-  EDITABLE_STATUSES,
-  type EventBus,
-  type ImportReport,
-  type RecipientImportPort,
-} from '@chapar/api';
+import { ChaparError, type EventBus, type ImportReport, type RecipientImportPort } from '@chapar/api';
 import { campaigns, type Database, optOuts } from '@chapar/db';
+import { type CountryCode, EDITABLE_STATUSES } from '@chapar/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import mysql from 'mysql2';
 import { type ImportedRecipient, importRecipientFile, isImportError } from '../import/index';
 import { publishProgress } from '../repositories/campaign-progress';
-import { mergeVariableKeys, refreshReadiness } from '../repositories/campaigns';
+import { refreshReadiness } from '../repositories/campaign-transitions';
+import { mergeVariableKeys } from '../repositories/campaigns';
 
 /** Rejected rows and rows with other numbers listed in the report, each. */
 const MAX_REPORTED_ROWS = 10_000;

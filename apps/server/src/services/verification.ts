@@ -2,15 +2,13 @@ import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import {
   ChaparError,
   type Logger,
-  normalizePhone,
-  type OtpChannel,
-  type OtpPurpose,
   RateLimitedError,
   type RateLimitPort,
   type UserRecord,
   type VerificationPort,
 } from '@chapar/api';
 import { type Database, otpCodes, users } from '@chapar/db';
+import { normalizePhone, type OtpChannel, type OtpPurpose } from '@chapar/domain';
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Mailer } from '../messaging/email';
 import type { SmsSender } from '../messaging/sms';

@@ -1,4 +1,4 @@
-import type { AccountStatus } from '@chapar/api';
+import type { AccountStatus } from '@chapar/domain';
 
 /** What a driver reports; the session manager stores it and fans it out. */
 export type DriverEvent =

@@ -1,16 +1,16 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  type AccountStatus,
-  type AccountStatusEvent,
-  type EventBus,
-  topics,
-  type WhatsAppDriverName,
-} from '@chapar/api';
-import { type Database, whatsappAccounts } from '@chapar/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { type AccountStatusEvent, type EventBus, topics } from '@chapar/api';
+import type { Database } from '@chapar/db';
+import type { AccountStatus, WhatsAppDriverName } from '@chapar/domain';
 import type { AppLogger } from '../logger';
-import { appendStatusEvent } from '../repositories/accounts';
+import {
+  deleteAccount,
+  findAccountDriver,
+  forgetAccountLogin,
+  markAccountUnlinked,
+  storeAccountStatus,
+} from '../repositories/account-sessions';
 import type { DriverEvent, WhatsAppDriver } from './driver';
 import type { LoginStore } from './login-store/login-store';
 import { deleteWwebjsAuth } from './wwebjs-driver';
@@ -150,11 +150,7 @@ export class SessionManager {
     if (existing && existing.state.status !== 'FAILED' && existing.state.status !== 'DISCONNECTED')
       return true;
     if (existing) this.live.delete(accountId);
-    const [account] = await this.o.db
-      .select({ id: whatsappAccounts.id, driver: whatsappAccounts.driver })
-      .from(whatsappAccounts)
-      .where(eq(whatsappAccounts.id, accountId))
-      .limit(1);
+    const account = await findAccountDriver(this.o.db, accountId);
     if (!account) return false;
     if (account.driver === 'wwebjs' && this.browserCount >= this.o.maxBrowsers) {
       await this.record(accountId, {
@@ -197,17 +193,14 @@ export class SessionManager {
     this.live.delete(accountId);
     if (live) await live.driver.logout().catch(() => {});
     await this.forgetLogin(accountId);
-    await this.o.db
-      .update(whatsappAccounts)
-      .set({ authRef: null, phone: null, linkedAt: null })
-      .where(eq(whatsappAccounts.id, accountId));
+    await forgetAccountLogin(this.o.db, accountId);
     await this.record(accountId, { status: 'DISCONNECTED', loggedOut: true });
   }
 
   async remove(accountId: number): Promise<void> {
     await this.logout(accountId);
     await this.forgetLogin(accountId, { journal: true });
-    await this.o.db.delete(whatsappAccounts).where(eq(whatsappAccounts.id, accountId));
+    await deleteAccount(this.o.db, accountId);
   }
 
   /** Closes every driver (and its browser) without touching stored status, so the next start restores them. */
@@ -251,12 +244,7 @@ export class SessionManager {
         // The driver is finished either way: the status is told first (campaigns pause at
         // once), then the driver closes; a drop reconnects, an unlink waits for a new scan.
         this.live.delete(accountId);
-        if (event.loggedOut) {
-          await this.o.db
-            .update(whatsappAccounts)
-            .set({ authRef: null, linkedAt: null })
-            .where(eq(whatsappAccounts.id, accountId));
-        }
+        if (event.loggedOut) await markAccountUnlinked(this.o.db, accountId);
         await this.record(accountId, event);
         // Closing can wait for the library's own reload (up to seconds); nothing waits on it.
         await driver.disconnect().catch(() => {});
@@ -336,38 +324,21 @@ export class SessionManager {
     if (event.error) state.error = event.error;
     const live = this.live.get(accountId);
     if (live) live.state = state;
-    const now = new Date();
-    const [result] = await this.o.db
-      .update(whatsappAccounts)
-      .set({
-        status: event.status,
-        error: event.error ?? null,
-        // Every process serves the QR from here (a subscriber may sit on another machine).
-        qr: event.status === 'QR' ? (event.qr ?? null) : null,
-        // LAST_INSERT_ID(expr) hands the new version back from the UPDATE itself.
-        statusVersion: sql`LAST_INSERT_ID(${whatsappAccounts.statusVersion} + 1)`,
-        ...(event.status === 'READY'
-          ? {
-              phone: event.phone ?? null,
-              lastSeenAt: now,
-              authRef: `local:${accountId}`,
-              // A fresh scan starts the warm-up; a login of unknown age counts from now.
-              linkedAt: options.freshLogin ? now : sql`COALESCE(${whatsappAccounts.linkedAt}, ${now})`,
-            }
-          : {}),
-        updatedAt: now,
-      })
-      // Fenced: a worker that lost the lease never overwrites its new owner's status.
-      .where(and(eq(whatsappAccounts.id, accountId), eq(whatsappAccounts.leaseOwner, this.o.workerId)));
-    if (result.affectedRows !== 1) {
+    const version = await storeAccountStatus(this.o.db, {
+      accountId,
+      workerId: this.o.workerId,
+      event,
+      freshLogin: options.freshLogin === true,
+      now: new Date(),
+    });
+    if (version === null) {
       this.o.log.warn(
         { accountId, status: event.status },
         'status not stored: this worker no longer owns the account',
       );
       return;
     }
-    state.version = Number(result.insertId);
-    await appendStatusEvent(this.o.db, accountId, event, now);
+    state.version = version;
     this.o.bus.publish(topics.account(accountId), state);
     const forListeners: DriverEvent = {
       type: 'status',

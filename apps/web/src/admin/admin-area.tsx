@@ -1,3 +1,4 @@
+import { isAdmin } from '@chapar/domain';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -9,7 +10,6 @@ import { useT } from '../i18n/i18n-provider';
 import { AuditLogPage } from './audit-log-page';
 import { AdminCampaignsPage } from './campaigns-page';
 import { PackagesPage } from './packages-page';
-import { isAdmin } from './roles';
 import { SystemPage } from './system-page';
 import { UsersPage } from './users-page';
 

@@ -1,4 +1,4 @@
-import { canTransition } from '@chapar/api/domain';
+import { canTransition } from '@chapar/domain';
 import { Button } from '@mantine/core';
 import { useState } from 'react';
 import { notifySuccess } from '../components/notify';

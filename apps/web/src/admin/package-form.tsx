@@ -1,4 +1,4 @@
-import { toAsciiDigits } from '@chapar/api/domain';
+import { toAsciiDigits } from '@chapar/domain';
 import { Button, Group, NumberInput, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { FormErrorAlert, fieldError } from '../components/form-errors';

@@ -1,4 +1,4 @@
-import { ACCOUNT_STATUSES } from '@chapar/api/domain';
+import { ACCOUNT_STATUSES } from '@chapar/domain';
 import { Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { lazy, type ReactNode, Suspense } from 'react';

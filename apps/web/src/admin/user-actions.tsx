@@ -1,4 +1,4 @@
-import type { UserRole } from '@chapar/api/domain';
+import { assignableRoles, type UserRole } from '@chapar/domain';
 import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { IconLockOpen } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -9,7 +9,6 @@ import { useI18n } from '../i18n/i18n-provider';
 import { trpc } from '../trpc/trpc';
 import { adminErrorText, adminFormErrors } from './admin-errors';
 import { BanForm } from './ban-form';
-import { assignableRoles } from './roles';
 import type { AdminUserDetail } from './types';
 
 // The two things an admin changes about another user: their role, and ban or unban.

@@ -1,4 +1,4 @@
-import type { UserRole, UserStatus } from '@chapar/api/domain';
+import type { UserRole, UserStatus } from '@chapar/domain';
 import { Badge } from '@mantine/core';
 import { useT } from '../i18n/i18n-provider';
 

@@ -1,4 +1,4 @@
-import { USER_ROLES, USER_STATUSES, type UserRole, type UserStatus } from '@chapar/api/domain';
+import { USER_ROLES, USER_STATUSES, type UserRole, type UserStatus } from '@chapar/domain';
 import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';

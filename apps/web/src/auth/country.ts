@@ -1,4 +1,4 @@
-import { type CountryCode, isCountryCode } from '@chapar/api/domain';
+import { type CountryCode, isCountryCode } from '@chapar/domain';
 import type { User } from '../trpc/trpc';
 
 /** The region national numbers are read in: the user's own, Iran when unknown. */

@@ -1,4 +1,4 @@
-import type { CountryCode } from '@chapar/api/domain';
+import type { CountryCode } from '@chapar/domain';
 import { Button, Group, Stack } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';

@@ -1,4 +1,4 @@
-import type { CountryCode } from '@chapar/api/domain';
+import type { CountryCode } from '@chapar/domain';
 import { Paper, Tabs, Title } from '@mantine/core';
 import { useT } from '../i18n/i18n-provider';
 import type { ImportReport } from '../trpc/trpc';

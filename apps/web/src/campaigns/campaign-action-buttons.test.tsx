@@ -1,4 +1,4 @@
-import type { CampaignStatus } from '@chapar/api/domain';
+import type { CampaignStatus } from '@chapar/domain';
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../test/render';

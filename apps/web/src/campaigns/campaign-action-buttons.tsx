@@ -1,4 +1,4 @@
-import type { CampaignStatus } from '@chapar/api/domain';
+import type { CampaignStatus } from '@chapar/domain';
 import { Button, Group } from '@mantine/core';
 import { IconPlayerPause, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { ConfirmButton } from '../components/confirm-button';

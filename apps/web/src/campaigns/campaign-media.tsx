@@ -1,4 +1,4 @@
-import { EDITABLE_STATUSES } from '@chapar/api/domain';
+import { EDITABLE_STATUSES } from '@chapar/domain';
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import {
   IconFileText,

@@ -1,4 +1,4 @@
-import { type CampaignInterval, type CampaignStatus, meanGapFactor } from '@chapar/api/domain';
+import { type CampaignInterval, type CampaignStatus, meanGapFactor } from '@chapar/domain';
 
 export const INTERVAL_SECONDS: Record<CampaignInterval, number> = {
   FIVE_SECONDS: 5,

@@ -1,4 +1,4 @@
-import { CAMPAIGN_STATUSES, type CampaignStatus } from '@chapar/api/domain';
+import { CAMPAIGN_STATUSES, type CampaignStatus } from '@chapar/domain';
 import { describe, expect, it } from 'vitest';
 import { campaignActions, progressShares } from './campaign-status';
 

@@ -3,7 +3,7 @@ import {
   type CampaignTransition,
   canTransition,
   type RecipientStatus,
-} from '@chapar/api/domain';
+} from '@chapar/domain';
 
 export const CAMPAIGN_STATUS_COLOR: Record<CampaignStatus, string> = {
   DRAFT: 'gray',

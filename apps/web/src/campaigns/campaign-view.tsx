@@ -1,4 +1,4 @@
-import { EDITABLE_STATUSES } from '@chapar/api/domain';
+import { EDITABLE_STATUSES } from '@chapar/domain';
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconArrowRight, IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';

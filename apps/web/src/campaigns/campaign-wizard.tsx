@@ -1,4 +1,4 @@
-import type { CampaignInterval } from '@chapar/api/domain';
+import type { CampaignInterval } from '@chapar/domain';
 import { Alert, Anchor, Paper, Stack, Stepper, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';

@@ -1,4 +1,4 @@
-import { CAMPAIGN_STATUSES } from '@chapar/api/domain';
+import { CAMPAIGN_STATUSES } from '@chapar/domain';
 import {
   Anchor,
   Button,

@@ -1,4 +1,4 @@
-import { type CountryCode, normalizePhone } from '@chapar/api/domain';
+import { type CountryCode, normalizePhone } from '@chapar/domain';
 import { Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useT } from '../i18n/i18n-provider';

@@ -1,4 +1,4 @@
-import type { CampaignStatus } from '@chapar/api/domain';
+import type { CampaignStatus } from '@chapar/domain';
 import type { ButtonProps } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { ConfirmButton } from '../components/confirm-button';

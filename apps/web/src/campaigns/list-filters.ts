@@ -1,4 +1,4 @@
-import { CAMPAIGN_STATUSES, type CampaignStatus } from '@chapar/api/domain';
+import { CAMPAIGN_STATUSES, type CampaignStatus } from '@chapar/domain';
 
 /** The campaigns list's filters as they sit in the page's address (shareable, kept on Back). */
 export interface ListFilters {

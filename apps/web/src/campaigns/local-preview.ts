@@ -1,4 +1,4 @@
-import { findUnknownVariables, parseTemplate, renderTemplate } from '@chapar/api/domain';
+import { findUnknownVariables, parseTemplate, renderTemplate } from '@chapar/domain';
 import type { PreviewProblem } from './preview-warnings';
 
 export interface LocalPreview {

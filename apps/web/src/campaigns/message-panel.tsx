@@ -1,4 +1,4 @@
-import { EDITABLE_STATUSES } from '@chapar/api/domain';
+import { EDITABLE_STATUSES } from '@chapar/domain';
 import { Alert, Button, Divider, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';

@@ -1,4 +1,4 @@
-import type { RecipientStatus } from '@chapar/api/domain';
+import type { RecipientStatus } from '@chapar/domain';
 
 export interface TabCounters {
   totalRecipients: number;

@@ -1,4 +1,4 @@
-import type { CountryCode } from '@chapar/api/domain';
+import type { CountryCode } from '@chapar/domain';
 import { Text } from '@mantine/core';
 import { useId, useMemo } from 'react';
 import { LinesTextarea } from '../components/lines-textarea';

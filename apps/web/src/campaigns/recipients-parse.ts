@@ -1,4 +1,4 @@
-import { type CountryCode, normalizePhone } from '@chapar/api/domain';
+import { type CountryCode, normalizePhone } from '@chapar/domain';
 
 export interface RecipientRow {
   /** 1-based line in the textarea, to point at a bad line. */

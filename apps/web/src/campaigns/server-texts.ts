@@ -1,4 +1,4 @@
-import type { PauseCause } from '@chapar/api/domain';
+import type { PauseCause } from '@chapar/domain';
 import type { MessageKey } from '../i18n/en';
 import type { Translate } from '../i18n/translate';
 

@@ -1,4 +1,4 @@
-import type { CampaignStatus, RecipientStatus } from '@chapar/api/domain';
+import type { CampaignStatus, RecipientStatus } from '@chapar/domain';
 import { Badge, type BadgeProps } from '@mantine/core';
 import { useT } from '../i18n/i18n-provider';
 import { CAMPAIGN_STATUS_COLOR, RECIPIENT_STATUS_COLOR } from './campaign-status';

@@ -1,4 +1,4 @@
-import { CAMPAIGN_INTERVALS, type CampaignInterval } from '@chapar/api/domain';
+import { CAMPAIGN_INTERVALS, type CampaignInterval } from '@chapar/domain';
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { type FormEvent, useMemo } from 'react';
 import { FormErrorAlert, fieldError } from '../components/form-errors';

@@ -1,4 +1,4 @@
-import { neutralizeCell } from '@chapar/api/domain';
+import { neutralizeCell } from '@chapar/domain';
 
 /** Makes Excel open the file as UTF-8, so Persian text survives. */
 export const UTF8_BOM = '\uFEFF';

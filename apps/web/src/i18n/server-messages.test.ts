@@ -13,6 +13,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
  */
 const SOURCES = [
   'packages/api/src',
+  'packages/domain/src',
   'apps/server/src/services',
   'apps/server/src/repositories',
   'apps/server/src/import',
@@ -190,7 +191,7 @@ function collect(): Found[] {
       ...argumentsOf(text, /\bz\.instanceof\(/g, 1),
       // `{ message: '…' }` (Zod, TRPCError, a code check's result), `{ error: '…' }` (Zod).
       ...valuesOf(text, /\bmessage:\s*/g),
-      ...valuesOf(text, name.startsWith('packages/api') ? /\berror:\s*/g : /$^/g),
+      ...valuesOf(text, /^packages\/(api|domain)\//.test(name) ? /\berror:\s*/g : /$^/g),
       // A message put together first (`const message = …; throw new ImportError(…, message)`).
       // (The template parser's is checked below, inside the refusal that quotes it.)
       ...valuesOf(text, name.endsWith('template.ts') ? /$^/g : /\b(?:const|let) (?:message|reason) =\s*/g),
@@ -204,13 +205,13 @@ function collect(): Found[] {
     }
   }
   // A phone number's fault, as the sign-up reports it (`Phone: ${reason}.`).
-  const phone = files.find((f) => f.name.endsWith('domain/phone.ts'))!.text;
+  const phone = files.find((f) => f.name === 'packages/domain/src/phone.ts')!.text;
   add(
     'domain/phone.ts',
     [...phone.matchAll(/reason: '([^']+)'/g)].map((m) => `Phone: ${m[1]}.`),
   );
   // A template mistake, as the start of a campaign reports it.
-  const template = files.find((f) => f.name.endsWith('domain/template.ts'))!.text;
+  const template = files.find((f) => f.name === 'packages/domain/src/template.ts')!.text;
   const faults = valuesOf(template, /\bwhat:\s*/g).flatMap((e) => literalsIn(e, false));
   add(
     'domain/template.ts',

@@ -1,4 +1,4 @@
-import { toAsciiDigits } from '@chapar/api/domain';
+import { toAsciiDigits } from '@chapar/domain';
 import {
   Center,
   Group,

@@ -1,4 +1,4 @@
-import { isCountryCode } from '@chapar/api/domain';
+import { isCountryCode } from '@chapar/domain';
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useUser } from '../auth/user-context';

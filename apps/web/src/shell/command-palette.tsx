@@ -49,7 +49,7 @@ export function CommandPalette({ onHelp }: { onHelp(): void }) {
   const campaigns = uniqueById([...(found.data?.items ?? []), ...(recent.data?.items ?? [])]);
 
   const entries: Entry[] = [
-    ...visibleNavItems(user.role).map(
+    ...visibleNavItems(user).map(
       (item): Entry => ({
         id: `page:${item.to}`,
         group: 'pages',

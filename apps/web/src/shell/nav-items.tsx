@@ -1,3 +1,4 @@
+import { isAdmin, type UserRole } from '@chapar/domain';
 import {
   IconBrandWhatsapp,
   IconLayoutDashboard,
@@ -47,7 +48,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin', label: 'nav.admin', icon: <IconShieldLock size={18} aria-hidden />, adminOnly: true },
 ];
 
-export function visibleNavItems(role: string): NavItem[] {
-  const admin = role === 'ADMIN' || role === 'SUPER_ADMIN';
+export function visibleNavItems(user: { role: UserRole }): NavItem[] {
+  const admin = isAdmin(user);
   return NAV_ITEMS.filter((item) => admin || !item.adminOnly);
 }

@@ -10,7 +10,7 @@ export function SideNav({ onNavigate }: { onNavigate(): void }) {
   const { pathname } = useLocation();
   return (
     <>
-      {visibleNavItems(user.role).map((item) => {
+      {visibleNavItems(user).map((item) => {
         const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
         return (
           <NavLink

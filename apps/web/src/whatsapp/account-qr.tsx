@@ -1,4 +1,4 @@
-import type { WhatsAppDriverName } from '@chapar/api/domain';
+import type { WhatsAppDriverName } from '@chapar/domain';
 import { Paper, RingProgress, Stack, Text } from '@mantine/core';
 import { QRCodeSVG } from 'qrcode.react';
 import { useEffect, useState } from 'react';

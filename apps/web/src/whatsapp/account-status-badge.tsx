@@ -1,4 +1,4 @@
-import type { AccountStatus } from '@chapar/api/domain';
+import type { AccountStatus } from '@chapar/domain';
 import { Badge, type BadgeProps } from '@mantine/core';
 import { useT } from '../i18n/i18n-provider';
 import { ACCOUNT_STATUS_COLOR } from './account-status';

@@ -1,5 +1,5 @@
 import type { AccountStatusEvent } from '@chapar/api';
-import type { AccountStatus } from '@chapar/api/domain';
+import type { AccountStatus } from '@chapar/domain';
 import type { Account } from '../trpc/trpc';
 
 /** An account as the list returned it, updated by its live status feed. */

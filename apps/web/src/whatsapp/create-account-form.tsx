@@ -1,4 +1,4 @@
-import { WHATSAPP_DRIVERS, type WhatsAppDriverName } from '@chapar/api/domain';
+import { WHATSAPP_DRIVERS, type WhatsAppDriverName } from '@chapar/domain';
 import { Button, Group, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';

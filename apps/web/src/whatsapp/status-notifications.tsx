@@ -1,5 +1,5 @@
 import type { AccountStatusEvent } from '@chapar/api';
-import type { AccountStatus } from '@chapar/api/domain';
+import type { AccountStatus } from '@chapar/domain';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useRef } from 'react';
 import { useT } from '../i18n/i18n-provider';

@@ -1,6 +1,5 @@
+import { isCountryCode, normalizePhone, toAsciiDigits, zOtpChannel, zOtpDelivery } from '@chapar/domain';
 import { z } from 'zod';
-import { zOtpChannel, zOtpDelivery } from '../domain/enums';
-import { isCountryCode, normalizePhone, toAsciiDigits } from '../domain/phone';
 import { ChaparError } from '../errors';
 import { zIsoDate, zUser } from '../schemas';
 import { authedProcedure, publicProcedure, router } from '../trpc';

@@ -1,5 +1,5 @@
+import { PAYMENT_PROVIDERS, zPaymentProvider } from '@chapar/domain';
 import { z } from 'zod';
-import { PAYMENT_PROVIDERS, zPaymentProvider } from '../domain/enums';
 import { notFound } from '../errors';
 import { formFile, formId, zFormData } from '../form-data';
 import { page, zCursor, zId, zPayment } from '../schemas';

@@ -1,10 +1,20 @@
+import {
+  type CampaignTransition,
+  type CountryCode,
+  EDITABLE_STATUSES,
+  findUnknownVariables,
+  normalizePhone,
+  parseTemplate,
+  RECIPIENT_STATUSES,
+  renderTemplate,
+  stripBidiControls,
+  transitionRefusal,
+  zCampaignStatus,
+  zInterval,
+  zRecipientStatus,
+} from '@chapar/domain';
 import { TRPCError, tracked } from '@trpc/server';
 import { z } from 'zod';
-import { type CampaignTransition, EDITABLE_STATUSES, transitionRefusal } from '../domain/campaign-state';
-import { RECIPIENT_STATUSES, zCampaignStatus, zInterval, zRecipientStatus } from '../domain/enums';
-import { type CountryCode, normalizePhone } from '../domain/phone';
-import { findUnknownVariables, parseTemplate, renderTemplate } from '../domain/template';
-import { stripBidiControls } from '../domain/text-safety';
 import { ChaparError, notFound } from '../errors';
 import { formFile, formId, formJson, formText, zFormData } from '../form-data';
 import { type CampaignRecord, type NewRecipient, topics } from '../ports';

@@ -1,11 +1,5 @@
+import { isTimeZone, lastLocalDays, localDay, startOfLocalDay, startOfLocalMonth } from '@chapar/domain';
 import { z } from 'zod';
-import {
-  isTimeZone,
-  lastLocalDays,
-  localDay,
-  startOfLocalDay,
-  startOfLocalMonth,
-} from '../domain/local-days';
 import type { MessageBucket } from '../ports';
 import { zId, zIsoDate, zProgress } from '../schemas';
 import { authedProcedure, router } from '../trpc';

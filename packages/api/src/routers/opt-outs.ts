@@ -1,5 +1,5 @@
+import { type CountryCode, normalizePhone } from '@chapar/domain';
 import { z } from 'zod';
-import { type CountryCode, normalizePhone } from '../domain/phone';
 import { notFound } from '../errors';
 import { formFile, zFormData } from '../form-data';
 import { page, zCursor, zId, zOptOut } from '../schemas';

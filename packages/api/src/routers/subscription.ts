@@ -1,4 +1,4 @@
-import { subscriptionStanding } from '../domain/subscription';
+import { subscriptionStanding } from '@chapar/domain';
 import { zSubscriptionStatus } from '../schemas';
 import { authedProcedure, router } from '../trpc';
 

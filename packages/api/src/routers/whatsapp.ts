@@ -1,5 +1,5 @@
+import { zAccountStatus, zCampaignStatus, zDriver } from '@chapar/domain';
 import { z } from 'zod';
-import { zAccountStatus, zCampaignStatus, zDriver } from '../domain/enums';
 import { ChaparError, notFound } from '../errors';
 import { topics } from '../ports';
 import { type AccountStatusEvent, zAccount, zAccountStatusEvent, zId, zIsoDate } from '../schemas';

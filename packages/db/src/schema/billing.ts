@@ -6,7 +6,7 @@ import {
   PAYMENT_PROVIDERS,
   PAYMENT_STATUSES,
   SUBSCRIPTION_SOURCES,
-} from '@chapar/api/domain';
+} from '@chapar/domain';
 import {
   decimal,
   index,

@@ -1,4 +1,4 @@
-import { CAMPAIGN_INTERVALS, CAMPAIGN_STATUSES, PAUSE_CAUSES, RECIPIENT_STATUSES } from '@chapar/api/domain';
+import { CAMPAIGN_INTERVALS, CAMPAIGN_STATUSES, PAUSE_CAUSES, RECIPIENT_STATUSES } from '@chapar/domain';
 import { sql } from 'drizzle-orm';
 import {
   boolean,

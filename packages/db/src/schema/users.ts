@@ -1,4 +1,4 @@
-import { USER_ROLES, USER_STATUSES } from '@chapar/api/domain';
+import { USER_ROLES, USER_STATUSES } from '@chapar/domain';
 import { boolean, char, index, mysqlEnum, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref, timestamp, updatedAt } from './columns';
 

@@ -1,4 +1,4 @@
-import { ACCOUNT_STATUSES, WHATSAPP_DRIVERS } from '@chapar/api/domain';
+import { ACCOUNT_STATUSES, WHATSAPP_DRIVERS } from '@chapar/domain';
 import {
   customType,
   index,

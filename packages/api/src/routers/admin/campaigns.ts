@@ -1,5 +1,5 @@
+import { zCampaignStatus } from '@chapar/domain';
 import { z } from 'zod';
-import { zCampaignStatus } from '../../domain/enums';
 import { notFound } from '../../errors';
 import type { CampaignRecord } from '../../ports';
 import { page, zCursor, zId } from '../../schemas';

@@ -1,5 +1,5 @@
+import { zPackageStatus } from '@chapar/domain';
 import { z } from 'zod';
-import { zPackageStatus } from '../../domain/enums';
 import { notFound } from '../../errors';
 import { zId, zPackage } from '../../schemas';
 import { adminProcedure, router } from '../../trpc';

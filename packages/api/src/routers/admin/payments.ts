@@ -1,5 +1,5 @@
+import { zPaymentStatus } from '@chapar/domain';
 import { z } from 'zod';
-import { zPaymentStatus } from '../../domain/enums';
 import { page, zCursor, zId, zPayment } from '../../schemas';
 import { adminProcedure, router } from '../../trpc';
 import { auditEntry } from './audit';

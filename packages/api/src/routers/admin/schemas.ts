@@ -1,5 +1,5 @@
+import { ACCOUNT_STATUSES } from '@chapar/domain';
 import { z } from 'zod';
-import { ACCOUNT_STATUSES } from '../../domain/enums';
 import { zAdminUser, zCampaign, zIsoDate, zSubscription } from '../../schemas';
 
 /** A campaign as admins see it: whose it is travels with it. */

@@ -1,5 +1,5 @@
+import { zUserRole, zUserStatus } from '@chapar/domain';
 import { z } from 'zod';
-import { zUserRole, zUserStatus } from '../../domain/enums';
 import { ChaparError, notFound } from '../../errors';
 import type { AuditEntry, AuditOf, UserRecord } from '../../ports';
 import { page, zAdminUser, zCursor, zId } from '../../schemas';

@@ -1,6 +1,9 @@
-import type { UserRole } from '@chapar/api/domain';
+import type { UserRole } from './enums';
 
-/** Who may open the admin tab; the server refuses everyone else anyway (FORBIDDEN). */
+/**
+ * Who is an administrator: the one rule behind the server's admin procedures and receipt
+ * downloads and the SPA's admin tab (which it only hides; the server refuses anyway).
+ */
 export function isAdmin(user: { role: UserRole }): boolean {
   return user.role === 'ADMIN' || user.role === 'SUPER_ADMIN';
 }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { USER_ROLES } from './enums';
+import { assignableRoles, isAdmin } from './roles';
+
+describe('roles', () => {
+  it('counts ADMIN and SUPER_ADMIN as administrators, and nobody else', () => {
+    expect(USER_ROLES.filter((role) => isAdmin({ role }))).toEqual(['ADMIN', 'SUPER_ADMIN']);
+  });
+
+  it('lets only a super admin give or take administrator roles', () => {
+    expect(assignableRoles({ role: 'SUPER_ADMIN' }, { role: 'ADMIN' })).toEqual([
+      'USER',
+      'ADMIN',
+      'SUPER_ADMIN',
+    ]);
+    expect(assignableRoles({ role: 'ADMIN' }, { role: 'USER' })).toEqual(['USER']);
+    expect(assignableRoles({ role: 'ADMIN' }, { role: 'ADMIN' })).toEqual([]);
+    expect(assignableRoles({ role: 'ADMIN' }, { role: 'SUPER_ADMIN' })).toEqual([]);
+  });
+});
