@@ -132,9 +132,9 @@ const envSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE: zBool.default(false),
   /** Seconds before a failed webhook delivery's first retry (10); the later ones and the day-long window scale with it. */
   WEBHOOK_RETRY_SECONDS: z.coerce
-    .number({ error: 'must be a number of seconds from 0.001 to 3600' })
-    .min(0.001, 'must be a number of seconds from 0.001 to 3600')
-    .max(3600, 'must be a number of seconds from 0.001 to 3600')
+    .number({ error: 'must be a number of seconds from 0.0001 to 3600' })
+    .min(0.0001, 'must be a number of seconds from 0.0001 to 3600')
+    .max(3600, 'must be a number of seconds from 0.0001 to 3600')
     .default(10),
   /** Rate limits: sign-ins per IP per minute, failed sign-ins per account per 15 minutes, */
   /** sign-ups per IP per hour, requests with a wrong API key per IP per 15 minutes. */

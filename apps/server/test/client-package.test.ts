@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +16,11 @@ import { signUp } from './support/users';
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
+// The SPA's bundler, wherever npm put it.
+const vite = path.join(
+  path.dirname(createRequire(path.join(repoRoot, 'apps/web/package.json')).resolve('vite/package.json')),
+  'bin/vite.js',
+);
 
 const script = `
 import { createChaparClient } from '@chapar/client';
@@ -81,7 +87,7 @@ describe('the @chapar/client tarball', () => {
     // One install from the registry: the tarball and what it depends on, nothing of the workspace.
     await run('npm', ['install', '--no-audit', '--no-fund', `./${tarball}`], { cwd: project });
     server = await startTestServer({ env: { ENGINE_TIME_SCALE: '20' } });
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await server?.close();
@@ -149,5 +155,23 @@ describe('the @chapar/client tarball', () => {
     expect(errors[0]).toMatch(
       /^consumer\.ts\(10,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/,
     );
+  }, 60_000);
+
+  it('bundles for the browser with the browser WebSocket, leaving the ws package out', async () => {
+    await writeFile(
+      path.join(project, 'browser.mjs'),
+      "import { createChaparClient } from '@chapar/client';\nexport const client = createChaparClient({ url: location.origin });\n",
+    );
+    await writeFile(
+      path.join(project, 'vite.config.mjs'),
+      `export default { logLevel: 'error', build: { outDir: 'browser-dist', minify: false,
+        lib: { entry: 'browser.mjs', formats: ['es'], fileName: 'bundle' } } };`,
+    );
+    await run('node', [vite, 'build', '--config', 'vite.config.mjs'], { cwd: project });
+    const bundle = await readFile(path.join(project, 'browser-dist/bundle.js'), 'utf8');
+    expect(bundle).toContain('globalThis.WebSocket');
+    expect(bundle).toContain('createWSClient');
+    // ws's Node implementation (the HTTP upgrade handshake) must not be in a browser bundle.
+    expect(bundle).not.toContain('Sec-WebSocket-Key');
   }, 60_000);
 });

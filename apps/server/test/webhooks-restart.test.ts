@@ -98,8 +98,8 @@ describe('webhooks across a SIGKILL', () => {
       .select({ id: webhookDeliveries.id, eventId: webhookDeliveries.eventId, body: webhookDeliveries.body })
       .from(webhookDeliveries)
       .orderBy(asc(webhookDeliveries.id));
-    // 3 recipients × SENT, DELIVERED, READ, and the campaign's COMPLETED (it started before the webhook).
-    expect(written).toHaveLength(10);
+    // 3 recipients × SENT, (DELIVERED), READ, and the campaign's COMPLETED (it started before the webhook).
+    expect(written.length).toBeGreaterThanOrEqual(7);
     expect(receiver.accepted()).toHaveLength(0);
 
     hanging = false;
@@ -122,10 +122,12 @@ describe('webhooks across a SIGKILL', () => {
         r.body.data.status,
       ]);
     }
-    expect([...byRecipient.values()]).toEqual([
-      ['SENT', 'DELIVERED', 'READ'],
-      ['SENT', 'DELIVERED', 'READ'],
-      ['SENT', 'DELIVERED', 'READ'],
-    ]);
+    expect(byRecipient.size).toBe(3);
+    // DELIVERED may be skipped when the read ack is stored first (READ implies delivery).
+    for (const statuses of byRecipient.values())
+      expect([
+        ['SENT', 'DELIVERED', 'READ'],
+        ['SENT', 'READ'],
+      ]).toContainEqual(statuses);
   }, 120_000);
 });

@@ -107,6 +107,10 @@ async function appendStatusEvent(
         SELECT id, ${event.status}, ${error}, ${at} FROM whatsapp_accounts WHERE id = ${accountId}`,
     );
     const data = { accountId, status: event.status, error, at: at.toISOString() };
-    await recordWebhookEvent(tx, { accountId }, { type: 'account.status', orderKey: `account:${accountId}`, at, data });
+    await recordWebhookEvent(
+      tx,
+      { accountId },
+      { type: 'account.status', orderKey: `account:${accountId}`, at, data },
+    );
   });
 }

@@ -61,7 +61,11 @@ export async function transitionCampaign(
   }
   await writeAudit(tx, extra.audit, now);
   const data = { campaignId: id, status: to, pausedReason: set.pausedReason ?? null, at: now.toISOString() };
-  await recordWebhookEvent(tx, { campaignId: id }, { type: 'campaign.status', orderKey: `campaign:${id}`, at: now, data });
+  await recordWebhookEvent(
+    tx,
+    { campaignId: id },
+    { type: 'campaign.status', orderKey: `campaign:${id}`, at: now, data },
+  );
   return true;
 }
 

@@ -197,12 +197,15 @@ export class WebhookDispatcher {
       { webhookId: row.webhookId, deliveryId: id, attempt: row.attempts, error: result.error },
       'webhook delivery failed',
     );
-    await this.noteFailure(row.webhookId);
+    await this.noteFailure(row.webhookId, delay === null ? row.createdAt : null);
     return true;
   }
 
-  /** Starts the endpoint's failure run, and disables it when the run has lasted a day. */
-  private async noteFailure(webhookId: number) {
+  /**
+   * Starts the endpoint's failure run, and disables it when the run has lasted a day, or
+   * when an event ran out of its day of retries with no success since it was written.
+   */
+  private async noteFailure(webhookId: number, exhaustedEventOf: Date | null) {
     const { db, log, policy } = this.o;
     await db
       .update(webhooks)
@@ -219,7 +222,10 @@ export class WebhookDispatcher {
         and(
           eq(webhooks.id, webhookId),
           eq(webhooks.status, 'ACTIVE'),
-          sql`${webhooks.failingSince} <= NOW(3) - INTERVAL ${Math.round(policy.disableAfterMs * 1000)} MICROSECOND`,
+          exhaustedEventOf
+            ? sql`NOT EXISTS (SELECT 1 FROM webhook_deliveries ok WHERE ok.webhook_id = ${webhooks.id}
+                 AND ok.status = 'SUCCEEDED' AND ok.delivered_at >= ${exhaustedEventOf})`
+            : sql`${webhooks.failingSince} <= NOW(3) - INTERVAL ${Math.round(policy.disableAfterMs * 1000)} MICROSECOND`,
         ),
       );
     if (disabled.affectedRows === 1)
