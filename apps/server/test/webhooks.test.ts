@@ -176,7 +176,7 @@ describe('webhooks', () => {
       .accepted()
       .filter((r) => mine(r) && r.body.type === 'campaign.status')
       .map((r) => r.body.data.status);
-    expect(campaignStatuses).toEqual(['RUNNING', 'COMPLETED']);
+    expect(campaignStatuses).toEqual(['READY', 'RUNNING', 'COMPLETED']);
     expect(
       receiver
         .accepted()
