@@ -90,8 +90,12 @@ export function WebhooksPage() {
                         ))}
                       </Group>
                     </Table.Td>
-                    <Table.Td>
-                      <Badge color={w.status === 'ACTIVE' ? 'teal' : 'red'} variant="light">
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge
+                        color={w.status === 'ACTIVE' ? 'teal' : 'red'}
+                        variant="light"
+                        styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+                      >
                         {t(`webhooks.status.${w.status}`)}
                       </Badge>
                     </Table.Td>
