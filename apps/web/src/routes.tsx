@@ -22,8 +22,8 @@ const DashboardPage = lazy(() =>
 const CampaignsPage = lazy(() =>
   import('./campaigns/campaigns-page').then((m) => ({ default: m.CampaignsPage })),
 );
-const CampaignCreatePage = lazy(() =>
-  import('./campaigns/campaign-create-page').then((m) => ({ default: m.CampaignCreatePage })),
+const CampaignWizard = lazy(() =>
+  import('./campaigns/campaign-wizard').then((m) => ({ default: m.CampaignWizard })),
 );
 const CampaignPage = lazy(() =>
   import('./campaigns/campaign-page').then((m) => ({ default: m.CampaignPage })),
@@ -92,7 +92,7 @@ function SignedInRoutes({ user }: { user: User }) {
           <Route index element={<Navigate to="/dashboard" replace />} />
           <Route path="dashboard" element={<DashboardPage />} />
           <Route path="campaigns" element={<CampaignsPage />} />
-          <Route path="campaigns/new" element={<CampaignCreatePage />} />
+          <Route path="campaigns/new" element={<CampaignWizard />} />
           <Route path="campaigns/:id" element={<CampaignPage />} />
           <Route path="whatsapp" element={<AccountsPage />} />
           <Route path="opt-outs" element={<OptOutsPage />} />

@@ -1,8 +1,8 @@
 import type { EventBus, UserRecord } from '@chapar/api';
-import { apiKeys, type Database, sessions, users } from '@chapar/db';
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { Database } from '@chapar/db';
 import type { WebSocket } from 'ws';
 import type { AppLogger } from '../logger';
+import { liveCredentialHolders } from '../repositories/api-keys';
 import { hashToken } from './token-hash';
 
 /** Published (on every process, over Redis when there is one) when sessions end or a key is revoked. */
@@ -126,19 +126,7 @@ export class SocketIdentities {
 
   /** The live credentials among `hashes`, with their user's status and role. */
   private holders(kind: SocketCredential['kind'], hashes: string[]): Promise<Holder[]> {
-    const user = { userId: users.id, status: users.status, role: users.role };
-    if (kind === 'session') {
-      return this.o.db
-        .select({ hash: sessions.id, ...user })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(inArray(sessions.id, hashes), gt(sessions.expiresAt, new Date())));
-    }
-    return this.o.db
-      .select({ hash: apiKeys.keyHash, ...user })
-      .from(apiKeys)
-      .innerJoin(users, eq(users.id, apiKeys.userId))
-      .where(and(inArray(apiKeys.keyHash, hashes), isNull(apiKeys.revokedAt)));
+    return liveCredentialHolders(this.o.db, kind, hashes);
   }
 
   private lose(entry: Watched, reason: string): void {

@@ -1,6 +1,6 @@
 import { type AccountStatusEvent, ChaparError, type EventBus, type WhatsAppControlPort } from '@chapar/api';
-import { type AccountDesiredState, type Database, whatsappAccounts } from '@chapar/db';
-import { eq, sql } from 'drizzle-orm';
+import type { AccountDesiredState, Database } from '@chapar/db';
+import { appliedCommandSeq, readAccountSnapshot, writeDesiredState } from '../repositories/account-commands';
 
 /** Workers listen here and run a lease round at once (a command, or an account handed back). */
 export const WAKE_TOPIC = 'cluster:wake';
@@ -43,17 +43,7 @@ export class AccountCommands implements WhatsAppControlPort {
 
   /** The stored state: every process answers the same, QR code included. */
   async snapshot(accountId: number): Promise<AccountStatusEvent> {
-    const [row] = await this.o.db
-      .select({
-        status: whatsappAccounts.status,
-        qr: whatsappAccounts.qr,
-        phone: whatsappAccounts.phone,
-        error: whatsappAccounts.error,
-        version: whatsappAccounts.statusVersion,
-      })
-      .from(whatsappAccounts)
-      .where(eq(whatsappAccounts.id, accountId))
-      .limit(1);
+    const row = await readAccountSnapshot(this.o.db, accountId);
     if (!row) return { status: 'DISCONNECTED' };
     return {
       status: row.status,
@@ -65,14 +55,8 @@ export class AccountCommands implements WhatsAppControlPort {
   }
 
   private async command(accountId: number, desired: AccountDesiredState): Promise<void> {
-    const { db } = this.o;
-    // LAST_INSERT_ID(expr) hands the new sequence back from the UPDATE itself.
-    const [result] = await db
-      .update(whatsappAccounts)
-      .set({ desired, desiredSeq: sql`LAST_INSERT_ID(${whatsappAccounts.desiredSeq} + 1)` })
-      .where(eq(whatsappAccounts.id, accountId));
-    if (result.affectedRows !== 1) return;
-    const seq = Number(result.insertId);
+    const seq = await writeDesiredState(this.o.db, accountId, desired);
+    if (seq === null) return;
     this.o.bus.publish(WAKE_TOPIC, { accountId });
     await this.waitApplied(accountId, seq, desired);
   }
@@ -80,12 +64,8 @@ export class AccountCommands implements WhatsAppControlPort {
   private async waitApplied(accountId: number, seq: number, desired: AccountDesiredState) {
     const deadline = Date.now() + (this.o.waitMs ?? 15_000);
     for (;;) {
-      const [row] = await this.o.db
-        .select({ applied: whatsappAccounts.appliedSeq })
-        .from(whatsappAccounts)
-        .where(eq(whatsappAccounts.id, accountId))
-        .limit(1);
-      if (!row || row.applied >= seq) return;
+      const applied = await appliedCommandSeq(this.o.db, accountId);
+      if (applied === null || applied >= seq) return;
       if (Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, POLL_MS));
     }

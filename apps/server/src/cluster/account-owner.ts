@@ -1,6 +1,10 @@
-import { type Database, whatsappAccounts } from '@chapar/db';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Database } from '@chapar/db';
 import type { AppLogger } from '../logger';
+import {
+  accountsWithPendingCommands,
+  readDesiredState,
+  settleCommand,
+} from '../repositories/account-commands';
 import type { SessionManager } from '../whatsapp/session-manager';
 import type { Acquired } from './leases';
 
@@ -41,16 +45,8 @@ export class AccountOwner {
 
   /** Each lease round: commands written since the last one, for accounts held here. */
   async round(): Promise<void> {
-    const pending = await this.o.db
-      .select({ id: whatsappAccounts.id })
-      .from(whatsappAccounts)
-      .where(
-        and(
-          eq(whatsappAccounts.leaseOwner, this.o.workerId),
-          gt(whatsappAccounts.desiredSeq, whatsappAccounts.appliedSeq),
-        ),
-      );
-    await Promise.all(pending.map((r) => this.serially(r.id, () => this.reconcile(r.id, false))));
+    const pending = await accountsWithPendingCommands(this.o.db, this.o.workerId);
+    await Promise.all(pending.map((id) => this.serially(id, () => this.reconcile(id, false))));
   }
 
   private serially(accountId: number, run: () => Promise<void>): Promise<void> {
@@ -66,16 +62,7 @@ export class AccountOwner {
 
   private async reconcile(accountId: number, justAcquired: boolean): Promise<void> {
     const { db, sessions, workerId } = this.o;
-    const [row] = await db
-      .select({
-        desired: whatsappAccounts.desired,
-        seq: whatsappAccounts.desiredSeq,
-        applied: whatsappAccounts.appliedSeq,
-        status: whatsappAccounts.status,
-        authRef: whatsappAccounts.authRef,
-      })
-      .from(whatsappAccounts)
-      .where(and(eq(whatsappAccounts.id, accountId), eq(whatsappAccounts.leaseOwner, workerId)));
+    const row = await readDesiredState(db, accountId, workerId);
     if (!row) return;
     const command = row.seq > row.applied;
     if (!command && !justAcquired) return;
@@ -115,18 +102,6 @@ export class AccountOwner {
    * unless a newer command arrived meanwhile: that one runs on the next round.
    */
   private async settle(accountId: number, seq: number, desired?: 'DISCONNECTED') {
-    await this.o.db
-      .update(whatsappAccounts)
-      .set({
-        appliedSeq: sql`GREATEST(${whatsappAccounts.appliedSeq}, ${seq})`,
-        ...(desired ? { desired } : {}),
-      })
-      .where(
-        and(
-          eq(whatsappAccounts.id, accountId),
-          eq(whatsappAccounts.leaseOwner, this.o.workerId),
-          eq(whatsappAccounts.desiredSeq, seq),
-        ),
-      );
+    await settleCommand(this.o.db, { accountId, workerId: this.o.workerId, seq, desired });
   }
 }

@@ -4,11 +4,11 @@ import { TRPCError } from '@trpc/server';
 import type { CreateHTTPContextOptions } from '@trpc/server/adapters/standalone';
 import type { CreateWSSContextFnOptions } from '@trpc/server/adapters/ws';
 import { verifyRequestOrigin } from 'lucia';
-import { API_KEY_PREFIX, userIdForApiKey } from '../auth/api-keys';
 import type { AppLucia } from '../auth/lucia';
 import type { SocketCredential, SocketIdentities } from '../auth/socket-identities';
 import type { AppLogger } from '../logger';
 import { metrics } from '../observability/metrics';
+import { API_KEY_PREFIX, userIdForApiKey } from '../repositories/api-keys';
 import { type RequestInfo, requestInfo } from './request';
 
 export interface ContextDeps {

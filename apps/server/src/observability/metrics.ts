@@ -1,7 +1,7 @@
 import type { AccountsPort } from '@chapar/api';
-import { campaigns, type DatabaseHandle } from '@chapar/db';
-import { count, eq } from 'drizzle-orm';
+import type { DatabaseHandle } from '@chapar/db';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { runningCampaignCount } from '../repositories/stats';
 
 /**
  * Prometheus metrics of this process, served on `/metrics`. One registry per process:
@@ -147,13 +147,10 @@ export function createMetricsSource(deps: {
       if (pool.waiting !== undefined) poolConnections.set({ state: 'waiting' }, pool.waiting);
       try {
         const [running, byStatus] = await withTimeout(
-          Promise.all([
-            deps.handle.db.select({ n: count() }).from(campaigns).where(eq(campaigns.status, 'RUNNING')),
-            deps.accounts.countByStatus(),
-          ]),
+          Promise.all([runningCampaignCount(deps.handle.db), deps.accounts.countByStatus()]),
           2_000,
         );
-        runningCampaigns.set(Number(running[0]?.n ?? 0));
+        runningCampaigns.set(running);
         for (const [status, n] of Object.entries(byStatus)) accountsByStatus.set({ status }, n);
       } catch {
         // The process metrics are still worth serving when the database is away.

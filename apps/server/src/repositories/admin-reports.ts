@@ -12,7 +12,7 @@ export function createAdminReportsPort(db: Database): AdminReportsPort {
           .select({
             campaigns: count(),
             active: sum(sql`${campaigns.status} IN ('RUNNING', 'SCHEDULED')`),
-            // The counters equal the recipient rows (see ARCHITECTURE.md), so no recipient scan.
+            // The counters equal the recipient rows (see packages/db/README.md), so no recipient scan.
             sent: sum(campaigns.sentCount),
           })
           .from(campaigns)

@@ -30,6 +30,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { publishProgress, readProgress } from './campaign-progress';
+import { lockCampaignStatus, recordAddedRecipients } from './campaign-recipients';
 import { refreshReadiness, transitionCampaign } from './campaign-transitions';
 import { chunks, escapeLike, pageOf } from './util';
 
@@ -198,24 +199,6 @@ function toRecord(row: CampaignRow): CampaignRecord {
   };
 }
 
-/** Adds variable names to the campaign's list (inside the caller's transaction). */
-export async function mergeVariableKeys(
-  tx: Pick<Database, 'select' | 'update'>,
-  campaignId: number,
-  keys: Iterable<string>,
-) {
-  const incoming = [...new Set(keys)];
-  if (incoming.length === 0) return;
-  const [row] = await tx
-    .select({ keys: campaigns.variableKeys })
-    .from(campaigns)
-    .where(eq(campaigns.id, campaignId));
-  const merged = [...new Set([...(row?.keys ?? []), ...incoming])];
-  if (merged.length !== (row?.keys ?? []).length) {
-    await tx.update(campaigns).set({ variableKeys: merged }).where(eq(campaigns.id, campaignId));
-  }
-}
-
 /** Every RUNNING campaign with its owner (the billing sweep checks each owner's funds). */
 export function runningCampaignOwners(db: Database) {
   return db
@@ -233,6 +216,26 @@ export async function quotaPausedCampaignIds(db: Database, userId: number): Prom
       and(eq(campaigns.userId, userId), eq(campaigns.status, 'PAUSED'), eq(campaigns.pauseCause, 'QUOTA')),
     );
   return rows.map((r) => r.id);
+}
+
+/** Sets or clears the attachment while the campaign is editable; false when it is not (or not the user's). */
+export async function setCampaignMedia(
+  db: Database,
+  userId: number,
+  campaignId: number,
+  uploadId: number | null,
+): Promise<boolean> {
+  const [result] = await db
+    .update(campaigns)
+    .set({ mediaUploadId: uploadId, updatedAt: new Date() })
+    .where(
+      and(
+        eq(campaigns.id, campaignId),
+        eq(campaigns.userId, userId),
+        inArray(campaigns.status, EDITABLE_STATUSES),
+      ),
+    );
+  return result.affectedRows === 1;
 }
 
 export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort {
@@ -383,12 +386,8 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
     async addRecipients(userId, campaignId, rows) {
       const outcome = await db.transaction(async (tx) => {
         // Row lock: concurrent batches for one campaign apply one after the other.
-        const [locked] = await tx
-          .select({ status: campaigns.status })
-          .from(campaigns)
-          .where(and(eq(campaigns.id, campaignId), eq(campaigns.userId, userId)))
-          .for('update');
-        if (!locked || !EDITABLE_STATUSES.includes(locked.status)) return null;
+        const status = await lockCampaignStatus(tx, userId, campaignId);
+        if (!status || !EDITABLE_STATUSES.includes(status)) return null;
         const phones = rows.map((r) => r.phone);
         const existing = new Set<string>();
         const optedOut = new Set<string>();
@@ -409,19 +408,12 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
           await tx.insert(recipients).values(part.map((r) => ({ ...r, campaignId })));
         }
         if (fresh.length > 0) {
-          await tx
-            .update(campaigns)
-            .set({
-              totalRecipients: sql`${campaigns.totalRecipients} + ${fresh.length}`,
-              updatedAt: new Date(),
-            })
-            .where(eq(campaigns.id, campaignId));
-          await mergeVariableKeys(
+          await recordAddedRecipients(
             tx,
             campaignId,
+            fresh.length,
             fresh.flatMap((r) => Object.keys(r.variables ?? {})),
           );
-          await refreshReadiness(tx, campaignId);
         }
         return {
           added: fresh.length,

@@ -9,6 +9,12 @@ function tally<K extends string>(keys: readonly K[], rows: Array<{ key: K; n: nu
   return out;
 }
 
+/** Campaigns RUNNING now (the metrics gauge). */
+export async function runningCampaignCount(db: Database): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(campaigns).where(eq(campaigns.status, 'RUNNING'));
+  return Number(row?.n ?? 0);
+}
+
 export function createStatsPort(db: Database): StatsPort {
   return {
     async admin(now): Promise<AdminStats> {

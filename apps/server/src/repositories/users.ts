@@ -28,6 +28,11 @@ const DUPLICATE_FIELDS: Array<[index: string, field: string, message: string]> =
   ['users_username_uq', 'username', 'This username is taken. Choose another.'],
 ];
 
+export async function findUserRecord(db: Database, id: number): Promise<UserRecord | null> {
+  const [row] = await db.select(userColumns).from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
 export async function userExists(db: Database, id: number): Promise<boolean> {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.id, id)).limit(1);
   return row !== undefined;

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type CampaignsPort, ChaparError, type MediaPort } from '@chapar/api';
-import { campaigns, type Database, uploads } from '@chapar/db';
-import { EDITABLE_STATUSES } from '@chapar/domain';
-import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '@chapar/db';
 import { fileTypeFromBuffer } from 'file-type';
+import { setCampaignMedia } from '../repositories/campaigns';
+import { recordUpload } from '../repositories/uploads';
 
 export type MediaKind = 'image' | 'video' | 'audio' | 'document';
 
@@ -79,25 +79,10 @@ export async function storeUpload(
       .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c))
       .join('')
       .slice(0, 255) || 'attachment';
-  await db
-    .insert(uploads)
-    .values({ userId, sha256, mimeType, kind, size: bytes.length, fileName: safeName })
-    .onDuplicateKeyUpdate({ set: { fileName: safeName } });
-  const [row] = await db
-    .select({ id: uploads.id })
-    .from(uploads)
-    .where(and(eq(uploads.userId, userId), eq(uploads.sha256, sha256)));
-  return row!.id;
+  return recordUpload(db, { userId, sha256, mimeType, kind, size: bytes.length, fileName: safeName });
 }
 
 export function createMediaPort(db: Database, campaignsPort: CampaignsPort, dataDir: string): MediaPort {
-  const editable = (userId: number, campaignId: number) =>
-    and(
-      eq(campaigns.id, campaignId),
-      eq(campaigns.userId, userId),
-      inArray(campaigns.status, EDITABLE_STATUSES),
-    );
-
   return {
     async attach(userId, campaignId, file, fileName) {
       const campaign = await campaignsPort.get(userId, campaignId);
@@ -128,11 +113,7 @@ export function createMediaPort(db: Database, campaignsPort: CampaignsPort, data
         kind: accepted.kind,
         fileName,
       });
-      const [result] = await db
-        .update(campaigns)
-        .set({ mediaUploadId: uploadId, updatedAt: new Date() })
-        .where(editable(userId, campaignId));
-      if (result.affectedRows !== 1) {
+      if (!(await setCampaignMedia(db, userId, campaignId, uploadId))) {
         throw new ChaparError(
           'CONFLICT',
           'The attachment of a running campaign cannot change. Pause it first.',
@@ -142,11 +123,7 @@ export function createMediaPort(db: Database, campaignsPort: CampaignsPort, data
     },
 
     async detach(userId, campaignId) {
-      const [result] = await db
-        .update(campaigns)
-        .set({ mediaUploadId: null, updatedAt: new Date() })
-        .where(editable(userId, campaignId));
-      if (result.affectedRows !== 1) return null;
+      if (!(await setCampaignMedia(db, userId, campaignId, null))) return null;
       return campaignsPort.get(userId, campaignId);
     },
   };

@@ -1,28 +1,17 @@
 import { ChaparError, type EventBus, type ImportReport, type RecipientImportPort } from '@chapar/api';
-import { campaigns, type Database, optOuts } from '@chapar/db';
+import type { Database } from '@chapar/db';
 import { type CountryCode, EDITABLE_STATUSES } from '@chapar/domain';
-import { and, eq, sql } from 'drizzle-orm';
-import mysql from 'mysql2';
 import { type ImportedRecipient, importRecipientFile, isImportError } from '../import/index';
 import { publishProgress } from '../repositories/campaign-progress';
-import { refreshReadiness } from '../repositories/campaign-transitions';
-import { mergeVariableKeys } from '../repositories/campaigns';
+import {
+  insertRecipientRows,
+  lockCampaignStatus,
+  recordAddedRecipients,
+} from '../repositories/campaign-recipients';
+import { optedOutPhones } from '../repositories/opt-outs';
 
 /** Rejected rows and rows with other numbers listed in the report, each. */
 const MAX_REPORTED_ROWS = 10_000;
-
-/**
- * One multi-row INSERT IGNORE as plain SQL text: for thousands of rows, escaping with
- * mysql2 is several times cheaper than binding one parameter per value. The unique
- * (campaign, phone) index drops numbers the campaign already has.
- */
-function insertSql(campaignId: number, rows: ImportedRecipient[]): string {
-  const values = rows.map(
-    (r) =>
-      `(${campaignId},${mysql.escape(r.phone)},${mysql.escape(r.name)},${r.variables ? mysql.escape(JSON.stringify(r.variables)) : 'NULL'},'PENDING')`,
-  );
-  return `INSERT IGNORE INTO recipients (campaign_id, phone, name, variables, status) VALUES ${values.join(',')}`;
-}
 
 export interface ImportLimits {
   maxBytes: number;
@@ -53,23 +42,15 @@ export function createRecipientImport(
       let report: ImportReport;
       try {
         report = await db.transaction(async (tx) => {
-          const [locked] = await tx
-            .select({ status: campaigns.status })
-            .from(campaigns)
-            .where(and(eq(campaigns.id, campaignId), eq(campaigns.userId, userId)))
-            .for('update');
-          if (!locked) throw new ChaparError('NOT_FOUND', 'Campaign not found.');
-          if (!EDITABLE_STATUSES.includes(locked.status)) {
+          const status = await lockCampaignStatus(tx, userId, campaignId);
+          if (!status) throw new ChaparError('NOT_FOUND', 'Campaign not found.');
+          if (!EDITABLE_STATUSES.includes(status)) {
             throw new ChaparError(
               'CONFLICT',
-              `Recipients cannot be added to a ${locked.status.toLowerCase()} campaign.`,
+              `Recipients cannot be added to a ${status.toLowerCase()} campaign.`,
             );
           }
-          const blocked = new Set(
-            (await tx.select({ phone: optOuts.phone }).from(optOuts).where(eq(optOuts.userId, userId))).map(
-              (r) => r.phone,
-            ),
-          );
+          const blocked = await optedOutPhones(tx, userId);
           const result: ImportReport = {
             rows: 0,
             added: 0,
@@ -95,8 +76,7 @@ export function createRecipientImport(
           // One INSERT in flight while the next batch is parsed: Node parses, MariaDB writes.
           let inFlight: Promise<void> = Promise.resolve();
           const insert = async (rows: ImportedRecipient[]) => {
-            const [inserted] = await tx.execute(sql.raw(insertSql(campaignId, rows)));
-            const added = (inserted as unknown as { affectedRows: number }).affectedRows;
+            const added = await insertRecipientRows(tx, campaignId, rows);
             result.added += added;
             result.duplicates += rows.length - added;
           };
@@ -124,17 +104,7 @@ export function createRecipientImport(
               result.columnChoice = { detectedBy: batch.columns.detectedBy, ...batch.columns.labels };
             }
           }
-          if (result.added > 0) {
-            await tx
-              .update(campaigns)
-              .set({
-                totalRecipients: sql`${campaigns.totalRecipients} + ${result.added}`,
-                updatedAt: new Date(),
-              })
-              .where(eq(campaigns.id, campaignId));
-            await mergeVariableKeys(tx, campaignId, result.columns);
-            await refreshReadiness(tx, campaignId);
-          }
+          if (result.added > 0) await recordAddedRecipients(tx, campaignId, result.added, result.columns);
           return result;
         });
       } catch (error) {

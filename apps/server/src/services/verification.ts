@@ -7,12 +7,25 @@ import {
   type UserRecord,
   type VerificationPort,
 } from '@chapar/api';
-import { type Database, otpCodes, users } from '@chapar/db';
+import type { Database } from '@chapar/db';
 import { normalizePhone, type OtpChannel, type OtpPurpose } from '@chapar/domain';
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Mailer } from '../messaging/email';
 import type { SmsSender } from '../messaging/sms';
-import { userColumns } from '../repositories/users';
+import {
+  consumeCode,
+  countWrongGuess,
+  findUserByAddress,
+  latestCodeDelivery,
+  latestCodeRequestedAt,
+  lockNewestLiveCode,
+  markAddressVerified,
+  markCodeNotDelivered,
+  markCodeSent,
+  setPasswordHashIn,
+  storeNewCode,
+  type Tx,
+} from '../repositories/otp-codes';
+import { findUserRecord } from '../repositories/users';
 
 export interface VerificationOptions {
   sms: SmsSender | null;
@@ -117,13 +130,8 @@ export function createVerification(
   }): Promise<{ expiresAt: Date; sent: Promise<void> }> {
     const now = clock.now();
     if (input.countIp !== false) await options.rateLimits.consume('otpPerIp', input.ip);
-    const [latest] = await db
-      .select({ createdAt: otpCodes.createdAt })
-      .from(otpCodes)
-      .where(and(eq(otpCodes.target, input.target), eq(otpCodes.purpose, input.purpose)))
-      .orderBy(desc(otpCodes.id))
-      .limit(1);
-    const wait = latest ? latest.createdAt.getTime() + options.resendSeconds * 1000 - now.getTime() : 0;
+    const latest = await latestCodeRequestedAt(db, input.target, input.purpose);
+    const wait = latest ? latest.getTime() + options.resendSeconds * 1000 - now.getTime() : 0;
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       throw new RateLimitedError(
@@ -135,43 +143,26 @@ export function createVerification(
     const code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
     const expiresAt = new Date(now.getTime() + options.ttlMinutes * 60_000);
     const codeHash = await hashCode(code);
-    const id = await db.transaction(async (tx) => {
-      await tx
-        .update(otpCodes)
-        .set({ consumedAt: now })
-        .where(
-          and(
-            eq(otpCodes.target, input.target),
-            eq(otpCodes.purpose, input.purpose),
-            isNull(otpCodes.consumedAt),
-          ),
-        );
-      const [row] = await tx
-        .insert(otpCodes)
-        .values({
-          target: input.target,
-          purpose: input.purpose,
-          channel: input.channel,
-          userId: input.userId,
-          codeHash,
-          expiresAt,
-          delivery: 'SENDING',
-          requestIp: input.ip.slice(0, 64),
-          createdAt: now,
-        })
-        .$returningId();
-      return row!.id;
-    });
+    const id = await storeNewCode(
+      db,
+      {
+        target: input.target,
+        purpose: input.purpose,
+        channel: input.channel,
+        userId: input.userId,
+        codeHash,
+        expiresAt,
+        requestIp: input.ip.slice(0, 64),
+      },
+      now,
+    );
     const sent = deliver(input.channel, input.target, code, input.purpose).then(
       async () => {
-        await db.update(otpCodes).set({ delivery: 'SENT' }).where(eq(otpCodes.id, id));
+        await markCodeSent(db, id);
       },
       async (error: unknown) => {
         // A code nobody received must not stay valid; the verify page shows that it failed.
-        await db
-          .update(otpCodes)
-          .set({ consumedAt: clock.now(), delivery: 'FAILED' })
-          .where(eq(otpCodes.id, id));
+        await markCodeNotDelivered(db, id, clock.now());
         // What the provider said (credit, hosts, addresses) is for the operator, in this log line.
         log.warn({ err: error, channel: input.channel }, 'one-time code not delivered');
         throw new ChaparError('BAD_GATEWAY', notDelivered(input.channel));
@@ -187,24 +178,11 @@ export function createVerification(
   async function check(
     where: { target?: string; userId?: number; purpose: OtpPurpose },
     code: string,
-    effect: (tx: Parameters<Parameters<Database['transaction']>[0]>[0], now: Date) => Promise<void>,
+    effect: (tx: Tx, now: Date) => Promise<void>,
   ): Promise<CheckResult> {
     const now = clock.now();
     return db.transaction(async (tx): Promise<CheckResult> => {
-      const [row] = await tx
-        .select()
-        .from(otpCodes)
-        .where(
-          and(
-            eq(otpCodes.purpose, where.purpose),
-            where.target ? eq(otpCodes.target, where.target) : undefined,
-            where.userId ? eq(otpCodes.userId, where.userId) : undefined,
-            isNull(otpCodes.consumedAt),
-          ),
-        )
-        .orderBy(desc(otpCodes.id))
-        .limit(1)
-        .for('update');
+      const row = await lockNewestLiveCode(tx, where);
       if (!row || row.expiresAt <= now) {
         return { ok: false, message: 'This code has expired or was already used. Ask for a new one.' };
       }
@@ -212,10 +190,7 @@ export function createVerification(
         return { ok: false, message: 'Too many wrong codes. Ask for a new one.' };
       }
       if (!(await codeMatches(row.codeHash, code))) {
-        await tx
-          .update(otpCodes)
-          .set({ attempts: sql`${otpCodes.attempts} + 1` })
-          .where(and(eq(otpCodes.id, row.id), lt(otpCodes.attempts, options.maxAttempts)));
+        await countWrongGuess(tx, row.id, options.maxAttempts);
         const left = options.maxAttempts - row.attempts - 1;
         return {
           ok: false,
@@ -225,32 +200,19 @@ export function createVerification(
               : 'Wrong code. Too many wrong codes: ask for a new one.',
         };
       }
-      await tx.update(otpCodes).set({ consumedAt: now }).where(eq(otpCodes.id, row.id));
+      await consumeCode(tx, row.id, now);
       await effect(tx, now);
       return { ok: true, userId: row.userId };
     });
   }
 
-  const getUser = async (id: number): Promise<UserRecord | null> => {
-    const [row] = await db.select(userColumns).from(users).where(eq(users.id, id)).limit(1);
-    return row ?? null;
-  };
+  const getUser = (id: number): Promise<UserRecord | null> => findUserRecord(db, id);
 
   async function findAccount(identifier: string) {
     const trimmed = identifier.trim();
-    let where = null;
-    if (trimmed.includes('@')) where = eq(users.email, trimmed.toLowerCase());
-    else {
-      const phone = normalizePhone(trimmed, 'IR');
-      if (phone.ok) where = eq(users.phone, phone.e164);
-    }
-    if (!where) return null;
-    const [row] = await db
-      .select({ id: users.id, email: users.email, phone: users.phone, status: users.status })
-      .from(users)
-      .where(where)
-      .limit(1);
-    return row ?? null;
+    if (trimmed.includes('@')) return findUserByAddress(db, { email: trimmed.toLowerCase() });
+    const phone = normalizePhone(trimmed, 'IR');
+    return phone.ok ? findUserByAddress(db, { phone: phone.e164 }) : null;
   }
 
   return {
@@ -282,12 +244,7 @@ export function createVerification(
       const current = await getUser(userId);
       if (!current) throw new ChaparError('NOT_FOUND', 'User not found.');
       const target = purpose === 'VERIFY_PHONE' ? current.phone : current.email;
-      const [latest] = await db
-        .select({ channel: otpCodes.channel, delivery: otpCodes.delivery, createdAt: otpCodes.createdAt })
-        .from(otpCodes)
-        .where(and(eq(otpCodes.target, target), eq(otpCodes.purpose, purpose), eq(otpCodes.userId, userId)))
-        .orderBy(desc(otpCodes.id))
-        .limit(1);
+      const latest = await latestCodeDelivery(db, { target, purpose, userId });
       if (!latest) return { delivery: null, sentTo: null, requestedAt: null, lastSendError: null };
       return {
         delivery: latest.delivery,
@@ -301,14 +258,9 @@ export function createVerification(
       const current = await getUser(userId);
       if (!current) throw new ChaparError('NOT_FOUND', 'User not found.');
       const target = purpose === 'VERIFY_PHONE' ? current.phone : current.email;
-      const result = await check({ target, userId, purpose }, code, async (tx, now) => {
-        // Guarded on the address itself: a code sent to an old phone or email verifies nothing new.
-        const column = purpose === 'VERIFY_PHONE' ? users.phone : users.email;
-        await tx
-          .update(users)
-          .set(purpose === 'VERIFY_PHONE' ? { phoneVerifiedAt: now } : { emailVerifiedAt: now })
-          .where(and(eq(users.id, userId), eq(column, target)));
-      });
+      const result = await check({ target, userId, purpose }, code, (tx, now) =>
+        markAddressVerified(tx, userId, purpose, target, now),
+      );
       if (!result.ok) throw new ChaparError('BAD_REQUEST', result.message, 'code');
       return (await getUser(userId))!;
     },
@@ -351,9 +303,9 @@ export function createVerification(
         await codeMatches('', code);
         throw wrong;
       }
-      const result = await check({ userId: account.id, purpose: 'RESET_PASSWORD' }, code, async (tx) => {
-        await tx.update(users).set({ passwordHash }).where(eq(users.id, account.id));
-      });
+      const result = await check({ userId: account.id, purpose: 'RESET_PASSWORD' }, code, (tx) =>
+        setPasswordHashIn(tx, account.id, passwordHash),
+      );
       // "Expired", "N tries left" or "too many" would each say the account exists; wrong
       // guesses are still counted and capped on the code.
       if (!result.ok) throw wrong;

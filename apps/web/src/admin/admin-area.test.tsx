@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { userFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { SideNav } from '../shell/side-nav';
-import { userFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
 import AdminArea from './admin-area';
 import type { AdminUser, AdminUserDetail } from './types';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { apiError } from '../../test/api';
 import { en } from '../i18n/en';
 import { fa } from '../i18n/fa';
 import type { Language } from '../i18n/language';
-import { apiError } from '../test/api';
 import { adminErrorText } from './admin-errors';
 
 const i18n = (language: Language) => ({

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { apiError } from '../../test/api';
+import { campaignFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { fa } from '../i18n/fa';
-import { apiError } from '../test/api';
-import { campaignFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
 import { AdminCampaignsPage } from './campaigns-page';
 import type { AdminCampaign } from './types';
 

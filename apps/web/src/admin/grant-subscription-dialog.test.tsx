@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { apiError } from '../../test/api';
+import { renderWithProviders } from '../../test/render';
 import { fa } from '../i18n/fa';
-import { apiError } from '../test/api';
-import { renderWithProviders } from '../test/render';
 import { type GrantInput, type GrantMutation, grantProblems } from './grant-subscription';
 import { GrantSubscriptionDialog } from './grant-subscription-dialog';
 

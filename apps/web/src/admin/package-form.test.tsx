@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError } from '../test/api';
-import { renderWithProviders } from '../test/render';
+import { apiError } from '../../test/api';
+import { renderWithProviders } from '../../test/render';
 import { PackageForm, type PackageInput, packageValues, toPackageInput } from './package-form';
 
 describe('toPackageInput', () => {

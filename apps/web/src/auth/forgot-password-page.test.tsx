@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError } from '../test/api';
-import { renderWithProviders } from '../test/render';
+import { apiError } from '../../test/api';
+import { renderWithProviders } from '../../test/render';
 import { ForgotPasswordPage } from './forgot-password-page';
 
 describe('ForgotPasswordPage', () => {

@@ -1,7 +1,7 @@
 import type { CampaignStatus } from '@chapar/domain';
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderWithProviders } from '../test/render';
+import { renderWithProviders } from '../../test/render';
 import { CampaignActionButtons } from './campaign-action-buttons';
 import type { CampaignAction } from './campaign-status';
 

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { campaignFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import { campaignFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { CampaignCounters } from './campaign-counters';
 
 const campaign = campaignFixture({

@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError } from '../test/api';
-import { campaignFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import { apiError } from '../../test/api';
+import { campaignFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { CampaignMediaSection } from './campaign-media';
 
 const media = {

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { apiError } from '../test/api';
-import { campaignFixture, recipientFixture, userFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import { apiError } from '../../test/api';
+import { campaignFixture, recipientFixture, userFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import type { Account } from '../trpc/trpc';
 import { LiveAccountsProvider } from '../whatsapp/live-accounts';
 import { CampaignWizard } from './campaign-wizard';

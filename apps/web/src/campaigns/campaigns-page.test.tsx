@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { campaignFixture, userFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import { campaignFixture, userFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { LiveAccountsProvider } from '../whatsapp/live-accounts';
 import { CampaignsPage } from './campaigns-page';
 

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { apiError } from '../test/api';
-import { renderWithProviders } from '../test/render';
+import { apiError } from '../../test/api';
+import { renderWithProviders } from '../../test/render';
 import type { ImportReport } from '../trpc/trpc';
 import { ImportFileForm } from './import-file-form';
 

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithProviders } from '../../test/render';
 import { downloadText } from '../files/download';
-import { renderWithProviders } from '../test/render';
 import type { ImportReport } from '../trpc/trpc';
 import { ImportReportAlert, SHOWN_REJECTED_ROWS } from './import-report-alert';
 

@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { campaignFixture, recipientFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import { campaignFixture, recipientFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import type { Campaign } from '../trpc/trpc';
 import { MessagePanel } from './message-panel';
 

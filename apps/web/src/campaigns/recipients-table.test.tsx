@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { recipientFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import { recipientFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { RecipientsTable } from './recipients-table';
 
 const counters = {

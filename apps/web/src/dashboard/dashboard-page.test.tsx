@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { userFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import { userFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { LiveAccountsProvider } from '../whatsapp/live-accounts';
 import { DashboardPage } from './dashboard-page';
 import type { DashboardSummary } from './use-dashboard';

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { userFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import { userFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { useI18n } from './i18n-provider';
 import { LANGUAGE_STORAGE_KEY } from './language';
 import { LanguageSwitch } from './language-switch';

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { userFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import { userFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { useI18n } from './i18n-provider';
 import { UserLanguage } from './user-language';
 

@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError } from '../test/api';
-import { userFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import { apiError } from '../../test/api';
+import { userFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { PasswordForm } from './password-form';
 
 /** A required field's label ends with an asterisk. */

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { userFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import { userFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { ProfilePage } from './profile-page';
 
 /** Renders the page, in English, for a user in Iran; returns the list of what it saves. */

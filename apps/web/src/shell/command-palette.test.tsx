@@ -1,8 +1,8 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { campaignFixture, userFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import { campaignFixture, userFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { CommandPalette, palette } from './command-palette';
 
 function Where() {

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithProviders } from '../test/render';
+import { renderWithProviders } from '../../test/render';
 import { WarmUpBadge } from './warm-up-badge';
 
 const NOW = new Date('2025-03-10T12:00:00.000Z');

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiKeysPort } from '@chapar/api';
-import { apiKeys, type Database } from '@chapar/db';
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { hashToken as hashKey } from './token-hash';
+import { apiKeys, type Database, sessions, users } from '@chapar/db';
+import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { hashToken as hashKey } from '../auth/token-hash';
 
 export const API_KEY_PREFIX = 'chp_';
 
@@ -60,4 +60,24 @@ export async function userIdForApiKey(db: Database, key: string): Promise<number
     .where(eq(apiKeys.id, row.id))
     .catch(() => {});
   return row.userId;
+}
+
+/**
+ * The live credentials among these hashes (sessions not expired, keys not revoked), with
+ * their user's status and role: open sockets are re-checked against them.
+ */
+export function liveCredentialHolders(db: Database, kind: 'session' | 'apiKey', hashes: string[]) {
+  const user = { userId: users.id, status: users.status, role: users.role };
+  if (kind === 'session') {
+    return db
+      .select({ hash: sessions.id, ...user })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(inArray(sessions.id, hashes), gt(sessions.expiresAt, new Date())));
+  }
+  return db
+    .select({ hash: apiKeys.keyHash, ...user })
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.userId))
+    .where(and(inArray(apiKeys.keyHash, hashes), isNull(apiKeys.revokedAt)));
 }

@@ -1,4 +1,4 @@
-import type { Campaign, Recipient, User } from '../trpc/trpc';
+import type { Campaign, Recipient, User } from '../src/trpc/trpc';
 
 export function userFixture(overrides: Partial<User> = {}): User {
   return {

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { TRPCClientError, type TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
 import { type ReactNode, useState } from 'react';
-import { trpc } from '../trpc/trpc';
+import { trpc } from '../src/trpc/trpc';
 
 /** Answers by procedure path (`campaigns.preview`); the input is the call's input. */
 export type ApiHandlers = Record<string, (input: unknown) => unknown>;

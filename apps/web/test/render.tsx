@@ -3,11 +3,11 @@ import { MantineProvider } from '@mantine/core';
 import { type RenderOptions, render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { UserProvider } from '../auth/user-context';
-import { I18nProvider } from '../i18n/i18n-provider';
-import type { Language } from '../i18n/language';
-import { theme } from '../theme';
-import type { User } from '../trpc/trpc';
+import { UserProvider } from '../src/auth/user-context';
+import { I18nProvider } from '../src/i18n/i18n-provider';
+import type { Language } from '../src/i18n/language';
+import { theme } from '../src/theme';
+import type { User } from '../src/trpc/trpc';
 import { type ApiHandlers, TestApiProvider } from './api';
 
 interface ProvidersProps {
