@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { userFixture } from '../test/fixtures';
-import { renderWithProviders } from '../test/render';
+import { userFixture } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { WebhooksPage } from './webhooks-page';
 
 const active = {

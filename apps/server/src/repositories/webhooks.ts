@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { ChaparError, type WebhookDelivery, type WebhookEventType, type WebhooksPort } from '@chapar/api';
 import { type Database, webhookDeliveries, webhooks } from '@chapar/db';
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { WebhookDispatcher } from './dispatcher';
-import { recordTestEvent } from './outbox';
-import { checkTarget, TargetRefused } from './targets';
+import type { WebhookDispatcher } from '../webhooks/dispatcher';
+import { recordTestEvent } from '../webhooks/outbox';
+import { checkTarget, TargetRefused } from '../webhooks/targets';
 
 /** How long `webhooks.test` waits for the first attempt: the 10 s send limit and a poll. */
 const TEST_WAIT_MS = 12_000;
