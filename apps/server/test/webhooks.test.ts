@@ -230,6 +230,29 @@ describe('webhooks', () => {
     expect(row!.attempts).toBe(again.attempts + 1);
   }, 60_000);
 
+  it('reports numbers added to the opt-out list by hand, only the new ones', async () => {
+    const { client } = await signUp(server);
+    const { secret } = await client.webhooks.create.mutate({ url: receiver.url, events: ['optout.created'] });
+    receiver.answerWith(() => 200);
+    await client.optOuts.add.mutate({ phones: ['09121234001', '09121234002'] });
+    await client.optOuts.add.mutate({ phones: ['09121234002', '09121234003'] });
+    const received = await waitFor(
+      async () => receiver.accepted().filter((r) => receiver.signedBy(r, secret)),
+      (r) => r.length >= 3,
+    );
+    await new Promise((r) => setTimeout(r, 1_500)); // nothing more comes
+    const phones = receiver
+      .accepted()
+      .filter((r) => receiver.signedBy(r, secret))
+      .map((r) => [r.body.type, r.body.data.phone, r.body.data.source]);
+    expect(received).toHaveLength(3);
+    expect(phones.sort()).toEqual([
+      ['optout.created', '+989121234001', 'manual'],
+      ['optout.created', '+989121234002', 'manual'],
+      ['optout.created', '+989121234003', 'manual'],
+    ]);
+  });
+
   it('two dispatchers on one outbox never send the same attempt twice', async () => {
     const { client, user } = await signUp(server);
     const { id } = await client.webhooks.create.mutate({ url: receiver.url, events: ['optout.created'] });

@@ -70,6 +70,34 @@ export async function recordWebhookEvent(
   );
 }
 
+/**
+ * Many events of one type and owner at once (a pasted or imported opt-out list): one read
+ * for the endpoints, nothing more without one; `events` is read only when there is one.
+ */
+export async function recordWebhookEvents(
+  tx: OutboxWriter,
+  owner: EventOwner,
+  type: WebhookEventType,
+  events: () => Promise<Array<{ orderKey: string; data: Record<string, unknown> }>>,
+): Promise<void> {
+  const targets = await tx
+    .select({ id: webhooks.id })
+    .from(webhooks)
+    .where(
+      and(
+        sql`${webhooks.userId} = ${ownerId(owner)}`,
+        eq(webhooks.status, 'ACTIVE'),
+        sql`FIND_IN_SET(${type}, ${webhooks.events}) > 0`,
+      ),
+    );
+  if (targets.length === 0) return;
+  const ids = targets.map((t) => t.id);
+  for (const event of await events()) {
+    const payload = { id: randomUUID(), type, createdAt: new Date().toISOString(), data: event.data };
+    await insertDeliveries(tx, ids, payload, event.orderKey);
+  }
+}
+
 /** The `webhook.test` event for one endpoint; answers the delivery's id. */
 export async function recordTestEvent(db: Database, webhookId: number, at: Date): Promise<number> {
   const payload: WebhookPayload = {
