@@ -1,7 +1,8 @@
 import { ChaparError, type EventBus, type ImportReport, type RecipientImportPort } from '@chapar/api';
 import type { Database } from '@chapar/db';
 import { type CountryCode, EDITABLE_STATUSES } from '@chapar/domain';
-import { type ImportedRecipient, importRecipientFile, isImportError } from '../import/index';
+import { isImportError } from '../import/errors';
+import type { ImportedRecipient } from '../import/index';
 import { publishProgress } from '../repositories/campaign-progress';
 import {
   insertRecipientRows,
@@ -64,6 +65,8 @@ export function createRecipientImport(
             otherNumbersTotal: 0,
             columnChoice: { detectedBy: 'content', phone: [], name: [] },
           };
+          // The readers (XLSX unzip and XML, encodings, CSV) load with the first import.
+          const { importRecipientFile } = await import('../import/index');
           const batches = importRecipientFile(file.stream() as unknown as AsyncIterable<Uint8Array>, {
             defaultCountry: defaultCountry as CountryCode,
             mapping: mapping ?? undefined,
