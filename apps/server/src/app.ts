@@ -12,7 +12,7 @@ import { CampaignEngine } from './engine/engine';
 import { createEngineStore } from './engine/store';
 import type { Config } from './env';
 import { InProcessEventBus } from './events/event-bus';
-import { RedisEventBus } from './events/redis-bus';
+import type { RedisEventBus } from './events/redis-bus';
 import { createContextFactory } from './http/context';
 import { createHealthServer } from './http/health-server';
 import { createHttpServer } from './http/server';
@@ -82,7 +82,10 @@ export async function createApp(
   const handle = createDatabase(config.DATABASE_URL, { connectionLimit: 20 });
   const { db } = handle;
   // One process needs no Redis; with REDIS_URL every process hears every other one.
-  const redisBus = config.REDIS_URL ? new RedisEventBus(config.REDIS_URL, config.REDIS_PREFIX, log) : null;
+  // ioredis is loaded only when it is used.
+  const redisBus: RedisEventBus | null = config.REDIS_URL
+    ? new (await import('./events/redis-bus')).RedisEventBus(config.REDIS_URL, config.REDIS_PREFIX, log)
+    : null;
   if (redisBus) {
     // A Redis that is down at start is not fatal: sending does not need it, events resume when it is back.
     await redisBus.ready(5_000).catch((error: Error) => log.warn({ err: error }, 'starting without Redis'));
@@ -163,8 +166,20 @@ export async function createApp(
     events: bus,
     clock: wallClock,
   };
+  // Where one process serves people and sends, the sending side has a pool of its own: an
+  // API call never waits for a connection behind an engine running flat out.
+  const sendingHandle =
+    sends && servesUsers ? createDatabase(config.DATABASE_URL, { connectionLimit: 20 }) : handle;
   const sending = sends
-    ? createSending({ config, db, bus, log, clock, workerId, reconnectBaseMs: options.reconnectBaseMs })
+    ? createSending({
+        config,
+        db: sendingHandle.db,
+        bus,
+        log,
+        clock,
+        workerId,
+        reconnectBaseMs: options.reconnectBaseMs,
+      })
     : null;
   // Wake-ups (a command, an account handed back) run a lease round at once instead of at the next beat.
   const stopWaking = sending ? bus.subscribe(WAKE_TOPIC, () => sending.leases.wake()) : () => {};
@@ -209,6 +224,8 @@ export async function createApp(
   return {
     config,
     db,
+    /** The pools: `api` for requests, `sending` for sessions and engine (the same one unless role `all`). */
+    databases: { api: handle, sending: sendingHandle },
     ports,
     role,
     workerId,
@@ -258,6 +275,7 @@ export async function createApp(
         });
       }
       await handle.close();
+      if (sendingHandle !== handle) await sendingHandle.close();
       await redisBus?.close();
     },
   };

@@ -62,6 +62,7 @@ const RULES: Record<string, Rule> = {
     input: (ids) => ({ campaignId: ids.campaignId, recipients: [{ phone: '09120000001' }] }),
   },
   'campaigns.importRecipients': { kind: 'owned', input: (ids) => uploadForm(ids.campaignId) },
+  'campaigns.previewImport': { kind: 'self' },
   'campaigns.preview': { kind: 'owned', input: (ids) => ({ id: ids.campaignId }) },
   'campaigns.attachMedia': { kind: 'owned', input: (ids) => uploadForm(ids.campaignId) },
   'campaigns.detachMedia': { kind: 'owned', input: (ids) => ({ id: ids.campaignId }) },

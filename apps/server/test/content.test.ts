@@ -38,8 +38,8 @@ function upload(
 ) {
   const form = new FormData();
   form.set('campaignId', String(campaignId));
-  form.set('file', new Blob([file]), name);
   for (const [k, v] of Object.entries(extra)) form.set(k, v);
+  form.set('file', new Blob([file]), name); // last: the server streams it, reading the fields first
   return form;
 }
 
@@ -126,6 +126,35 @@ describe('campaigns.importRecipients', () => {
       (r) => r.name,
     );
     expect(names).toEqual(['مریم', 'رضا']);
+  });
+
+  it('takes a field sent after the file: the streamed read is dropped, the file read again with it', async () => {
+    const user = await signUp(server);
+    const campaign = await draftCampaign(user);
+    const xlsx = await excelWorkbook([
+      {
+        name: 'Customers',
+        rows: [
+          ['Phone', 'Name'],
+          ['09121234567', 'Ali'],
+          [9127654321, 'Sara'],
+        ],
+      },
+      { name: 'VIP', rows: [['Phone'], ['09350000001']] },
+    ]);
+    const form = new FormData();
+    form.set('campaignId', String(campaign.id));
+    form.set('file', new Blob([xlsx]), 'book.xlsx');
+    form.set('sheet', 'VIP');
+    // The import began as the file streamed in (without the sheet); that read stored nothing.
+    expect(await user.client.campaigns.importRecipients.mutate(form)).toMatchObject({ rows: 1, added: 1 });
+    const { items } = await user.client.campaigns.recipients.query({ campaignId: campaign.id });
+    expect(items.map((r) => r.phone)).toEqual(['+989350000001']);
+    // The same connection answers the next request.
+    const fine = await user.client.campaigns.importRecipients.mutate(
+      upload(campaign.id, 'phone\n09121234567\n', 'list.csv', { sheet: 'Leads' }),
+    );
+    expect(fine).toMatchObject({ rows: 1, added: 1 });
   });
 
   it('reads an XLSX with several sheets, the first by default or the one asked for', async () => {

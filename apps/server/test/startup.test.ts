@@ -1,24 +1,43 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+const source = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+// A build of its own beside dist/, so a parallel `npm start` test never reads a half-written dist.
+const outdir = `dist-test-${process.pid}`;
+const compiled = `${serverDir}${outdir}/main.js`;
 
-function runServer(env: Record<string, string>) {
-  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('exit', (code) => resolve({ code, stderr }));
+// The same checks on the source (as the tests run it) and on the build `npm start` runs.
+describe.each([
+  { form: 'source through tsx', args: ['--import', 'tsx', source] },
+  { form: 'compiled (dist/main.js, plain node)', args: [compiled] },
+])('server start-up, $form', ({ form, args }) => {
+  const isCompiled = form.startsWith('compiled');
+  beforeAll(() => {
+    if (!isCompiled) return;
+    const build = spawnSync(process.execPath, ['build.mjs', outdir], { cwd: serverDir });
+    expect(build.status, String(build.stderr)).toBe(0);
   });
-}
+  afterAll(() => {
+    if (isCompiled) rmSync(`${serverDir}${outdir}`, { recursive: true, force: true });
+  });
 
-describe('server start-up', () => {
+  function runServer(env: Record<string, string>) {
+    return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, args, {
+        env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+      });
+      child.on('exit', (code) => resolve({ code, stderr }));
+    });
+  }
+
   it('prints one clear line naming the database it could not reach and exits non-zero', async () => {
     const { code, stderr } = await runServer({
       DATABASE_URL: 'mysql://root:hunter2@127.0.0.1:1/chapar',

@@ -29,11 +29,15 @@ function persianDigits(text: string): string {
   return text.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 }
 
-/** A workbook headed "شماره موبایل" / "نام": three good rows, one bad number, one repeat. */
+/**
+ * A workbook headed "شماره موبایل" / "مخاطب" ("contact", a heading the import does not take
+ * for the name on its own: the user picks it in the wizard): three good rows, one bad
+ * number, one repeat.
+ */
 async function recipientsWorkbook(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('مشتریان');
-  sheet.addRow(['شماره موبایل', 'نام']);
+  sheet.addRow(['شماره موبایل', 'مخاطب']);
   sheet.addRow([persianDigits('09121234567'), 'سارا']);
   sheet.addRow([persianDigits('0912 123 4568'), 'علی']);
   sheet.addRow([persianDigits('09121234569'), 'مریم']);
@@ -106,6 +110,14 @@ describe('import and export', () => {
         mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         buffer: await recipientsWorkbook(),
       });
+    // Before anything is stored, the wizard shows the columns it found: the phone by its
+    // heading, no name column; the user takes «مخاطب» for the names.
+    const phoneColumn = page.getByRole('combobox', { name: 'Phone column' });
+    const nameColumn = page.getByRole('combobox', { name: 'Name column' });
+    await expect.poll(() => phoneColumn.locator('option:checked').textContent()).toBe('شماره موبایل');
+    await expect.poll(() => nameColumn.locator('option:checked').textContent()).toBe('No name');
+    await page.getByRole('table', { name: 'The first rows of the file' }).getByText('سارا').waitFor();
+    await nameColumn.selectOption({ label: 'مخاطب' });
     await page.getByRole('button', { name: 'Import file' }).click();
 
     // The wizard shows the import's report and the rejected row.
@@ -115,6 +127,9 @@ describe('import and export', () => {
     expect(summary).toContain('3 added');
     expect(summary).toContain('1 already in the list');
     expect(summary).toContain('1 invalid');
+    expect(await report.getByTestId('import-column-choice').textContent()).toBe(
+      'Numbers from شماره موبایل; names from مخاطب.',
+    );
     const rejected = report.getByRole('table', { name: 'Rejected rows' });
     await rejected.getByRole('cell', { name: '12345', exact: true }).waitFor();
     const [rejectedDownload] = await Promise.all([

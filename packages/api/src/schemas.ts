@@ -223,6 +223,17 @@ export const zImportReport = z.object({
   }),
 });
 
+export const zImportPreview = z.object({
+  headerLine: z.number().int().nullable(),
+  columns: z.array(z.object({ index: z.number().int(), label: z.string() })),
+  phone: z.number().int(),
+  phones: z.array(z.number().int()),
+  name: z.number().int().nullable(),
+  nameParts: z.array(z.number().int()),
+  detectedBy: z.enum(['mapping', 'header', 'content']),
+  sample: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()) })),
+});
+
 export const zOptOut = z.object({
   id: zId,
   phone: z.string(),

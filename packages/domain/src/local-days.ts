@@ -16,14 +16,22 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+// One formatter per zone: building one costs far more than formatting with it.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local date of an instant, `YYYY-MM-DD` (en-CA formats dates that way). */
 export function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }
 
 /** Milliseconds since local midnight of `at` in the zone. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { type CountryCode, normalizePhone, toAsciiDigits } from './phone';
+import { type CountryCode, isMobile, normalizePhone, normalizeWithMetadata, toAsciiDigits } from './phone';
 
 // Property-based tests: fast-check prints the seed and the shrunk counterexample on failure
 // (re-run with `{ seed, path }` from its report to reproduce).
@@ -242,6 +243,49 @@ describe('toAsciiDigits (properties)', () => {
         expect(toAsciiDigits(digits)).toBe(digits);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('the fast path for Iranian mobiles agrees with libphonenumber-js', () => {
+  // Every six-digit prefix a 10-digit national number starting with 9 can have, each with
+  // varied remaining digits, in each shape the fast path takes, under several default countries.
+  const shapes = [
+    (n: string) => n,
+    (n: string) => `0${n}`,
+    (n: string) => `+98${n}`,
+    (n: string) => `0098${n}`,
+  ];
+
+  it('on every prefix', () => {
+    for (let prefix = 900_000; prefix <= 999_999; prefix++) {
+      const national = `${prefix}${String((prefix * 7919) % 10_000).padStart(4, '0')}`; // varied, reproducible
+      const raw = (shapes[prefix % shapes.length] as (n: string) => string)(national);
+      const country: CountryCode = prefix % 7 === 0 ? 'DE' : 'IR';
+      const fast = normalizePhone(raw, country);
+      const full = normalizeWithMetadata(raw, country);
+      if (fast.ok !== full.ok || (fast.ok && full.ok && fast.e164 !== full.e164)) {
+        throw new Error(`${raw} (${country}): fast ${JSON.stringify(fast)}, full ${JSON.stringify(full)}`);
+      }
+      if (fast.ok) {
+        const type = parsePhoneNumberFromString(fast.e164)?.getType();
+        expect(isMobile(fast.e164)).toBe(type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE');
+      }
+    }
+  }, 60_000);
+
+  it('on random numbers of its shapes and near them', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^(?:\+98|0098|0|98|\+)?9?\d{8,10}$/), country, (raw, defaultCountry) => {
+        const fast = normalizePhone(raw, defaultCountry);
+        const full = normalizeWithMetadata(raw, defaultCountry);
+        expect(fast).toEqual(full);
+        if (fast.ok) {
+          const type = parsePhoneNumberFromString(fast.e164)?.getType();
+          expect(isMobile(fast.e164)).toBe(type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE');
+        }
+      }),
+      { numRuns: 20_000 },
     );
   });
 });

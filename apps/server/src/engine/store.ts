@@ -13,6 +13,7 @@ import type { CampaignInterval } from '@chapar/domain';
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { publishProgress } from '../repositories/campaign-progress';
 import { createCampaignsPort } from '../repositories/campaigns';
+import { bumpRollups } from '../repositories/rollups';
 import { quotaPauseReason, usableSubscription } from '../repositories/subscriptions';
 import { retryDeadlock } from '../repositories/util';
 
@@ -163,6 +164,7 @@ export function createEngineStore(db: Database, bus: EventBus) {
         .where(and(eq(recipients.id, recipientId), eq(recipients.status, 'SENDING')));
       if (r.affectedRows !== 1) return false;
       await tx.update(campaigns).set(bump('sentCount')).where(eq(campaigns.id, campaignId));
+      await bumpRollups(tx, campaignId, [{ kind: 'sent', at: now }]);
       return true;
     });
 
@@ -263,8 +265,9 @@ export function createEngineStore(db: Database, bus: EventBus) {
         db,
         recipientId,
         { status: 'FAILED', error: error.slice(0, 2000) },
-        async (tx) => {
+        async (tx, row) => {
           await tx.update(campaigns).set(bump('failedCount')).where(eq(campaigns.id, campaignId));
+          if (row.attemptedAt) await bumpRollups(tx, campaignId, [{ kind: 'failed', at: row.attemptedAt }]);
         },
         refund,
       ),
@@ -352,19 +355,26 @@ export function createEngineStore(db: Database, bus: EventBus) {
       return db.transaction(async (tx) => {
         await lockCampaign(tx, owner.campaignId, false);
         const [row] = await tx
-          .select({ id: recipients.id, campaignId: recipients.campaignId, status: recipients.status })
+          .select({
+            id: recipients.id,
+            campaignId: recipients.campaignId,
+            status: recipients.status,
+            sentAt: recipients.sentAt,
+            attemptedAt: recipients.attemptedAt,
+          })
           .from(recipients)
           .where(eq(recipients.whatsappMessageId, messageId))
           .limit(1)
           .for('update');
         if (!row) return 'unknown' as const;
-        const { id, campaignId, status } = row;
+        const { id, campaignId, status, sentAt, attemptedAt } = row;
         if (ack === 'DELIVERED' && status === 'SENT') {
           await tx
             .update(recipients)
             .set({ status: 'DELIVERED', deliveredAt: now })
             .where(eq(recipients.id, id));
           await tx.update(campaigns).set(bump('deliveredCount')).where(eq(campaigns.id, campaignId));
+          await bumpRollups(tx, campaignId, [{ kind: 'delivered', at: now }]);
           return campaignId;
         }
         if (ack === 'READ' && (status === 'SENT' || status === 'DELIVERED')) {
@@ -377,6 +387,10 @@ export function createEngineStore(db: Database, bus: EventBus) {
             .update(campaigns)
             .set({ ...bump('readCount'), ...(skippedDelivered ? bump('deliveredCount') : {}) })
             .where(eq(campaigns.id, campaignId));
+          await bumpRollups(tx, campaignId, [
+            { kind: 'read', at: now },
+            ...(skippedDelivered ? [{ kind: 'delivered' as const, at: now }] : []),
+          ]);
           return campaignId;
         }
         if (ack === 'FAILED' && status === 'SENT') {
@@ -388,6 +402,11 @@ export function createEngineStore(db: Database, bus: EventBus) {
             .update(campaigns)
             .set({ ...bump('failedCount'), ...bump('sentCount', -1) })
             .where(eq(campaigns.id, campaignId));
+          // It leaves the sends of its send time and joins the failures of its attempt time.
+          await bumpRollups(tx, campaignId, [
+            ...(sentAt ? [{ kind: 'sent' as const, at: sentAt, by: -1 }] : []),
+            ...(attemptedAt ? [{ kind: 'failed' as const, at: attemptedAt }] : []),
+          ]);
           return campaignId;
         }
         return null;
@@ -416,12 +435,16 @@ function releaseSending(
   db: Database,
   recipientId: number,
   set: Partial<typeof recipients.$inferInsert>,
-  alsoInTransaction?: (tx: Tx) => Promise<void>,
+  alsoInTransaction?: (tx: Tx, row: { attemptedAt: Date | null }) => Promise<void>,
   refundCharge = true,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ subscriptionId: recipients.subscriptionId, campaignId: recipients.campaignId })
+      .select({
+        subscriptionId: recipients.subscriptionId,
+        campaignId: recipients.campaignId,
+        attemptedAt: recipients.attemptedAt,
+      })
       .from(recipients)
       .where(eq(recipients.id, recipientId));
     if (row) await lockCampaign(tx, row.campaignId, false);
@@ -430,7 +453,7 @@ function releaseSending(
       .set(set)
       .where(and(eq(recipients.id, recipientId), eq(recipients.status, 'SENDING')));
     if (moved.affectedRows !== 1) return false;
-    await alsoInTransaction?.(tx);
+    await alsoInTransaction?.(tx, { attemptedAt: row?.attemptedAt ?? null });
     if (refundCharge && row?.subscriptionId) await refund(tx, row.subscriptionId);
     return true;
   });

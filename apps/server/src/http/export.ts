@@ -4,7 +4,6 @@ import { pipeline } from 'node:stream/promises';
 import type { Ports, RecipientRecord, UserRecord } from '@chapar/api';
 import { isTimeZone, neutralizeCell } from '@chapar/domain';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { EXPORT_COLUMNS, EXPORT_LANGUAGES, EXPORT_TEXTS, type ExportLanguage } from './export-texts';
 import { csvTime, spreadsheetTime } from './export-times';
 
@@ -117,6 +116,8 @@ export async function exportRecipients(
     'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'content-disposition': `attachment; filename="${name}"`,
   });
+  // exceljs is large and only exports use it: loaded with the first XLSX export.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: res,
     useSharedStrings: false,

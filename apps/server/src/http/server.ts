@@ -14,6 +14,7 @@ import type { createContextFactory } from './context';
 import { exportRecipients } from './export';
 import { handleZarinpalCallback, sendReceipt } from './payment-callback';
 import { describeRequest, requestInfo, setSecurityHeaders } from './request';
+import { handleStreamedUpload, STREAMED_UPLOAD_PATHS } from './streamed-upload';
 
 export interface HttpDeps {
   createContext: ReturnType<typeof createContextFactory>;
@@ -61,17 +62,36 @@ function retryAfterOf(errors: readonly unknown[]): number | null {
 
 /** One port: tRPC over HTTP (batched) and WebSocket, health checks, metrics, and the built SPA. */
 export function createHttpServer(deps: HttpDeps) {
+  const responseMeta = ({ errors }: { errors: readonly unknown[] }) => {
+    const retryAfter = retryAfterOf(errors);
+    return retryAfter == null ? {} : { headers: { 'retry-after': String(retryAfter) } };
+  };
   const trpc = createHTTPHandler<AppRouter>({
     router: appRouter,
     basePath: `${TRPC_PREFIX}/`,
     createContext: deps.createContext,
     // Bounded here as well as per procedure: the largest upload is a 100 MB document.
     maxBodySize: 110 * 1024 * 1024,
-    responseMeta({ errors }) {
-      const retryAfter = retryAfterOf(errors);
-      return retryAfter == null ? {} : { headers: { 'retry-after': String(retryAfter) } };
-    },
+    responseMeta,
   });
+  /** Recipient files: parsed as they stream in (streamed-upload.ts), not buffered whole. */
+  const streamedUpload = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    path: string,
+    log: AppLogger,
+  ) =>
+    handleStreamedUpload(req, res, {
+      router: appRouter,
+      path,
+      createContext: (opts) =>
+        deps.createContext(opts as unknown as Parameters<typeof deps.createContext>[0]),
+      responseMeta,
+    }).catch((error: Error) => {
+      log.error({ err: error }, 'upload failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'Upload failed.' });
+      else res.destroy(error);
+    });
   const spa = existsSync(deps.webDist)
     ? sirv(deps.webDist, {
         single: true,
@@ -106,7 +126,15 @@ export function createHttpServer(deps: HttpDeps) {
       else if (QUIET_ROUTES.has(route)) info.log.debug(line, 'request');
       else info.log.info(line, 'request');
     });
-    if (route === 'trpc') return trpc(req, res);
+    if (route === 'trpc') {
+      const path = pathname.slice(TRPC_PREFIX.length + 1);
+      const multipart = req.headers['content-type']?.startsWith('multipart/form-data') ?? false;
+      if (req.method === 'POST' && multipart && STREAMED_UPLOAD_PATHS.has(path)) {
+        void streamedUpload(req, res, path, info.log);
+        return;
+      }
+      return trpc(req, res);
+    }
     if (pathname === '/healthz') return sendJson(res, 200, { ok: true });
     if (pathname === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
       deps.metrics.scrape().then(

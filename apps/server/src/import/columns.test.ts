@@ -157,6 +157,16 @@ describe('resolveColumns with a mapping', () => {
     expect(() => resolve(sample, { phone: 'mobile' })).toThrow('There is no column "mobile" in the file');
     expect(() => resolve(sample, { phone: 7 })).toThrow('The file has only 3 columns');
     expect(() => resolve(sample, { phone: -1 })).toThrow('The phone column is not valid');
+    expect(() => resolve(sample, { phone: 1, name: 5 })).toThrow('The file has only 3 columns');
+  });
+
+  it('refuses the same column for the phone and the name', () => {
+    expect(() => resolve(sample, { phone: 1, name: 1 })).toThrow(
+      'The phone and the name cannot be the same column',
+    );
+    expect(() => resolve(sample, { phone: 'Handy', name: 'handy' })).toThrow(
+      'The phone and the name cannot be the same column',
+    );
   });
 });
 

@@ -281,6 +281,12 @@ export function resolveColumns(
     if (mapping.name === null) name = null;
     else if (mapping.name === undefined) name = header ? bestMatch(header, nameRank, phone) : null;
     else name = headerIndexOf(header ?? [], mapping.name, 'name');
+    if (name !== null && name >= width && width > 0) {
+      throw new ImportError('BAD_MAPPING', `The file has only ${width} column${width === 1 ? '' : 's'}`);
+    }
+    if (name === phone) {
+      throw new ImportError('BAD_MAPPING', 'The phone and the name cannot be the same column');
+    }
     return {
       layout: {
         headerLine: headerAt >= 0 ? (sample[headerAt]?.line ?? null) : null,
@@ -373,15 +379,21 @@ function namePartsOf(header: readonly string[], phone: number): number[] {
   return [best ?? -1, find(MIDDLE_NAME_HEADERS), family].filter((index) => index !== -1);
 }
 
+/** A column as the report and the wizard name it: its heading, else "Column 3". */
+export function columnLabel(header: readonly string[] | null, index: number): string {
+  return (
+    stripBidiControls(header?.[index] ?? '')
+      .trim()
+      .slice(0, MAX_KEY_LENGTH) || `Column ${index + 1}`
+  );
+}
+
 function labelsOf(
   header: readonly string[] | null,
   phones: readonly number[],
   nameParts: readonly number[],
 ): ColumnLayout['labels'] {
-  const label = (index: number) =>
-    stripBidiControls(header?.[index] ?? '')
-      .trim()
-      .slice(0, MAX_KEY_LENGTH) || `Column ${index + 1}`;
+  const label = (index: number) => columnLabel(header, index);
   return { phone: phones.map(label), name: nameParts.map(label) };
 }
 

@@ -5,7 +5,8 @@ import { ImportError } from './errors';
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 
 export type FileKind =
-  | { kind: 'xlsx' }
+  /** A zip: an XLSX or ODS workbook, or refused once opened. */
+  | { kind: 'zip' }
   /** `encoding` null: UTF-8 or Windows-1256, decided at the first non-ASCII byte. */
   | { kind: 'text'; encoding: TextEncoding | null; bomLength: number };
 
@@ -32,13 +33,13 @@ const BINARY_SIGNATURES: ReadonlyArray<readonly number[]> = [
 
 /**
  * Decides what the upload is from its first bytes (the content, never the file name): a zip
- * (`PK\x03\x04`) is treated as an XLSX workbook; text is recognised by its byte order mark,
+ * (`PK\x03\x04`) is read as an XLSX or ODS workbook; text is recognised by its byte order mark,
  * by the zero bytes of BOM-less UTF-16, or by having no control characters; anything else
  * is refused.
  */
 export function detectFileKind(head: Uint8Array): FileKind {
   if (head.length === 0) throw new ImportError('EMPTY_FILE', 'The file is empty');
-  if (startsWith(head, 0x50, 0x4b, 0x03, 0x04)) return { kind: 'xlsx' };
+  if (startsWith(head, 0x50, 0x4b, 0x03, 0x04)) return { kind: 'zip' };
   if (startsWith(head, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
     throw new ImportError(
       'NOT_A_TABLE',

@@ -1,5 +1,5 @@
 /**
- * Recipient file import: CSV, TSV, semicolon-separated text or XLSX, in UTF-8, UTF-16 or
+ * Recipient file import: CSV, TSV, semicolon-separated text, vCard, XLSX or ODS, in UTF-8, UTF-16 or
  * Windows-1256, streamed from the upload into batches of validated recipients.
  *
  *   for await (const batch of importRecipientFile(upload, { defaultCountry: 'IR' })) {
@@ -15,7 +15,7 @@ import { type ReadRowsOptions, readRecipientRows } from './read-rows';
 
 export type { ByteInput } from './byte-source';
 export type { ColumnLayout, ColumnMapping, ColumnRef } from './columns';
-export { normalizeHeader, resolveColumns } from './columns';
+export { columnLabel, normalizeHeader, resolveColumns } from './columns';
 export type { Delimiter } from './detect-delimiter';
 export { detectDelimiter } from './detect-delimiter';
 export type { FileKind, TextEncoding } from './detect-encoding';
@@ -30,6 +30,8 @@ export type {
   RejectedRow,
 } from './import-rows';
 export { IMPORT_DEFAULTS, importRows } from './import-rows';
+export type { ImportPreview } from './preview';
+export { previewRecipientFile } from './preview';
 export type { ReadRowsOptions } from './read-rows';
 export { READ_DEFAULTS, readRecipientRows } from './read-rows';
 export type { RecipientRow } from './row';

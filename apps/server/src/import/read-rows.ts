@@ -4,25 +4,25 @@ import { decodeText, detectFileKind, type TextEncoding } from './detect-encoding
 import { peekChunks } from './peek';
 import { readDelimitedRows } from './read-csv';
 import { isVcardText, readVcardRows } from './read-vcard';
-import { readXlsxRows } from './read-xlsx';
 import type { RecipientRow } from './row';
+import { readZipSpreadsheetRows } from './zip-spreadsheet';
 
 export interface ReadRowsOptions {
   /** Largest upload accepted, enforced while it streams in. Default 50 MB. */
   maxBytes?: number;
-  /** XLSX: a sheet name or its 1-based position. Default: the first non-empty visible sheet. */
+  /** XLSX, ODS: a sheet name or its 1-based position. Default: the first non-empty visible sheet. */
   sheet?: string | number;
   /** Text: overrides the encoding detection. */
   encoding?: TextEncoding;
   /** Text: overrides the delimiter detection. */
   delimiter?: Delimiter;
-  /** XLSX bomb guard: refuse workbooks that inflate beyond this in total. Default 500 MB. */
+  /** XLSX/ODS bomb guard: refuse workbooks that inflate beyond this in total. Default 500 MB. */
   maxUncompressedBytes?: number;
-  /** XLSX bomb guard: refuse a part that inflates more than this many times. Default 100. */
+  /** XLSX/ODS bomb guard: refuse a part that inflates more than this many times. Default 100. */
   maxCompressionRatio?: number;
   /** Refuse rows with a value beyond this column. Default 1000. */
   maxColumns?: number;
-  /** Where an XLSX upload is spooled while it is read. Default: the system's temp directory. */
+  /** Where an XLSX or ODS upload is spooled while it is read. Default: the system's temp directory. */
   tmpDir?: string;
 }
 
@@ -39,7 +39,7 @@ export const READ_DEFAULTS = {
 const SNIFF_BYTES = 8192;
 
 /**
- * The non-empty rows of an uploaded CSV, TSV, semicolon-separated, vCard or XLSX file, streamed.
+ * The non-empty rows of an uploaded CSV, TSV, semicolon-separated, vCard, XLSX or ODS file, streamed.
  * The type and the text encoding are decided from the content, never from the file name.
  * Throws `ImportError` for an empty, oversized, binary, damaged or bomb-like file.
  */
@@ -51,8 +51,8 @@ export async function* readRecipientRows(
   try {
     const kind = detectFileKind(await source.peek(SNIFF_BYTES));
     const maxColumns = options.maxColumns ?? READ_DEFAULTS.maxColumns;
-    if (kind.kind === 'xlsx') {
-      yield* readXlsxRows(source, {
+    if (kind.kind === 'zip') {
+      yield* readZipSpreadsheetRows(source, {
         sheet: options.sheet,
         maxUncompressedBytes: options.maxUncompressedBytes ?? READ_DEFAULTS.maxUncompressedBytes,
         maxCompressionRatio: options.maxCompressionRatio ?? READ_DEFAULTS.maxCompressionRatio,

@@ -132,14 +132,9 @@ describe('readRecipientRows: XLSX variants', () => {
     );
   });
 
-  it('refuses an OpenDocument spreadsheet with advice', async () => {
-    const ods = makeZip([
-      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet' },
-      { name: 'content.xml', data: '<office:document-content/>' },
-    ]);
-    expect((await errorOf(rowsOf(ods))).message).toMatch(
-      /OpenDocument spreadsheet: save it as \.xlsx or CSV/,
-    );
+  it('refuses a zip that is neither a workbook nor an OpenDocument spreadsheet', async () => {
+    const zip = makeZip([{ name: 'notes.txt', data: 'hello' }]);
+    expect((await errorOf(rowsOf(zip))).message).toBe('This file is not a CSV, TSV or Excel file');
   });
 
   it('refuses a damaged workbook', async () => {
@@ -197,5 +192,29 @@ describe('readRecipientRows: spreadsheet bombs', () => {
     ]);
     const err = await errorOf(rowsOf(liar));
     expect(err.message).toBe('This spreadsheet expands to more than it declares and was refused');
+  });
+});
+
+describe('readRecipientRows: XLSX date cells', () => {
+  it('writes cells with a date or time format as dates, in either date system', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('S');
+    sheet.addRow(['phone', 'joined', 'at', 'plain']);
+    const row = sheet.addRow([
+      '09121234567',
+      new Date(Date.UTC(2024, 2, 15)),
+      new Date(Date.UTC(2024, 2, 15, 10, 30, 0)),
+      45366,
+    ]);
+    row.getCell(2).numFmt = 'yyyy/mm/dd';
+    row.getCell(3).numFmt = '[$-409]d mmm yyyy h:mm;@';
+    expect(await rowsOf(Buffer.from(await workbook.xlsx.writeBuffer()))).toEqual([
+      [1, 'phone', 'joined', 'at', 'plain'],
+      [2, '09121234567', '2024-03-15', '2024-03-15 10:30:00', '45366'],
+    ]);
+    workbook.properties.date1904 = true;
+    const in1904 = await rowsOf(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(in1904[1]?.[2]).toBe('2024-03-15');
   });
 });

@@ -1,123 +1,63 @@
 /**
- * XLSX rows, streamed. Why not exceljs's `stream.xlsx.WorkbookReader`: it reads the zip with
- * unzipper's streaming parser, which inflates each part for as long as the deflate data
- * lasts, whatever sizes the zip declares — so a bomb whose central directory lies passes any
- * size check made beforehand; it builds Row and Cell objects we do not need (200k rows: 3.5 s
- * and a 330 MB heap, against 2.8 s and 135 MB RSS here); and it is unmaintained since 2023
- * (it stays as a dev dependency, to write real workbooks in the tests).
- *
- * Instead the upload is spooled to a temporary file (it is at most 50 MB), yauzl reads the
- * zip's central directory (the sizes are checked before anything is inflated) and inflates a
- * part only as it is read, failing as soon as a part inflates beyond its declared size, and
- * saxes parses the XML as it streams (it expands no custom entities). Memory stays flat except
- * for the shared-strings table, which an XLSX needs in full before its first row (bounded by
- * the uncompressed-size limit).
+ * XLSX (Office Open XML) workbooks: the workbook, its relationships, the shared strings and
+ * one sheet at a time, each part streamed through saxes (see zip-spreadsheet.ts for why).
+ * Memory stays flat except for the shared-strings table, which an XLSX needs in full before
+ * its first row (bounded by the uncompressed-size limit).
  */
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import type { ByteSource } from './byte-source';
-import { NOT_A_TABLE } from './detect-encoding';
-import { formatSize, ImportError } from './errors';
+import { posix } from 'node:path';
+import type { Entry, ZipFile } from 'yauzl';
+import { ImportError } from './errors';
 import { isBlankRow, type RecipientRow } from './row';
+import { consumePart, noSuchSheet, parsePart, sameSheetName, type ZipParts } from './zip-parts';
 
 export interface XlsxOptions {
-  /** A sheet name (case-insensitive) or its 1-based position; default: the first non-empty visible sheet. */
   sheet?: string | number | undefined;
-  /** Refuse workbooks whose parts add up to more than this when inflated. */
-  maxUncompressedBytes: number;
-  /** Refuse a part (of 1 MB or more inflated) that inflates more than this many times. */
-  maxCompressionRatio: number;
   maxColumns: number;
-  tmpDir?: string | undefined;
 }
 
-const MAX_ENTRIES = 10_000;
-const RATIO_CHECK_FROM = 1024 * 1024;
+/** The rows of the chosen sheet, or null when the zip holds no workbook. */
+export async function readXlsxRows(
+  { zip, part }: ZipParts,
+  options: XlsxOptions,
+): Promise<AsyncGenerator<RecipientRow> | null> {
+  const workbookPath = (await officeDocumentPath(zip, part('_rels/.rels'))) ?? 'xl/workbook.xml';
+  const workbookEntry = part(workbookPath);
+  if (!workbookEntry) return null;
+  const base = posix.dirname(workbookPath);
+  const relsEntry = part(posix.join(base, '_rels', `${posix.basename(workbookPath)}.rels`));
+  const rels = relsEntry ? await readRelationships(zip, relsEntry) : [];
+  const target = (r: Relationship) =>
+    r.target.startsWith('/') ? r.target.slice(1) : posix.normalize(posix.join(base, r.target));
 
-const bomb = (what: string) =>
-  new ImportError('SPREADSHEET_BOMB', `This spreadsheet expands to more than ${what} and was refused`);
-const damaged = (cause?: unknown) =>
-  new ImportError('DAMAGED', 'This spreadsheet is damaged and could not be read', { cause });
+  const sharedStringsRel = rels.find((r) => r.type.endsWith('/sharedStrings'));
+  const sharedStringsEntry = part(
+    sharedStringsRel ? target(sharedStringsRel) : posix.join(base, 'sharedStrings.xml'),
+  );
+  const sharedStrings = sharedStringsEntry ? await readSharedStrings(zip, sharedStringsEntry) : [];
+  const stylesRel = rels.find((r) => r.type.endsWith('/styles'));
+  const stylesEntry = part(stylesRel ? target(stylesRel) : posix.join(base, 'styles.xml'));
+  const dates: DateCells = {
+    styles: stylesEntry ? await readDateStyles(zip, stylesEntry) : new Set(),
+    epoch: 0,
+  };
 
-export async function* readXlsxRows(source: ByteSource, options: XlsxOptions): AsyncGenerator<RecipientRow> {
-  const dir = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'chapar-import-'));
-  let zip: ZipFile | undefined;
-  try {
-    const path = join(dir, 'upload.xlsx');
-    await pipeline(Readable.from(source.chunks()), createWriteStream(path));
-    const fileSize = source.total;
-    zip = await openZip(path);
-    if (zip.entryCount > MAX_ENTRIES) throw bomb(`${MAX_ENTRIES} parts`);
-    const entries = await readEntries(zip);
-    checkSizes(entries, fileSize, options);
+  const sheets = (await readSheetList(zip, workbookEntry, dates)).flatMap((sheet) => {
+    const rel = rels.find((r) => r.id === sheet.relId);
+    const entry = rel?.type.endsWith('/worksheet') ? part(target(rel)) : undefined;
+    return entry ? [{ ...sheet, entry }] : [];
+  });
+  const chosen = chooseSheets(sheets, options.sheet);
 
-    const byName = new Map<string, Entry>();
-    for (const entry of entries) byName.set(entry.fileName.toLowerCase(), entry);
-    const part = (name: string) => byName.get(name.replace(/^\/+/, '').toLowerCase());
-
-    const workbookPath = (await officeDocumentPath(zip, part('_rels/.rels'))) ?? 'xl/workbook.xml';
-    const workbookEntry = part(workbookPath);
-    if (!workbookEntry) {
-      if (part('content.xml') && part('mimetype')) {
-        throw new ImportError(
-          'NOT_A_TABLE',
-          'This is an OpenDocument spreadsheet: save it as .xlsx or CSV and upload that',
-        );
-      }
-      throw new ImportError('NOT_A_TABLE', NOT_A_TABLE);
-    }
-    const base = posix.dirname(workbookPath);
-    const relsEntry = part(posix.join(base, '_rels', `${posix.basename(workbookPath)}.rels`));
-    const rels = relsEntry ? await readRelationships(zip, relsEntry) : [];
-    const target = (r: Relationship) =>
-      r.target.startsWith('/') ? r.target.slice(1) : posix.normalize(posix.join(base, r.target));
-
-    const sharedStringsRel = rels.find((r) => r.type.endsWith('/sharedStrings'));
-    const sharedStringsEntry = part(
-      sharedStringsRel ? target(sharedStringsRel) : posix.join(base, 'sharedStrings.xml'),
-    );
-    const sharedStrings = sharedStringsEntry ? await readSharedStrings(zip, sharedStringsEntry) : [];
-
-    const sheets = (await readSheetList(zip, workbookEntry)).flatMap((sheet) => {
-      const rel = rels.find((r) => r.id === sheet.relId);
-      const entry = rel?.type.endsWith('/worksheet') ? part(target(rel)) : undefined;
-      return entry ? [{ ...sheet, entry }] : [];
-    });
-    const chosen = chooseSheets(sheets, options.sheet);
-
+  return (async function* () {
     for (const sheet of chosen) {
       let found = false;
-      for await (const row of readSheet(zip, sheet.entry, sharedStrings, options.maxColumns)) {
+      for await (const row of readSheet(zip, sheet.entry, sharedStrings, dates, options.maxColumns)) {
         found = true;
         yield row;
       }
       if (found) break; // the first sheet with rows is the one
     }
-  } finally {
-    zip?.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-function checkSizes(entries: Entry[], fileSize: number, options: XlsxOptions): void {
-  let total = 0;
-  for (const entry of entries) {
-    total += entry.uncompressedSize;
-    if (total > options.maxUncompressedBytes) throw bomb(formatSize(options.maxUncompressedBytes));
-    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-    if (entry.uncompressedSize >= RATIO_CHECK_FROM && ratio > options.maxCompressionRatio) {
-      throw bomb(`${options.maxCompressionRatio} times its size`);
-    }
-  }
-  if (total >= RATIO_CHECK_FROM && total / Math.max(1, fileSize) > options.maxCompressionRatio) {
-    throw bomb(`${options.maxCompressionRatio} times its size`);
-  }
+  })();
 }
 
 interface SheetInfo {
@@ -132,117 +72,13 @@ function chooseSheets<T extends SheetInfo>(sheets: T[], wanted: string | number 
     return visible.length > 0 ? visible : sheets;
   }
   const match =
-    typeof wanted === 'number'
-      ? sheets[wanted - 1]
-      : sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
-  if (!match) {
-    const names = sheets.map((s) => `"${s.name}"`).join(', ');
-    const label = typeof wanted === 'number' ? `number ${wanted}` : `"${wanted}"`;
-    throw new ImportError('NO_SHEET', `This spreadsheet has no sheet ${label}. Its sheets are: ${names}`);
-  }
+    typeof wanted === 'number' ? sheets[wanted - 1] : sheets.find((s) => sameSheetName(s.name, wanted));
+  if (!match)
+    throw noSuchSheet(
+      wanted,
+      sheets.map((s) => s.name),
+    );
   return [match];
-}
-
-// ---------------------------------------------------------------------------------------------
-// zip (yauzl's callbacks as promises)
-
-function openZip(path: string): Promise<ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, zip) => {
-      if (err || !zip) reject(damaged(err));
-      else resolve(zip);
-    });
-  });
-}
-
-function readEntries(zip: ZipFile): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: Entry[] = [];
-    zip.on('entry', (entry: Entry) => {
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.once('end', () => resolve(entries));
-    zip.once('error', (err) => reject(damaged(err)));
-    zip.readEntry();
-  });
-}
-
-function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) reject(damaged(err));
-      else resolve(stream);
-    });
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// XML
-
-type Handlers = {
-  open(name: string, attributes: Record<string, string>): void;
-  text?(text: string): void;
-  close?(name: string): void;
-};
-
-/** The name without its namespace prefix (`x:row` → `row`). */
-const local = (name: string) => {
-  const colon = name.indexOf(':');
-  return colon === -1 ? name : name.slice(colon + 1);
-};
-
-/**
- * Feeds one part through saxes chunk by chunk; after each chunk, `drain` answers what the
- * handlers produced, which is yielded (so rows leave before the next chunk is inflated).
- */
-async function* parsePart<T>(
-  zip: ZipFile,
-  entry: Entry,
-  handlers: Handlers,
-  drain: () => T[] = () => [],
-): AsyncGenerator<T> {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('error', (err) => {
-    throw damaged(err);
-  });
-  parser.on('opentag', (tag: SaxesTagPlain) => handlers.open(local(tag.name), tag.attributes));
-  if (handlers.text) {
-    const text = handlers.text;
-    parser.on('text', text);
-    parser.on('cdata', text);
-  }
-  if (handlers.close) {
-    const close = handlers.close;
-    parser.on('closetag', (tag) => close(local(tag.name)));
-  }
-  const decoder = new TextDecoder('utf-8');
-  const stream = await openEntry(zip, entry);
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      parser.write(decoder.decode(chunk, { stream: true }));
-      const out = drain();
-      if (out.length > 0) yield* out;
-    }
-    parser.write(decoder.decode());
-    parser.close();
-    yield* drain();
-  } catch (err) {
-    if (err instanceof ImportError) throw err;
-    // yauzl: "too many bytes in the stream" when a part inflates beyond its declared size.
-    if (err instanceof Error && /too many bytes/i.test(err.message)) {
-      throw bomb('it declares');
-    }
-    throw damaged(err);
-  } finally {
-    stream.destroy();
-  }
-}
-
-async function consumePart(zip: ZipFile, entry: Entry, handlers: Handlers): Promise<void> {
-  for await (const _ of parsePart(zip, entry, handlers)) {
-    // nothing is yielded without a drain
-  }
 }
 
 interface Relationship {
@@ -269,10 +105,12 @@ async function officeDocumentPath(zip: ZipFile, rootRels: Entry | undefined): Pr
   return rel ? rel.target.replace(/^\/+/, '') : null;
 }
 
-async function readSheetList(zip: ZipFile, workbook: Entry): Promise<SheetInfo[]> {
+async function readSheetList(zip: ZipFile, workbook: Entry, dates: DateCells): Promise<SheetInfo[]> {
   const sheets: SheetInfo[] = [];
   await consumePart(zip, workbook, {
     open(name, a) {
+      if (name === 'workbookPr' && (a.date1904 === '1' || a.date1904 === 'true'))
+        dates.epoch = DAYS_1900_TO_1904;
       if (name !== 'sheet') return;
       // The relationship id is `r:id`, whatever the prefix is called.
       const idKey = Object.keys(a).find((k) => k.endsWith(':id'));
@@ -284,6 +122,72 @@ async function readSheetList(zip: ZipFile, workbook: Entry): Promise<SheetInfo[]
     },
   });
   return sheets;
+}
+
+// --- date cells ------------------------------------------------------------------------------
+//
+// A date in an XLSX is a number (days since 1899-12-30, or since 1904-01-01 in a workbook saved
+// with the 1904 date system) whose cell style has a date format. Read as a number it would
+// become a variable like "45366"; it is written as ODS files and people write it instead:
+// 2024-03-15, or 2024-03-15 10:30:00 with a time.
+
+interface DateCells {
+  /** Indexes of the cell styles (`<c s="…">`) whose number format is a date or time. */
+  styles: Set<number>;
+  /** Days between the workbook's day 0 and 1899-12-30. */
+  epoch: number;
+}
+
+const DAYS_1900_TO_1904 = 1462;
+const UNIX_EPOCH_SERIAL = 25569; // 1970-01-01 in the 1900 date system
+/** Built-in number formats that are dates or times (ECMA-376 §18.8.30, and the East Asian ones). */
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
+
+/** A format code with a date or time part (ignoring quoted text, escapes and [colour] tags). */
+function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]/gi, '');
+  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+async function readDateStyles(zip: ZipFile, entry: Entry): Promise<Set<number>> {
+  const customDates = new Set<number>();
+  const styles = new Set<number>();
+  let inCellXfs = false;
+  let xfIndex = 0;
+  await consumePart(zip, entry, {
+    open(name, a) {
+      if (name === 'numFmt' && a.numFmtId && a.formatCode && isDateFormat(a.formatCode)) {
+        customDates.add(Number(a.numFmtId));
+      } else if (name === 'cellXfs') {
+        inCellXfs = true;
+      } else if (name === 'xf' && inCellXfs) {
+        const id = Number(a.numFmtId ?? 0);
+        if (BUILT_IN_DATE_FORMATS.has(id) || customDates.has(id)) styles.add(xfIndex);
+        xfIndex++;
+      }
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  return styles;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A serial date as text: 45366 → "2024-03-15", 45366.4375 → "2024-03-15 10:30:00". */
+function dateText(raw: string, epoch: number): string {
+  const serial = Number(raw);
+  if (!Number.isFinite(serial) || serial < 0 || serial > 2_958_465) return raw; // past 9999-12-31
+  const ms = Math.round((serial + epoch - UNIX_EPOCH_SERIAL) * 86_400_000);
+  const d = new Date(ms);
+  const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  if (serial < 1) return time;
+  return Number.isInteger(serial) ? day : `${day} ${time}`;
 }
 
 /** Excel writes characters XML cannot hold as `_xHHHH_`. */
@@ -337,8 +241,15 @@ function numberText(raw: string): string {
   return Number.isFinite(n) && Number.isInteger(n) && Math.abs(n) < 1e21 ? String(n) : raw;
 }
 
-function readSheet(zip: ZipFile, entry: Entry, sharedStrings: string[], maxColumns: number) {
+function readSheet(
+  zip: ZipFile,
+  entry: Entry,
+  sharedStrings: string[],
+  dates: DateCells,
+  maxColumns: number,
+) {
   let out: RecipientRow[] = [];
+  let style = 0;
   let rowNumber = 0;
   let cells: string[] = [];
   let col = -1;
@@ -362,7 +273,7 @@ function readSheet(zip: ZipFile, entry: Entry, sharedStrings: string[], maxColum
       case 'd':
         return value;
       default:
-        return numberText(value.trim());
+        return dates.styles.has(style) ? dateText(value.trim(), dates.epoch) : numberText(value.trim());
     }
   };
 
@@ -383,6 +294,7 @@ function readSheet(zip: ZipFile, entry: Entry, sharedStrings: string[], maxColum
             const ref = a.r ? columnIndex(a.r) : -1;
             col = ref >= 0 ? ref : col + 1;
             type = a.t ?? 'n';
+            style = a.s ? Number(a.s) : 0;
             value = '';
             break;
           }

@@ -1,5 +1,4 @@
 import type { Logger } from '@chapar/api';
-import nodemailer from 'nodemailer';
 
 export interface EmailMessage {
   to: string;
@@ -31,11 +30,14 @@ export function createSmtpMailer(options: { url: string; from: string; timeoutMs
   })) {
     if (!url.searchParams.has(key)) url.searchParams.set(key, String(value));
   }
-  const transport = nodemailer.createTransport(url.toString());
+  // Loaded with the first mail: a server that never mails by SMTP never holds nodemailer.
+  const transport = import('nodemailer').then(({ default: nodemailer }) =>
+    nodemailer.createTransport(url.toString()),
+  );
   return {
     async send(message) {
       try {
-        await transport.sendMail({ from: options.from, ...message });
+        await (await transport).sendMail({ from: options.from, ...message });
       } catch (error) {
         throw new EmailError(`The mail server did not take the message: ${(error as Error).message}`, {
           cause: error,

@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { SystemPort } from '@chapar/api';
 import { type DatabaseHandle, pendingMigrationCount } from '@chapar/db';
+// Imported, not read from a path, so the compiled server (dist/) carries the same version.
+import serverPackage from '../../package.json' with { type: 'json' };
 import { DB_TIMEOUT_MS, ENGINE_STALE_MS, reason } from './health';
 import { withTimeout } from './metrics';
 
-/** The server's version as released: apps/server/package.json, read once at start. */
-export const SERVER_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+/** The server's version as released: apps/server/package.json. */
+export const SERVER_VERSION: string = serverPackage.version;
 
 /**
  * The admin system page's view of this process: the same checks as `/readyz` (database

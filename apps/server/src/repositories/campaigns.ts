@@ -32,6 +32,7 @@ import {
 import { publishProgress, readProgress } from './campaign-progress';
 import { lockCampaignStatus, recordAddedRecipients } from './campaign-recipients';
 import { refreshReadiness, transitionCampaign } from './campaign-transitions';
+import { addSendingAsFailed, subtractCampaign } from './rollups';
 import { chunks, escapeLike, pageOf } from './util';
 
 const INSERT_CHUNK = 1_000;
@@ -295,6 +296,7 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
         if (patch.whatsappAccountId !== undefined) {
           // A send interrupted on the old account can only be checked by that account;
           // the new one would answer "never sent" and send it again. Settle it instead.
+          await addSendingAsFailed(tx, id);
           const [interrupted] = await tx
             .update(recipients)
             .set({
@@ -335,16 +337,19 @@ export function createCampaignsPort(db: Database, bus: EventBus): CampaignsPort 
     },
 
     async remove(userId, id) {
-      const [result] = await db
-        .delete(campaigns)
-        .where(
-          and(
-            eq(campaigns.id, id),
-            eq(campaigns.userId, userId),
-            inArray(campaigns.status, REMOVABLE_STATUSES),
-          ),
+      return db.transaction(async (tx) => {
+        const removable = and(
+          eq(campaigns.id, id),
+          eq(campaigns.userId, userId),
+          inArray(campaigns.status, REMOVABLE_STATUSES),
         );
-      return result.affectedRows === 1;
+        const [row] = await tx.select({ id: campaigns.id }).from(campaigns).where(removable).for('update');
+        if (!row) return false;
+        // Its messages leave the dashboard's counts with it, as a rebuild would count them.
+        await subtractCampaign(tx, id);
+        const [result] = await tx.delete(campaigns).where(removable);
+        return result.affectedRows === 1;
+      });
     },
 
     async duplicate(userId, id, title) {

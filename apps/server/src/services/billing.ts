@@ -1,7 +1,6 @@
 import { type BillingPort, ChaparError, type Logger, notFound } from '@chapar/api';
 import type { Database } from '@chapar/db';
 import type { PaymentProvider, PaymentStatus } from '@chapar/domain';
-import { fileTypeFromBuffer } from 'file-type';
 import { GatewayRefusedError, GatewayUnavailableError, type PaymentGateway } from '../payments/gateway';
 import { findPackage } from '../repositories/packages';
 import { createPaymentsRepository, markPaidAndGrant, type PaidDetail } from '../repositories/payments';
@@ -135,7 +134,7 @@ export function createBilling(db: Database, options: BillingOptions, clock: { no
         throw new ChaparError('BAD_REQUEST', 'A receipt can be 10 MB at most.', 'file');
       }
       const bytes = Buffer.from(await file.arrayBuffer());
-      const type = await fileTypeFromBuffer(bytes);
+      const type = await (await import('file-type')).fileTypeFromBuffer(bytes);
       if (!type || !RECEIPT_TYPES.has(type.mime)) {
         throw new ChaparError(
           'BAD_REQUEST',

@@ -3,7 +3,6 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type CampaignsPort, ChaparError, type MediaPort } from '@chapar/api';
 import type { Database } from '@chapar/db';
-import { fileTypeFromBuffer } from 'file-type';
 import { setCampaignMedia } from '../repositories/campaigns';
 import { recordUpload } from '../repositories/uploads';
 
@@ -90,7 +89,7 @@ export function createMediaPort(db: Database, campaignsPort: CampaignsPort, data
       if (file.size > MAX_MEDIA_BYTES)
         throw new ChaparError('BAD_REQUEST', 'Attachments are limited to 100 MB.', 'file');
       const bytes = Buffer.from(await file.arrayBuffer());
-      const detected = await fileTypeFromBuffer(bytes);
+      const detected = await (await import('file-type')).fileTypeFromBuffer(bytes);
       const accepted = detected ? ACCEPTED[detected.mime] : undefined;
       if (!detected || !accepted) {
         throw new ChaparError(

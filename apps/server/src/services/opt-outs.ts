@@ -2,7 +2,7 @@ import type { OptOutsPort } from '@chapar/api';
 import { ChaparError } from '@chapar/api';
 import type { Database } from '@chapar/db';
 import type { CountryCode } from '@chapar/domain';
-import { importRecipientFile, isImportError } from '../import/index';
+import { isImportError } from '../import/errors';
 import { addOptOuts, listOptOuts, removeOptOut } from '../repositories/opt-outs';
 
 export function createOptOutsPort(db: Database, limits: { maxBytes: number; tmpDir: string }): OptOutsPort {
@@ -13,6 +13,7 @@ export function createOptOutsPort(db: Database, limits: { maxBytes: number; tmpD
     async importFile(userId, file, defaultCountry) {
       const totals = { rows: 0, added: 0, duplicates: 0, invalid: 0 };
       try {
+        const { importRecipientFile } = await import('../import/index');
         for await (const batch of importRecipientFile(file.stream() as unknown as AsyncIterable<Uint8Array>, {
           defaultCountry: defaultCountry as CountryCode,
           maxBytes: limits.maxBytes,

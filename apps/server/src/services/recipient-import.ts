@@ -1,14 +1,11 @@
 import { ChaparError, type EventBus, type ImportReport, type RecipientImportPort } from '@chapar/api';
 import type { Database } from '@chapar/db';
 import { type CountryCode, EDITABLE_STATUSES } from '@chapar/domain';
-import { type ImportedRecipient, importRecipientFile, isImportError } from '../import/index';
+import { isImportError } from '../import/errors';
 import { publishProgress } from '../repositories/campaign-progress';
-import {
-  insertRecipientRows,
-  lockCampaignStatus,
-  recordAddedRecipients,
-} from '../repositories/campaign-recipients';
+import { lockCampaignStatus, recordAddedRecipients } from '../repositories/campaign-recipients';
 import { optedOutPhones } from '../repositories/opt-outs';
+import { recipientWriter } from '../repositories/recipient-writer';
 
 /** Rejected rows and rows with other numbers listed in the report, each. */
 const MAX_REPORTED_ROWS = 10_000;
@@ -20,10 +17,10 @@ export interface ImportLimits {
 }
 
 /**
- * Streams an uploaded file through the parser into the campaign in one transaction:
- * multi-row INSERT IGNORE per batch (the unique (campaign, phone) index drops numbers the
- * campaign already has), opted-out numbers filtered out, counters and readiness updated at
- * the end. Any error rolls everything back, so a failed import stores nothing.
+ * Streams an uploaded file through the parser into the campaign in one transaction: rows
+ * loaded as they are parsed (repositories/recipient-writer.ts; the unique (campaign, phone)
+ * index drops numbers the campaign already has), opted-out numbers filtered out, counters
+ * and readiness updated at the end. Any error rolls everything back, so a failed import stores nothing.
  */
 export function createRecipientImport(
   db: Database,
@@ -31,6 +28,29 @@ export function createRecipientImport(
   limits: ImportLimits,
 ): RecipientImportPort {
   return {
+    async previewFile({ file, mapping, sheet, defaultCountry }) {
+      if (file.size > limits.maxBytes) {
+        throw new ChaparError(
+          'BAD_REQUEST',
+          `The file is larger than ${Math.round(limits.maxBytes / 1048576)} MB.`,
+          'file',
+        );
+      }
+      try {
+        const { previewRecipientFile } = await import('../import/index');
+        return await previewRecipientFile(file.stream() as unknown as AsyncIterable<Uint8Array>, {
+          defaultCountry: defaultCountry as CountryCode,
+          mapping: mapping ?? undefined,
+          ...(sheet !== null ? { sheet } : {}),
+          maxBytes: limits.maxBytes,
+          tmpDir: limits.tmpDir,
+        });
+      } catch (error) {
+        if (isImportError(error)) throw new ChaparError('BAD_REQUEST', error.message, 'file');
+        throw error;
+      }
+    },
+
     async importFile({ userId, campaignId, file, mapping, sheet, defaultCountry }): Promise<ImportReport> {
       if (file.size > limits.maxBytes) {
         throw new ChaparError(
@@ -64,6 +84,8 @@ export function createRecipientImport(
             otherNumbersTotal: 0,
             columnChoice: { detectedBy: 'content', phone: [], name: [] },
           };
+          // The readers (XLSX unzip and XML, encodings, CSV) load with the first import.
+          const { importRecipientFile } = await import('../import/index');
           const batches = importRecipientFile(file.stream() as unknown as AsyncIterable<Uint8Array>, {
             defaultCountry: defaultCountry as CountryCode,
             mapping: mapping ?? undefined,
@@ -73,37 +95,37 @@ export function createRecipientImport(
             tmpDir: limits.tmpDir,
             batchSize: 2000,
           });
-          // One INSERT in flight while the next batch is parsed: Node parses, MariaDB writes.
-          let inFlight: Promise<void> = Promise.resolve();
-          const insert = async (rows: ImportedRecipient[]) => {
-            const added = await insertRecipientRows(tx, campaignId, rows);
-            result.added += added;
-            result.duplicates += rows.length - added;
-          };
-          for await (const batch of batches) {
-            const fresh = batch.recipients.filter((r) => !blocked.has(r.phone));
-            result.optedOut += batch.recipients.length - fresh.length;
-            if (fresh.length > 0) {
-              await inFlight;
-              inFlight = insert(fresh);
+          // Rows go to MariaDB as they are parsed (recipient-writer.ts: LOAD DATA into a staging table).
+          const writer = await recipientWriter(tx, campaignId);
+          try {
+            for await (const batch of batches) {
+              const fresh = batch.recipients.filter((r) => !blocked.has(r.phone));
+              result.optedOut += batch.recipients.length - fresh.length;
+              await writer.write(fresh);
+              for (const rejected of batch.rejected) {
+                if (result.rejected.length < MAX_REPORTED_ROWS) result.rejected.push(rejected);
+              }
+              result.rejectedTotal += batch.rejected.length;
+              for (const other of batch.otherNumbers) {
+                if (result.otherNumbers.length < MAX_REPORTED_ROWS) result.otherNumbers.push(other);
+              }
+              result.otherNumbersTotal += batch.otherNumbers.length;
+              if (batch.done) {
+                result.rows = batch.totals.rows;
+                result.invalid = batch.totals.invalid;
+                result.duplicates += batch.totals.duplicates;
+                result.columns = batch.columns.variables.map((v) => v.key);
+                result.columnChoice = { detectedBy: batch.columns.detectedBy, ...batch.columns.labels };
+              }
             }
-            for (const rejected of batch.rejected) {
-              if (result.rejected.length < MAX_REPORTED_ROWS) result.rejected.push(rejected);
-            }
-            result.rejectedTotal += batch.rejected.length;
-            for (const other of batch.otherNumbers) {
-              if (result.otherNumbers.length < MAX_REPORTED_ROWS) result.otherNumbers.push(other);
-            }
-            result.otherNumbersTotal += batch.otherNumbers.length;
-            if (batch.done) {
-              await inFlight;
-              result.rows = batch.totals.rows;
-              result.invalid = batch.totals.invalid;
-              result.duplicates += batch.totals.duplicates;
-              result.columns = batch.columns.variables.map((v) => v.key);
-              result.columnChoice = { detectedBy: batch.columns.detectedBy, ...batch.columns.labels };
-            }
+          } catch (error) {
+            await writer.abort();
+            throw error;
           }
+          const stored = await writer.finish();
+          result.added = stored.added;
+          // Numbers the campaign already had: INSERT IGNORE left them out.
+          result.duplicates += stored.written - stored.added;
           if (result.added > 0) await recordAddedRecipients(tx, campaignId, result.added, result.columns);
           return result;
         });

@@ -4,7 +4,9 @@ import { type FormEvent, useState } from 'react';
 import { useT } from '../i18n/i18n-provider';
 import { errorMessage } from '../trpc/errors';
 import type { ImportReport } from '../trpc/trpc';
+import type { ColumnMapping } from './import-file-columns';
 import { ImportFileFields } from './import-file-fields';
+import { ImportProgress } from './import-progress';
 import { useImportFile } from './use-import-file';
 
 /** Imports a CSV / TSV / Excel file into a campaign; a refused file is explained in an alert. */
@@ -15,16 +17,18 @@ export function ImportFileForm(props: {
   const t = useT();
   const [file, setFile] = useState<File | null>(null);
   const [sheet, setSheet] = useState('');
-  const { importFile, pending, error, reset } = useImportFile();
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const { importFile, progress, pending, error, reset } = useImportFile();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
     try {
-      const report = await importFile(props.campaignId, file, sheet);
+      const report = await importFile(props.campaignId, file, sheet, mapping);
       props.onImported(report, file.name);
       setFile(null);
       setSheet('');
+      setMapping(null);
     } catch {
       // shown below from `error`
     }
@@ -37,12 +41,19 @@ export function ImportFileForm(props: {
           file={file}
           onFile={(f) => {
             setFile(f);
+            setMapping(null);
             reset();
           }}
           sheet={sheet}
-          onSheet={setSheet}
+          onSheet={(s) => {
+            setSheet(s);
+            setMapping(null);
+          }}
+          mapping={mapping}
+          onMapping={setMapping}
           disabled={pending}
         />
+        <ImportProgress progress={progress} />
         {error && (
           <Alert color="red" title={t('import.failed')} role="alert">
             <bdi>{errorMessage(error, t('errors.offline'))}</bdi>

@@ -9,7 +9,9 @@ import { useI18n } from '../i18n/i18n-provider';
 import { errorMessage } from '../trpc/errors';
 import { trpc } from '../trpc/trpc';
 import type { WizardDraft } from './campaign-wizard';
+import type { ColumnMapping } from './import-file-columns';
 import { ImportFileFields } from './import-file-fields';
+import { ImportProgress } from './import-progress';
 import { ImportReportAlert } from './import-report-alert';
 import { RecipientsInput } from './recipients-input';
 import { parseRecipients, type RecipientRow } from './recipients-parse';
@@ -51,6 +53,7 @@ export function WizardRecipientsStep({
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [sheet, setSheet] = useState('');
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [fileImport, setFileImport] = useState<FileImport | null>(null);
   const [inputError, setInputError] = useState<string | null>(null);
@@ -107,10 +110,11 @@ export function WizardRecipientsStep({
     const id = await ensureCampaign();
     if (id === null) return false;
     try {
-      const report = await importFile.importFile(id, file, sheet);
+      const report = await importFile.importFile(id, file, sheet, mapping);
       setFileImport({ report, fileName: file.name });
       setOutcome(null);
       setFile(null);
+      setMapping(null);
       return report.added > 0 && report.rejectedTotal === 0;
     } catch (error) {
       setInputError(describeError(t, error));
@@ -155,12 +159,19 @@ export function WizardRecipientsStep({
             onFile={(f) => {
               setInputError(null);
               setFile(f);
+              setMapping(null);
             }}
             sheet={sheet}
-            onSheet={setSheet}
+            onSheet={(s) => {
+              setSheet(s);
+              setMapping(null);
+            }}
+            mapping={mapping}
+            onMapping={setMapping}
             disabled={busy}
             error={inputError}
           />
+          <ImportProgress progress={importFile.progress} />
         </Tabs.Panel>
       </Tabs>
       <Group>

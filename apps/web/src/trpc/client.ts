@@ -7,6 +7,7 @@ import {
   wsLink,
 } from '@trpc/client';
 import { trpc } from './trpc';
+import { progressFetch } from './upload-progress';
 import { websocketUrl } from './urls';
 
 /**
@@ -29,7 +30,7 @@ export function resetRealtime(): Promise<void> {
 
 /**
  * Subscriptions over the socket; uploads (FormData, Blob) one per request, since a batch
- * is a JSON body; everything else batched.
+ * is a JSON body, with their progress reported (upload-progress.ts); everything else batched.
  */
 export const trpcClient = trpc.createClient({
   links: [
@@ -38,7 +39,7 @@ export const trpcClient = trpc.createClient({
       true: wsLink({ client: wsClient }),
       false: splitLink({
         condition: (op) => isNonJsonSerializable(op.input),
-        true: httpLink({ url: '/trpc' }),
+        true: httpLink({ url: '/trpc', fetch: progressFetch }),
         false: httpBatchLink({ url: '/trpc' }),
       }),
     }),

@@ -15,6 +15,7 @@ export type Campaign = RouterOutputs['campaigns']['get'];
 export type Recipient = RouterOutputs['campaigns']['recipients']['items'][number];
 export type RecipientsReport = RouterOutputs['campaigns']['addRecipients'];
 export type ImportReport = RouterOutputs['campaigns']['importRecipients'];
+export type ImportPreview = RouterOutputs['campaigns']['previewImport'];
 export type MessagePreview = RouterOutputs['campaigns']['preview'];
 export type CampaignMedia = NonNullable<Campaign['media']>;
 export type OptOut = RouterOutputs['optOuts']['list']['items'][number];

@@ -25,8 +25,28 @@ export interface ImportReport {
   columnChoice: { detectedBy: 'mapping' | 'header' | 'content'; phone: string[]; name: string[] };
 }
 
-/** Recipient files (CSV, TSV, XLSX) into a campaign, atomically: a failed import stores nothing. */
+/** The columns an import of a file would take, read from its first rows; nothing stored. */
+export interface ImportPreview {
+  headerLine: number | null;
+  columns: Array<{ index: number; label: string }>;
+  phone: number;
+  /** The phone column and its fallbacks for rows where it is empty. */
+  phones: number[];
+  name: number | null;
+  /** The columns joined into the name (first, middle, last), [] for none. */
+  nameParts: number[];
+  detectedBy: 'mapping' | 'header' | 'content';
+  sample: Array<{ line: number; cells: string[] }>;
+}
+
+/** Recipient files (CSV, TSV, XLSX, ODS, vCard) into a campaign, atomically: a failed import stores nothing. */
 export interface RecipientImportPort {
+  previewFile(input: {
+    file: Blob;
+    mapping: ColumnMappingInput | null;
+    sheet: string | number | null;
+    defaultCountry: string;
+  }): Promise<ImportPreview>;
   importFile(input: {
     userId: number;
     campaignId: number;

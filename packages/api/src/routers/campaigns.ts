@@ -24,6 +24,7 @@ import {
   zCampaign,
   zCursor,
   zId,
+  zImportPreview,
   zImportReport,
   zProgress,
   zRecipient,
@@ -330,6 +331,24 @@ export const campaignsRouter = router({
         userId: ctx.user.id,
         campaignId,
         file,
+        mapping: formJson(input, 'mapping', zMapping),
+        sheet: sheet !== null && /^\d+$/.test(sheet) ? Number(sheet) : sheet,
+        defaultCountry: ctx.user.defaultCountry,
+      });
+    }),
+
+  /**
+   * The columns `importRecipients` would take from a file (FormData: file, optional mapping
+   * and sheet as there), read from its first rows, with a few of them: the wizard shows them
+   * and lets the user change the mapping before anything is stored. Stores nothing.
+   */
+  previewImport: authedProcedure
+    .input(zFormData)
+    .output(zImportPreview)
+    .mutation(async ({ ctx, input }) => {
+      const sheet = formText(input, 'sheet');
+      return ctx.ports.imports.previewFile({
+        file: formFile(input),
         mapping: formJson(input, 'mapping', zMapping),
         sheet: sheet !== null && /^\d+$/.test(sheet) ? Number(sheet) : sheet,
         defaultCountry: ctx.user.defaultCountry,

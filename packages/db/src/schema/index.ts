@@ -1,5 +1,6 @@
 export * from './billing';
 export * from './campaigns';
+export * from './rollups';
 export * from './uploads';
 export * from './users';
 export * from './whatsapp';

@@ -1,16 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-// Default import: the package is CommonJS, and its named exports (MessageMedia…) fail under ESM.
-import wwebjs from 'whatsapp-web.js';
+import type wwebjs from 'whatsapp-web.js';
 import { errorText } from './failures';
-
-const { MessageMedia } = wwebjs;
+import { loadWwebjs } from './library';
 
 /** Attachments kept in memory: a campaign sends one file to every recipient. */
 const KEEP = 2;
 
 export interface Attachment {
-  media: InstanceType<typeof MessageMedia>;
+  media: wwebjs.MessageMedia;
   bytes: number;
 }
 
@@ -44,6 +42,7 @@ export class AttachmentCache {
     }
     // The engine passes the uploader's file name; without it a document arrives as <sha256>.<ext>.
     const filename = file.fileName || path.basename(file.path);
+    const { MessageMedia } = await loadWwebjs();
     return { media: new MessageMedia(file.mimeType, data, filename), bytes };
   }
 }

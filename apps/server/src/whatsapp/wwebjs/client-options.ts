@@ -1,10 +1,7 @@
-// Default import: the package is CommonJS, and its named exports (LocalAuth…) fail under ESM.
-import wwebjs from 'whatsapp-web.js';
 import type { ClientLike, WwebjsClientOptions } from './client-like';
 import type { WebVersionCache } from './driver-options';
 import { wwebjsDir, wwebjsWebCacheDir } from './files';
-
-const { Client, LocalAuth } = wwebjs;
+import { loadWwebjs } from './library';
 
 /** The flags every account's Chromium starts with (also measured by scripts/bench/browser-memory.ts). */
 export const CHROMIUM_ARGS = [
@@ -21,7 +18,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** One account's Client: its own LocalAuth profile under `<dataDir>/wwebjs`, on the system Chromium. */
-export function wwebjsClientOptions(options: {
+export async function wwebjsClientOptions(options: {
   accountId: number;
   dataDir: string;
   chromePath: string;
@@ -30,7 +27,8 @@ export function wwebjsClientOptions(options: {
   authTimeoutMs: number;
   webVersion?: string;
   webVersionCache?: WebVersionCache;
-}): WwebjsClientOptions {
+}): Promise<WwebjsClientOptions> {
+  const { LocalAuth } = await loadWwebjs();
   return {
     authStrategy: new LocalAuth({
       clientId: `account-${options.accountId}`,
@@ -69,6 +67,7 @@ function webVersionCacheOptions(
 }
 
 /** The real whatsapp-web.js Client (tests pass their own `clientFactory` instead). */
-export function createWwebjsClient(options: WwebjsClientOptions): ClientLike {
+export async function createWwebjsClient(options: WwebjsClientOptions): Promise<ClientLike> {
+  const { Client } = await loadWwebjs();
   return new Client(options) as unknown as ClientLike;
 }

@@ -16,7 +16,7 @@ export interface WwebjsDriverOptions {
   /** The system Chromium (`/usr/bin/chromium` or CHROME_PATH). */
   chromePath: string;
   /** Tests substitute the whatsapp-web.js Client here. */
-  clientFactory?: (options: WwebjsClientOptions) => ClientLike;
+  clientFactory?: (options: WwebjsClientOptions) => ClientLike | Promise<ClientLike>;
   log?: DriverLog;
   /** How long "this number is (not) on WhatsApp" is remembered. Default 24 h. */
   numberCheckTtlMs?: number;

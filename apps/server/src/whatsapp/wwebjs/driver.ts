@@ -214,8 +214,8 @@ export class WwebjsDriver implements WhatsAppDriver {
       }
       // Acks of sends from before a restart still reach the engine (as far as the journal goes back).
       for (const id of await this.journal.messageIds().catch(() => [])) this.sentIds.add(id);
-      client = (this.options.clientFactory ?? createWwebjsClient)(
-        wwebjsClientOptions({
+      client = await (this.options.clientFactory ?? createWwebjsClient)(
+        await wwebjsClientOptions({
           accountId: this.accountId,
           dataDir: this.dataDir,
           chromePath: this.options.chromePath,
