@@ -7,7 +7,6 @@ import { CREDENTIALS_CHANGED_TOPIC, SocketIdentities } from './auth/socket-ident
 import { AccountCommands, WAKE_TOPIC } from './cluster/account-commands';
 import { AccountOwner } from './cluster/account-owner';
 import { AccountLeases, defaultWorkerId } from './cluster/leases';
-import { liveHostCheck } from './cluster/live-hosts';
 import { type Clock, ScaledClock, systemClock } from './engine/clock';
 import { CampaignEngine } from './engine/engine';
 import { createEngineStore } from './engine/store';
@@ -28,7 +27,7 @@ import { createAdminReportsPort } from './repositories/admin-reports';
 import { createApiKeysPort } from './repositories/api-keys';
 import { createAuditLogPort } from './repositories/audit-log';
 import { createCampaignsPort } from './repositories/campaigns';
-import { createClusterPort } from './repositories/cluster';
+import { createClusterPort, liveHostCheck } from './repositories/cluster';
 import { createDashboardPort } from './repositories/dashboard';
 import { createPackagesPort } from './repositories/packages';
 import { createStatsPort } from './repositories/stats';
