@@ -5,3 +5,4 @@ export * from './rate-limit';
 export { type AppRouter, appRouter, createCaller } from './root';
 export * from './schemas';
 export type { Context } from './trpc';
+export * from './webhook-events';

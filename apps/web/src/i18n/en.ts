@@ -5,6 +5,7 @@ import { dashboardEn } from './areas/dashboard';
 import { datesEn } from './areas/dates';
 import { settingsEn } from './areas/settings';
 import { shellEn } from './areas/shell';
+import { webhooksEn } from './areas/webhooks';
 
 /**
  * The English dictionary; its keys are the dictionary's type, so a key missing from
@@ -18,6 +19,7 @@ export const en = {
   ...dashboardEn,
   ...datesEn,
   ...settingsEn,
+  ...webhooksEn,
   'app.name': 'Chapar',
   'app.tagline': 'WhatsApp campaigns, sent at a safe pace.',
 

@@ -5,6 +5,7 @@ import { dashboardFa } from './areas/dashboard';
 import { datesFa } from './areas/dates';
 import { settingsFa } from './areas/settings';
 import { shellFa } from './areas/shell';
+import { webhooksFa } from './areas/webhooks';
 import type { Messages } from './en';
 
 export const fa: Messages = {
@@ -15,6 +16,7 @@ export const fa: Messages = {
   ...dashboardFa,
   ...datesFa,
   ...settingsFa,
+  ...webhooksFa,
   'app.name': 'چاپار',
   'app.tagline': 'کمپین‌های واتس‌اپ، با سرعتی امن.',
 

@@ -41,6 +41,9 @@ export const account: MessageArea = {
     'Your sign-in has ended. Sign in again.': 'ورود شما پایان یافته است. دوباره وارد شوید.',
     'Your session has ended. Sign in again.': 'نشست شما پایان یافته است. دوباره وارد شوید.',
     'This API key was revoked.': 'این کلید API باطل شده است.',
+    'Choose at least one event.': 'دست‌کم یک رویداد را انتخاب کنید.',
+    'Enter the full http:// or https:// address of your endpoint.':
+      'نشانی کامل گیرنده را با http:// یا https:// وارد کنید.',
     'This account is no longer active.': 'این حساب دیگر فعال نیست.',
     'Your role has changed. Reconnect.': 'نقش شما تغییر کرده است. دوباره وصل شوید.',
     'The connection was closed.': 'اتصال بسته شد.',

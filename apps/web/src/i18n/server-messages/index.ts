@@ -27,6 +27,8 @@ export const THINGS: Record<string, string> = {
   User: 'کاربر',
   Package: 'بسته',
   Payment: 'پرداخت',
+  Webhook: 'وب‌هوک',
+  Delivery: 'ارسال وب‌هوک',
 };
 
 const PATTERNS: Pattern[] = [

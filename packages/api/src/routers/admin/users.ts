@@ -1,4 +1,4 @@
-import { zUserRole, zUserStatus } from '@chapar/domain';
+import { mayChangeUser, zUserRole, zUserStatus } from '@chapar/domain';
 import { z } from 'zod';
 import { ChaparError, notFound } from '../../errors';
 import type { AuditEntry, AuditOf, UserRecord } from '../../ports';
@@ -75,9 +75,7 @@ export const adminUsersRouter = router({
       if (target.id === ctx.user.id) {
         throw new ChaparError('BAD_REQUEST', 'You cannot change your own role or status.');
       }
-      const isSuper = ctx.user.role === 'SUPER_ADMIN';
-      const touchesAdmin = target.role !== 'USER' || (input.role !== undefined && input.role !== 'USER');
-      if (touchesAdmin && !isSuper) {
+      if (!mayChangeUser(ctx.user, target, input.role)) {
         throw new ChaparError(
           'FORBIDDEN',
           'Only a super admin can change administrators.',
