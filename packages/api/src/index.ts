@@ -7,3 +7,4 @@ export { type AppRouter, appRouter, createCaller } from './root';
 export * from './schemas';
 export type { Context } from './trpc';
 export { validationMessage } from './validation-message';
+export * from './webhook-events';

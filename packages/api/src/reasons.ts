@@ -58,6 +58,10 @@ export const REASONS = {
   OPT_OUT_NOT_FOUND: [],
   PACKAGE_NOT_FOUND: [],
   PAYMENT_NOT_FOUND: [],
+  WEBHOOK_NOT_FOUND: [],
+  WEBHOOK_DELIVERY_NOT_FOUND: [],
+  // Webhooks
+  WEBHOOK_TARGET_REFUSED: ['problem', 'host', 'address'],
   // Campaigns
   CAMPAIGN_NOT_EDITABLE: ['status'],
   RECIPIENTS_NOT_EDITABLE: ['status'],

@@ -105,6 +105,16 @@ export const reasonsEn: ReasonDictionary = {
   OPT_OUT_NOT_FOUND: missingThing('Opt-out'),
   PACKAGE_NOT_FOUND: missingThing('Package'),
   PAYMENT_NOT_FOUND: missingThing('Payment'),
+  WEBHOOK_NOT_FOUND: missingThing('Webhook'),
+  WEBHOOK_DELIVERY_NOT_FOUND: missingThing('Delivery'),
+  WEBHOOK_TARGET_REFUSED: (p, say) =>
+    p.problem === 'PROTOCOL'
+      ? 'The address must start with http:// or https://.'
+      : p.problem === 'CREDENTIALS'
+        ? 'Put no user name or password in the address.'
+        : p.problem === 'DNS'
+          ? `The host ${say.text(p.host)} could not be found (DNS).`
+          : `The host ${say.text(p.host)} points to ${say.text(p.address)}, a private or local address; webhooks only go to public addresses.`,
   CAMPAIGN_NOT_EDITABLE: (p, say) =>
     `A ${say.campaignStatus(p.status)} campaign cannot be edited. Pause it first.`,
   RECIPIENTS_NOT_EDITABLE: (p, say) =>

@@ -130,6 +130,16 @@ export const reasonsFa: ReasonDictionary = {
   OPT_OUT_NOT_FOUND: missingThing('شماره‌ی لغو اشتراک'),
   PACKAGE_NOT_FOUND: missingThing('بسته'),
   PAYMENT_NOT_FOUND: missingThing('پرداخت'),
+  WEBHOOK_NOT_FOUND: missingThing('وب‌هوک'),
+  WEBHOOK_DELIVERY_NOT_FOUND: missingThing('ارسال'),
+  WEBHOOK_TARGET_REFUSED: (p, say) =>
+    p.problem === 'PROTOCOL'
+      ? 'نشانی باید با http:// یا https:// آغاز شود.'
+      : p.problem === 'CREDENTIALS'
+        ? 'نام کاربری یا گذرواژه را در نشانی نگذارید.'
+        : p.problem === 'DNS'
+          ? `میزبان ${say.text(p.host)} پیدا نشد (DNS).`
+          : `میزبان ${say.text(p.host)} به ${say.text(p.address)} اشاره می‌کند که نشانی خصوصی یا محلی است؛ وب‌هوک‌ها فقط به نشانی‌های عمومی فرستاده می‌شوند.`,
   CAMPAIGN_NOT_EDITABLE: (p, say) =>
     `کمپین ${say.campaignStatus(p.status)} را نمی‌توان ویرایش کرد. نخست آن را متوقف کنید.`,
   RECIPIENTS_NOT_EDITABLE: (p, say) => `به کمپین ${say.campaignStatus(p.status)} نمی‌توان گیرنده افزود.`,
