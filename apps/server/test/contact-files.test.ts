@@ -153,7 +153,9 @@ describe('contact exports', () => {
       const { report, recipients } = await importFixture(name, type);
       expect(recipients).toEqual(calcEnglish);
       expect(report).toMatchObject({ rows: 7, added: 5, duplicates: 1, invalid: 1 });
-      expect(report.rejected).toEqual([{ line: 7, value: '12345', reason: 'not a valid phone number' }]);
+      expect(report.rejected).toEqual([
+        { line: 7, value: '12345', reason: 'not a valid phone number', problem: 'INVALID' },
+      ]);
       expect(report.columnChoice).toEqual({ detectedBy: 'header', phone: ['Mobile'], name: ['Name'] });
       expect(report.columns).toEqual(['City', 'Customer since']);
     },
@@ -176,7 +178,9 @@ describe('contact exports', () => {
       const { report, recipients } = await importFixture(name, type);
       expect(recipients).toEqual(calcPersian);
       expect(report).toMatchObject({ rows: 6, added: 5, duplicates: 0, invalid: 1 });
-      expect(report.rejected).toEqual([{ line: 6, value: '', reason: 'empty phone number' }]);
+      expect(report.rejected).toEqual([
+        { line: 6, value: '', reason: 'empty phone number', problem: 'EMPTY' },
+      ]);
       expect(report.columnChoice).toEqual({
         detectedBy: 'header',
         phone: ['تلفن همراه'],

@@ -189,7 +189,7 @@ describe('campaigns.importRecipients', () => {
   });
 
   it.each([
-    ['a 0-byte file', new Uint8Array(0), /empty/, 'FORM_FILE_EMPTY'],
+    ['a 0-byte file', new Uint8Array(0), /empty/, 'IMPORT_EMPTY_FILE'],
     ['a PNG renamed to .csv', tinyPng(), /not a CSV, TSV or Excel file/, 'IMPORT_NOT_A_TABLE'],
     [
       'more rows than the limit',

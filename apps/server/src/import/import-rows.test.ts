@@ -44,9 +44,9 @@ describe('importRows', () => {
       { phone: '+989121234569', name: null, variables: { city: 'Shiraz' } },
     ]);
     expect(result.rejected).toEqual([
-      { line: 6, value: 'call me', reason: 'not a phone number' },
-      { line: 7, value: '0912', reason: 'not a valid phone number' },
-      { line: 8, value: '', reason: 'empty phone number' },
+      { line: 6, value: 'call me', reason: 'not a phone number', problem: 'NOT_A_PHONE' },
+      { line: 7, value: '0912', reason: 'not a valid phone number', problem: 'INVALID' },
+      { line: 8, value: '', reason: 'empty phone number', problem: 'EMPTY' },
     ]);
     expect(result.totals).toEqual({ rows: 8, valid: 3, duplicates: 2, invalid: 3 });
     expect(result.columns).toMatchObject({ headerLine: 1, phone: 0, name: 1 });
@@ -143,7 +143,9 @@ describe('importRecipientFile, end to end', () => {
     expect(result.recipients).toEqual([
       { phone: '+989121234567', name: 'علی رضایی', variables: { شهر: 'تهران' } },
     ]);
-    expect(result.rejected).toEqual([{ line: 4, value: 'شماره ندارد', reason: 'not a phone number' }]);
+    expect(result.rejected).toEqual([
+      { line: 4, value: 'شماره ندارد', reason: 'not a phone number', problem: 'NOT_A_PHONE' },
+    ]);
     expect(result.totals).toEqual({ rows: 3, valid: 1, duplicates: 1, invalid: 1 });
   });
 
@@ -168,7 +170,7 @@ describe('importRecipientFile, end to end', () => {
       { phone: '+989121234567', name: 'علی', variables: { 'کد تخفیف': 'A1' } },
       { phone: '+989121234568', name: 'سارا', variables: { 'کد تخفیف': 'B2' } },
     ]);
-    expect(result.rejected).toEqual([{ line: 5, value: '', reason: 'empty phone number' }]);
+    expect(result.rejected).toEqual([{ line: 5, value: '', reason: 'empty phone number', problem: 'EMPTY' }]);
     expect(result.columns.variables).toEqual([{ index: 2, key: 'کد تخفیف' }]);
   });
 
