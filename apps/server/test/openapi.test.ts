@@ -118,6 +118,23 @@ describe('/api/v1 over plain HTTP', () => {
     expect(invalid.body.issues[0].path).toEqual(['whatsappAccountId']);
   });
 
+  it('registers webhooks, and refuses a private target with its reason', async () => {
+    const refused = await call('POST', '/v1/webhooks', {
+      url: 'http://127.0.0.1:9/hook',
+      events: ['recipient.status'],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      reason: 'WEBHOOK_TARGET_REFUSED',
+      params: { problem: 'PRIVATE', host: '127.0.0.1' },
+      field: 'url',
+    });
+    expect((await call('GET', '/v1/webhooks')).body).toEqual([]);
+    const missing = await call('GET', '/v1/webhooks/999999/deliveries');
+    expect(missing.status).toBe(404);
+    expect(missing.body.reason).toBe('WEBHOOK_NOT_FOUND');
+  });
+
   it('answers 401 with a reason without a key, or with a wrong one', async () => {
     for (const token of [null, 'chp_not-a-real-key']) {
       const refused = await call('GET', '/v1/campaigns', undefined, token);
@@ -153,6 +170,7 @@ describe('/api/openapi.json', () => {
         '/v1/campaigns/{campaignId}/recipients',
         '/v1/accounts',
         '/v1/opt-outs',
+        '/v1/webhooks',
       ]),
     );
     // Nothing but the annotated procedures: no sign-in, no admin, no uploads, no subscriptions.
