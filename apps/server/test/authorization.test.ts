@@ -8,7 +8,15 @@ import { linkedSandboxAccount, signUp } from './support/users';
  * Every procedure of the router, with how it must guard itself. The first test fails when
  * a procedure is added without a line here, so none can be forgotten.
  */
-type Ids = { accountId: number; campaignId: number; apiKeyId: number; optOutId: number; paymentId: number };
+type Ids = {
+  accountId: number;
+  campaignId: number;
+  apiKeyId: number;
+  optOutId: number;
+  paymentId: number;
+  webhookId: number;
+  deliveryId: number;
+};
 
 /** A small valid upload addressed to a campaign. */
 function uploadForm(campaignId: number) {
@@ -70,6 +78,13 @@ const RULES: Record<string, Rule> = {
   'optOuts.add': { kind: 'self' },
   'optOuts.remove': { kind: 'owned', input: (ids) => ({ id: ids.optOutId }) },
   'optOuts.import': { kind: 'self' },
+  'webhooks.create': { kind: 'self' },
+  'webhooks.list': { kind: 'self' },
+  'webhooks.remove': { kind: 'owned', input: (ids) => ({ id: ids.webhookId }) },
+  'webhooks.test': { kind: 'owned', input: (ids) => ({ id: ids.webhookId }) },
+  'webhooks.deliveries': { kind: 'owned', input: (ids) => ({ id: ids.webhookId }) },
+  'webhooks.redeliver': { kind: 'owned', input: (ids) => ({ deliveryId: ids.deliveryId }) },
+  'webhooks.enable': { kind: 'owned', input: (ids) => ({ id: ids.webhookId }) },
   'auth.updateProfile': { kind: 'self' },
   'campaigns.recipients': { kind: 'owned', input: (ids) => ({ campaignId: ids.campaignId }) },
   'campaigns.start': { kind: 'owned', input: (ids) => ({ id: ids.campaignId }) },
@@ -124,7 +139,8 @@ let other: Awaited<ReturnType<typeof signUp>>;
 let ids: Ids;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // A webhook to a closed local port: its deliveries exist (and fail), which is all the rules need.
+  server = await startTestServer({ env: { WEBHOOK_ALLOW_PRIVATE: 'true' } });
   const admin = await signUp(server); // the first user is SUPER_ADMIN; the two below are plain users
   owner = await signUp(server);
   other = await signUp(server);
@@ -147,7 +163,14 @@ beforeAll(async () => {
     messageLimit: 1000,
   });
   const { payment } = await owner.client.billing.checkout.mutate({ packageId: pkg.id, provider: 'manual' });
+  const webhook = await owner.client.webhooks.create.mutate({
+    url: 'http://127.0.0.1:9/hook',
+    events: ['recipient.status'],
+  });
+  const delivery = await owner.client.webhooks.test.mutate({ id: webhook.id });
   ids = {
+    webhookId: webhook.id,
+    deliveryId: delivery.id,
     accountId: account.id,
     campaignId: campaign.id,
     apiKeyId: key.id,
