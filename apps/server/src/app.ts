@@ -7,7 +7,6 @@ import { CREDENTIALS_CHANGED_TOPIC, SocketIdentities } from './auth/socket-ident
 import { AccountCommands, WAKE_TOPIC } from './cluster/account-commands';
 import { AccountOwner } from './cluster/account-owner';
 import { AccountLeases, defaultWorkerId } from './cluster/leases';
-import { liveHostCheck } from './cluster/live-hosts';
 import { type Clock, ScaledClock, systemClock } from './engine/clock';
 import { CampaignEngine } from './engine/engine';
 import { createEngineStore } from './engine/store';
@@ -28,12 +27,13 @@ import { createAdminReportsPort } from './repositories/admin-reports';
 import { createApiKeysPort } from './repositories/api-keys';
 import { createAuditLogPort } from './repositories/audit-log';
 import { createCampaignsPort } from './repositories/campaigns';
-import { createClusterPort } from './repositories/cluster';
+import { createClusterPort, liveHostCheck } from './repositories/cluster';
 import { createDashboardPort } from './repositories/dashboard';
 import { createPackagesPort } from './repositories/packages';
 import { createStatsPort } from './repositories/stats';
 import { createSubscriptionsPort } from './repositories/subscriptions';
 import { createUsersPort } from './repositories/users';
+import { createWebhooksPort } from './repositories/webhooks';
 import { createBilling } from './services/billing';
 import { createBillingSweep } from './services/billing-sweep';
 import { createMediaPort } from './services/media';
@@ -41,6 +41,8 @@ import { createOptOutsPort } from './services/opt-outs';
 import { resumeQuotaPaused } from './services/quota-resume';
 import { createRecipientImport } from './services/recipient-import';
 import { createVerification } from './services/verification';
+import { WebhookDispatcher } from './webhooks/dispatcher';
+import { retryPolicy } from './webhooks/retry-policy';
 import { createDriverFactory } from './whatsapp/driver-factory';
 import { createLoginStore } from './whatsapp/login-store/create';
 import { SessionManager } from './whatsapp/session-manager';
@@ -122,6 +124,13 @@ export async function createApp(
   // Every API process re-checks its sockets when any of them ends a session or revokes a key.
   const credentialsChanged = () => bus.publish(CREDENTIALS_CHANGED_TOPIC, {});
   const sockets = new SocketIdentities({ db, bus, log, intervalMs: SOCKET_RECHECK_MS });
+  // Every role delivers webhooks: the outbox claim lets any number of processes share it.
+  const webhookDispatcher = new WebhookDispatcher({
+    db,
+    log,
+    policy: retryPolicy(config.WEBHOOK_RETRY_SECONDS),
+    allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+  });
   const ports: Ports = {
     users: createUsersPort(db, { days: config.TRIAL_DAYS, messages: config.TRIAL_MESSAGES }, wallClock),
     auth: createAuthPort(lucia, credentialsChanged),
@@ -164,6 +173,10 @@ export async function createApp(
       startedAt: new Date(),
     }),
     cluster: createClusterPort(db, { leaseSeconds: config.LEASE_SECONDS }),
+    webhooks: createWebhooksPort(db, {
+      allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+      dispatcher: webhookDispatcher,
+    }),
     events: bus,
     clock: wallClock,
   };
@@ -255,6 +268,7 @@ export async function createApp(
       }
       // The engine listens before any account is opened, so no READY or QR is missed.
       await sending?.start();
+      webhookDispatcher.start();
       const address = http.server.address();
       const port = typeof address === 'object' && address ? address.port : config.PORT;
       return `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
@@ -266,6 +280,7 @@ export async function createApp(
     async stop(): Promise<void> {
       stopWaking();
       await sending?.stop();
+      await webhookDispatcher.stop();
       await billingSweep.stop();
       sockets.stop();
       await http.closeSockets();

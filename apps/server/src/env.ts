@@ -128,6 +128,14 @@ const envSchema = z.object({
     .min(1, 'must be a number from 1 to 100000')
     .max(100_000, 'must be a number from 1 to 100000')
     .default(1),
+  /** Webhooks may reach private and loopback addresses (tests; receivers on the installation's own network). */
+  WEBHOOK_ALLOW_PRIVATE: zBool.default(false),
+  /** Seconds before a failed webhook delivery's first retry (10); the later ones and the day-long window scale with it. */
+  WEBHOOK_RETRY_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds from 0.0001 to 3600' })
+    .min(0.0001, 'must be a number of seconds from 0.0001 to 3600')
+    .max(3600, 'must be a number of seconds from 0.0001 to 3600')
+    .default(10),
   /** Rate limits: sign-ins per IP per minute, failed sign-ins per account per 15 minutes, */
   /** sign-ups per IP per hour, requests with a wrong API key per IP per 15 minutes. */
   RATE_LIMIT_LOGIN_PER_IP: zInt(1, 1_000_000).default(20),

@@ -123,6 +123,39 @@ describe('banning a sending user', () => {
     const paused = await admin.client.admin.campaigns.get.query({ id: campaign.id });
     expect(paused).toMatchObject({ status: 'PAUSED', pausedReason: expect.stringContaining('banned') });
   });
+
+  it('pauses their scheduled campaigns too, through the same guarded transition, and leaves drafts alone', async () => {
+    const sender = await signUp(server);
+    const account = await linkedSandboxAccount(sender.client);
+    const make = async () => {
+      const c = await sender.client.campaigns.create.mutate({
+        message: 'Salam',
+        interval: 'TWENTY_SECONDS',
+        whatsappAccountId: account.id,
+      });
+      await sender.client.campaigns.addRecipients.mutate({
+        campaignId: c.id,
+        recipients: [{ phone: '09120000201' }],
+      });
+      return c;
+    };
+    const scheduled = await make();
+    await sender.client.campaigns.start.mutate({
+      id: scheduled.id,
+      scheduledAt: new Date(Date.now() + 3_600_000),
+    });
+    const ready = await make();
+    await admin.client.admin.users.update.mutate({
+      id: sender.user.id,
+      status: 'BANNED',
+      statusReason: 'spam',
+    });
+    expect(await admin.client.admin.campaigns.get.query({ id: scheduled.id })).toMatchObject({
+      status: 'PAUSED',
+      pauseCause: 'USER',
+    });
+    expect(await admin.client.admin.campaigns.get.query({ id: ready.id })).toMatchObject({ status: 'READY' });
+  });
 });
 
 describe('admin.packages', () => {

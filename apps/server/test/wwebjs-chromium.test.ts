@@ -8,7 +8,7 @@ import { createDatabase, users, whatsappAccounts, workers } from '@chapar/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import wwebjs from 'whatsapp-web.js';
-import { liveHostCheck } from '../src/cluster/live-hosts';
+import { liveHostCheck } from '../src/repositories/cluster';
 import type { DriverEvent } from '../src/whatsapp/driver';
 import { MysqlLoginStore } from '../src/whatsapp/login-store/mysql-login-store';
 import {

@@ -42,6 +42,9 @@ const PublicPricingPage = lazy(() =>
 const PaymentPage = lazy(() => import('./billing/payment-page').then((m) => ({ default: m.PaymentPage })));
 const VerifyPage = lazy(() => import('./auth/verify-page').then((m) => ({ default: m.VerifyPage })));
 const SettingsPage = lazy(() => import('./profile/settings-page').then((m) => ({ default: m.SettingsPage })));
+const WebhooksPage = lazy(() =>
+  import('./webhooks/webhooks-page').then((m) => ({ default: m.WebhooksPage })),
+);
 
 // The admin tab is its own chunk: users who never open it never download it.
 const AdminArea = lazy(() => import('./admin/admin-area'));
@@ -94,6 +97,7 @@ function SignedInRoutes({ user }: { user: User }) {
           <Route path="whatsapp" element={<AccountsPage />} />
           <Route path="opt-outs" element={<OptOutsPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="settings/webhooks" element={<WebhooksPage />} />
           <Route path="admin/*" element={<AdminArea />} />
           <Route path="pricing" element={<PricingPage />} />
           <Route path="billing/payments" element={<PricingPage />} />

@@ -53,6 +53,8 @@ const MISSING = {
   User: 'USER_NOT_FOUND',
   Package: 'PACKAGE_NOT_FOUND',
   Payment: 'PAYMENT_NOT_FOUND',
+  Webhook: 'WEBHOOK_NOT_FOUND',
+  Delivery: 'WEBHOOK_DELIVERY_NOT_FOUND',
 } as const satisfies Record<string, Reason>;
 
 export type MissingThing = keyof typeof MISSING;

@@ -6,3 +6,4 @@ export * from './reasons';
 export { type AppRouter, appRouter, createCaller } from './root';
 export * from './schemas';
 export type { Context } from './trpc';
+export * from './webhook-events';

@@ -7,6 +7,7 @@ import { dashboardRouter } from './routers/dashboard';
 import { optOutsRouter } from './routers/opt-outs';
 import { packagesRouter } from './routers/packages';
 import { subscriptionRouter } from './routers/subscription';
+import { webhooksRouter } from './routers/webhooks/router';
 import { whatsappRouter } from './routers/whatsapp';
 import { createCallerFactory, router } from './trpc';
 
@@ -21,6 +22,7 @@ export const appRouter = router({
   subscription: subscriptionRouter,
   billing: billingRouter,
   admin: adminRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

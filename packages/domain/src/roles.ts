@@ -1,4 +1,4 @@
-import type { UserRole } from './enums';
+import { USER_ROLES, type UserRole } from './enums';
 
 /**
  * Who is an administrator: the one rule behind the server's admin procedures and receipt
@@ -8,8 +8,20 @@ export function isAdmin(user: { role: UserRole }): boolean {
   return user.role === 'ADMIN' || user.role === 'SUPER_ADMIN';
 }
 
-/** Roles `actor` may give or take away: only a super admin touches administrators. */
+/**
+ * Whether `actor` may change `target` (its status, or its role to `role`): only a super
+ * admin touches administrators, whether the target is one or would become one.
+ */
+export function mayChangeUser(
+  actor: { role: UserRole },
+  target: { role: UserRole },
+  role?: UserRole,
+): boolean {
+  if (actor.role === 'SUPER_ADMIN') return true;
+  return target.role === 'USER' && (role === undefined || role === 'USER');
+}
+
+/** Roles `actor` may give `target` (the SPA's role picker). */
 export function assignableRoles(actor: { role: UserRole }, target: { role: UserRole }): UserRole[] {
-  if (actor.role === 'SUPER_ADMIN') return ['USER', 'ADMIN', 'SUPER_ADMIN'];
-  return target.role === 'USER' ? ['USER'] : [];
+  return USER_ROLES.filter((role) => mayChangeUser(actor, target, role));
 }

@@ -95,10 +95,11 @@ export class DriverReactions {
     }
   }
 
-  /** A reply of STOP / لغو / unsubscribe puts the sender on the account owner's opt-out list. */
+  /** Every message goes to the owner's webhooks; a reply of STOP / لغو / unsubscribe opts the sender out. */
   private async onMessage(accountId: number, from: string, body: string) {
-    if (!this.optOutWords.has(normalizeReply(body))) return;
     const phone = normalizePhone(from, 'IR');
+    await this.o.store.recordIncoming(accountId, phone.ok ? phone.e164 : from, body, new Date());
+    if (!this.optOutWords.has(normalizeReply(body))) return;
     const account = await this.o.store.pacingOf(accountId);
     if (!phone.ok || !account) return;
     if (await this.o.store.addOptOut(account.userId, phone.e164, 'reply')) {

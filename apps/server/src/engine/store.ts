@@ -16,6 +16,7 @@ import { createCampaignsPort } from '../repositories/campaigns';
 import { bumpRollups } from '../repositories/rollups';
 import { quotaPause, usableSubscription } from '../repositories/subscriptions';
 import { retryDeadlock } from '../repositories/util';
+import { recordRecipientStatus, recordWebhookEvent } from '../webhooks/outbox';
 
 export interface Claimed {
   id: number;
@@ -137,6 +138,7 @@ export function createEngineStore(db: Database, bus: EventBus) {
           })
           .where(eq(recipients.id, next.id));
         await tx.update(campaigns).set(bump('skippedCount')).where(eq(campaigns.id, campaign.id));
+        await recordRecipientStatus(tx, campaign.id, next.id, now);
         return { kind: 'opted-out' as const };
       }
       const subscription = await usableSubscription(tx, campaign.userId, now);
@@ -170,6 +172,7 @@ export function createEngineStore(db: Database, bus: EventBus) {
       if (r.affectedRows !== 1) return false;
       await tx.update(campaigns).set(bump('sentCount')).where(eq(campaigns.id, campaignId));
       await bumpRollups(tx, campaignId, [{ kind: 'sent', at: now }]);
+      await recordRecipientStatus(tx, campaignId, recipientId, now);
       return true;
     });
 
@@ -273,6 +276,7 @@ export function createEngineStore(db: Database, bus: EventBus) {
         async (tx, row) => {
           await tx.update(campaigns).set(bump('failedCount')).where(eq(campaigns.id, campaignId));
           if (row.attemptedAt) await bumpRollups(tx, campaignId, [{ kind: 'failed', at: row.attemptedAt }]);
+          await recordRecipientStatus(tx, campaignId, recipientId, new Date());
         },
         refund,
       ),
@@ -281,6 +285,7 @@ export function createEngineStore(db: Database, bus: EventBus) {
     markSkipped: (campaignId: number, recipientId: number, failure: RecipientFailure) =>
       releaseSending(db, recipientId, { status: 'SKIPPED', ...storedFailure(failure) }, async (tx) => {
         await tx.update(campaigns).set(bump('skippedCount')).where(eq(campaigns.id, campaignId));
+        await recordRecipientStatus(tx, campaignId, recipientId, new Date());
       }),
 
     /** What the pacer needs of an account. */
@@ -312,12 +317,36 @@ export function createEngineStore(db: Database, bus: EventBus) {
     },
 
     /** Puts a number on the user's opt-out list (a STOP reply); already there is fine. */
-    async addOptOut(userId: number, phone: string, source: string): Promise<boolean> {
-      const [result] = await db.execute(
-        sql`INSERT IGNORE INTO opt_outs (user_id, phone, source, created_at) VALUES (${userId}, ${phone}, ${source}, ${new Date()})`,
-      );
-      return (result as unknown as { affectedRows: number }).affectedRows === 1;
-    },
+    addOptOut: (userId: number, phone: string, source: string): Promise<boolean> =>
+      db.transaction(async (tx) => {
+        const at = new Date();
+        const [result] = await tx.execute(
+          sql`INSERT IGNORE INTO opt_outs (user_id, phone, source, created_at) VALUES (${userId}, ${phone}, ${source}, ${at})`,
+        );
+        const added = (result as unknown as { affectedRows: number }).affectedRows === 1;
+        if (added) {
+          const data = { phone, source, at: at.toISOString() };
+          await recordWebhookEvent(
+            tx,
+            { userId },
+            { type: 'optout.created', orderKey: `phone:${phone}`, at, data },
+          );
+        }
+        return added;
+      }),
+
+    /** A message that reached the account (`message.received`), for the owner's webhooks. */
+    recordIncoming: (accountId: number, from: string, text: string, at: Date) =>
+      recordWebhookEvent(
+        db,
+        { accountId },
+        {
+          type: 'message.received',
+          orderKey: `phone:${from}`,
+          at,
+          data: { accountId, from, text, at: at.toISOString() },
+        },
+      ),
 
     /** A send checked and found not to have gone out: back to the queue, refunded. */
     requeue: (recipientId: number) =>
@@ -380,6 +409,7 @@ export function createEngineStore(db: Database, bus: EventBus) {
             .where(eq(recipients.id, id));
           await tx.update(campaigns).set(bump('deliveredCount')).where(eq(campaigns.id, campaignId));
           await bumpRollups(tx, campaignId, [{ kind: 'delivered', at: now }]);
+          await recordRecipientStatus(tx, campaignId, id, now);
           return campaignId;
         }
         if (ack === 'READ' && (status === 'SENT' || status === 'DELIVERED')) {
@@ -396,6 +426,7 @@ export function createEngineStore(db: Database, bus: EventBus) {
             { kind: 'read', at: now },
             ...(skippedDelivered ? [{ kind: 'delivered' as const, at: now }] : []),
           ]);
+          await recordRecipientStatus(tx, campaignId, id, now);
           return campaignId;
         }
         if (ack === 'FAILED' && status === 'SENT') {
@@ -417,6 +448,7 @@ export function createEngineStore(db: Database, bus: EventBus) {
             ...(sentAt ? [{ kind: 'sent' as const, at: sentAt, by: -1 }] : []),
             ...(attemptedAt ? [{ kind: 'failed' as const, at: attemptedAt }] : []),
           ]);
+          await recordRecipientStatus(tx, campaignId, id, now);
           return campaignId;
         }
         return null;

@@ -72,8 +72,9 @@ export class StreamedFile extends File {
     Object.defineProperty(this, 'size', { value: size });
   }
 
-  override stream(): ReadableStream<Uint8Array> {
-    return Readable.toWeb(Readable.from(this.#bytes(), { objectMode: false })) as ReadableStream<Uint8Array>;
+  // Typed as File's own, which differs between Node's and the DOM's lib (the e2e project sees both).
+  override stream(): ReturnType<File['stream']> {
+    return Readable.toWeb(Readable.from(this.#bytes(), { objectMode: false })) as ReturnType<File['stream']>;
   }
 
   override arrayBuffer(): Promise<ArrayBuffer> {

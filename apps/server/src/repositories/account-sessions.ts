@@ -1,6 +1,7 @@
 import type { AccountStatusEvent } from '@chapar/api';
 import { accountStatusEvents, type Database, whatsappAccounts } from '@chapar/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { recordWebhookEvent } from '../webhooks/outbox';
 
 /**
  * What the session manager (whatsapp/session-manager.ts) reads and writes on
@@ -100,8 +101,16 @@ async function appendStatusEvent(
     .orderBy(desc(accountStatusEvents.id))
     .limit(1);
   if (last && last.status === event.status && last.error === error) return;
-  await db.execute(
-    sql`INSERT INTO account_status_events (account_id, status, error, created_at)
+  await db.transaction(async (tx) => {
+    await tx.execute(
+      sql`INSERT INTO account_status_events (account_id, status, error, created_at)
         SELECT id, ${event.status}, ${error}, ${at} FROM whatsapp_accounts WHERE id = ${accountId}`,
-  );
+    );
+    const data = { accountId, status: event.status, error, at: at.toISOString() };
+    await recordWebhookEvent(
+      tx,
+      { accountId },
+      { type: 'account.status', orderKey: `account:${accountId}`, at, data },
+    );
+  });
 }

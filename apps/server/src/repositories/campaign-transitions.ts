@@ -2,10 +2,11 @@ import type { CampaignsPort } from '@chapar/api';
 import { campaigns, type Database, recipients } from '@chapar/db';
 import { CAMPAIGN_TRANSITIONS, type CampaignTransition } from '@chapar/domain';
 import { and, eq, inArray, not, type SQL, sql } from 'drizzle-orm';
+import { recordWebhookEvent } from '../webhooks/outbox';
 import { writeAudit } from './audit-log';
 
 /** A connection or the caller's transaction. */
-type Writer = Pick<Database, 'update' | 'execute' | 'insert'>;
+type Writer = Pick<Database, 'update' | 'execute' | 'insert' | 'select'>;
 
 export type TransitionExtra = NonNullable<Parameters<CampaignsPort['transition']>[2]>;
 
@@ -66,6 +67,19 @@ export async function transitionCampaign(
     }
   }
   await writeAudit(tx, extra.audit, now);
+  const data = {
+    campaignId: id,
+    status: to,
+    pausedReason: set.pausedReason ?? null,
+    pauseCause: set.pauseCause ?? null,
+    pausedParams: set.pausedParams ?? null,
+    at: now.toISOString(),
+  };
+  await recordWebhookEvent(
+    tx,
+    { campaignId: id },
+    { type: 'campaign.status', orderKey: `campaign:${id}`, at: now, data },
+  );
   return true;
 }
 

@@ -1,6 +1,7 @@
 import type { OptOutRecord, Page } from '@chapar/api';
 import { type Database, optOuts } from '@chapar/db';
-import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, lt, sql } from 'drizzle-orm';
+import { recordWebhookEvents } from '../webhooks/outbox';
 import { pageOf } from './util';
 
 /** Stores E.164 numbers on the user's opt-out list, skipping those already there; answers how many were new. */
@@ -16,10 +17,32 @@ export async function addOptOuts(
     phones.map((p) => sql`(${userId}, ${p}, ${source}, ${now})`),
     sql`, `,
   );
-  const [result] = await db.execute(
-    sql`INSERT IGNORE INTO opt_outs (user_id, phone, source, created_at) VALUES ${values}`,
-  );
-  return (result as unknown as { affectedRows: number }).affectedRows;
+  return db.transaction(async (tx) => {
+    const [result] = await tx.execute(
+      sql`INSERT IGNORE INTO opt_outs (user_id, phone, source, created_at) VALUES ${values}`,
+    );
+    const added = (result as unknown as { affectedRows: number }).affectedRows;
+    // `optout.created` for the new ones: the rows of this batch carry this very instant.
+    if (added > 0)
+      await recordWebhookEvents(tx, { userId }, 'optout.created', async () => {
+        const rows = await tx
+          .select({ phone: optOuts.phone })
+          .from(optOuts)
+          .where(
+            and(
+              eq(optOuts.userId, userId),
+              eq(optOuts.createdAt, now),
+              eq(optOuts.source, source),
+              inArray(optOuts.phone, phones),
+            ),
+          );
+        return rows.map(({ phone }) => ({
+          orderKey: `phone:${phone}`,
+          data: { phone, source, at: now.toISOString() },
+        }));
+      });
+    return added;
+  });
 }
 
 /** Newest first; `search` matches digits (and +) anywhere in the number. */

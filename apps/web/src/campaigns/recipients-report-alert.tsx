@@ -28,7 +28,8 @@ export function RecipientsReportAlert({ outcome, onClose }: { outcome: ImportOut
         <List size="sm" mt="xs">
           {outcome.rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
             <List.Item key={`${r.line}:${r.value}`}>
-              {t('report.line', { line: r.line })} <bdi>{r.value}</bdi> (<bdi>{rejectionText(r, t)}</bdi>)
+              {t('report.line', { line: r.line })} <bdi dir="ltr">{r.value}</bdi> (
+              <bdi>{rejectionText(r, t)}</bdi>)
             </List.Item>
           ))}
           {outcome.rejected.length > SHOWN_REJECTIONS && (

@@ -7,6 +7,7 @@ import {
   IconSend,
   IconSettings,
   IconShieldLock,
+  IconWebhook,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/en';
@@ -42,6 +43,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/opt-outs', label: 'nav.optOuts', icon: <IconMessageOff size={18} aria-hidden />, shortcut: 'KeyO' },
   { to: '/pricing', label: 'nav.pricing', icon: <IconReceipt size={18} aria-hidden /> },
   { to: '/settings', label: 'nav.settings', icon: <IconSettings size={18} aria-hidden />, shortcut: 'KeyS' },
+  { to: '/settings/webhooks', label: 'nav.webhooks', icon: <IconWebhook size={18} aria-hidden /> },
   // The admin tab: hidden for others, and the server refuses them anyway.
   { to: '/admin', label: 'nav.admin', icon: <IconShieldLock size={18} aria-hidden />, adminOnly: true },
 ];

@@ -8,10 +8,15 @@ export function SideNav({ onNavigate }: { onNavigate(): void }) {
   const t = useT();
   const user = useUser();
   const { pathname } = useLocation();
+  const items = visibleNavItems(user);
+  // The longest match is the current page (/settings/webhooks is Webhooks, not also Settings).
+  const current = items
+    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0];
   return (
     <>
-      {visibleNavItems(user).map((item) => {
-        const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
+      {items.map((item) => {
+        const active = item === current;
         return (
           <NavLink
             key={item.to}

@@ -5,6 +5,7 @@ import type { CampaignsPort, DashboardPort, MediaPort } from './campaigns';
 import type { OptOutsPort, RecipientImportPort } from './recipients';
 import type { Clock, EventBus } from './runtime';
 import type { ApiKeysPort, AuthPort, UsersPort, VerificationPort } from './users';
+import type { WebhooksPort } from './webhooks';
 import type { AccountsPort, WhatsAppControlPort } from './whatsapp';
 
 export * from './admin';
@@ -15,6 +16,7 @@ export * from './page';
 export * from './recipients';
 export * from './runtime';
 export * from './users';
+export * from './webhooks';
 export * from './whatsapp';
 
 /**
@@ -43,6 +45,7 @@ export interface Ports {
   adminReports: AdminReportsPort;
   system: SystemPort;
   cluster: ClusterPort;
+  webhooks: WebhooksPort;
   events: EventBus;
   clock: Clock;
 }

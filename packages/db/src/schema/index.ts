@@ -3,4 +3,5 @@ export * from './campaigns';
 export * from './rollups';
 export * from './uploads';
 export * from './users';
+export * from './webhooks';
 export * from './whatsapp';

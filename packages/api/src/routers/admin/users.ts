@@ -1,4 +1,4 @@
-import { zUserRole, zUserStatus } from '@chapar/domain';
+import { mayChangeUser, zUserRole, zUserStatus } from '@chapar/domain';
 import { z } from 'zod';
 import { ChaparError, notFound } from '../../errors';
 import type { AuditEntry, AuditOf, UserRecord } from '../../ports';
@@ -79,9 +79,7 @@ export const adminUsersRouter = router({
           'You cannot change your own role or status.',
         );
       }
-      const isSuper = ctx.user.role === 'SUPER_ADMIN';
-      const touchesAdmin = target.role !== 'USER' || (input.role !== undefined && input.role !== 'USER');
-      if (touchesAdmin && !isSuper) {
+      if (!mayChangeUser(ctx.user, target, input.role)) {
         throw new ChaparError(
           'FORBIDDEN',
           'SUPER_ADMIN_REQUIRED',
