@@ -60,8 +60,6 @@ export const REASONS = {
   PAYMENT_NOT_FOUND: [],
   WEBHOOK_NOT_FOUND: [],
   WEBHOOK_DELIVERY_NOT_FOUND: [],
-  // Webhooks
-  WEBHOOK_TARGET_REFUSED: ['problem', 'host', 'address'],
   // Campaigns
   CAMPAIGN_NOT_EDITABLE: ['status'],
   RECIPIENTS_NOT_EDITABLE: ['status'],
@@ -85,6 +83,8 @@ export const REASONS = {
   // WhatsApp accounts
   ACCOUNT_HAS_ACTIVE_CAMPAIGNS: [],
   NO_WORKER_YET: ['desired'],
+  // Webhooks
+  WEBHOOK_TARGET_REFUSED: ['problem', 'host', 'address'],
   // Imports (the importer's own codes, `IMPORT_` + ImportErrorCode)
   IMPORT_EMPTY_FILE: [],
   IMPORT_TOO_LARGE: ['maxSize'],

@@ -67,7 +67,14 @@ export async function transitionCampaign(
     }
   }
   await writeAudit(tx, extra.audit, now);
-  const data = { campaignId: id, status: to, pausedReason: set.pausedReason ?? null, at: now.toISOString() };
+  const data = {
+    campaignId: id,
+    status: to,
+    pausedReason: set.pausedReason ?? null,
+    pauseCause: set.pauseCause ?? null,
+    pausedParams: set.pausedParams ?? null,
+    at: now.toISOString(),
+  };
   await recordWebhookEvent(
     tx,
     { campaignId: id },

@@ -150,6 +150,8 @@ export function recordRecipientStatus(tx: OutboxWriter, campaignId: number, reci
             status: recipients.status,
             messageId: recipients.whatsappMessageId,
             error: recipients.error,
+            errorCode: recipients.errorCode,
+            errorParams: recipients.errorParams,
           })
           .from(recipients)
           .where(eq(recipients.id, recipientId));

@@ -45,11 +45,13 @@ export function isPrivateAddress(address: string): boolean {
   return blocked.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-/** Why an address is refused, as a code (WEBHOOK_TARGET_REFUSED's `problem`) and a sentence. */
+/** Why a target was refused, as a reason code's `problem` param (WEBHOOK_TARGET_REFUSED). */
+export type TargetProblem = 'SCHEME' | 'CREDENTIALS' | 'DNS' | 'PRIVATE';
+
 export class TargetRefused extends Error {
   constructor(
     message: string,
-    readonly problem: 'PROTOCOL' | 'CREDENTIALS' | 'DNS' | 'PRIVATE',
+    readonly problem: TargetProblem,
     readonly host: string | null = null,
     readonly address: string | null = null,
   ) {
@@ -64,7 +66,7 @@ const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
 export async function checkTarget(raw: string, allowPrivate: boolean): Promise<void> {
   const url = new URL(raw);
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new TargetRefused('The address must start with http:// or https://.', 'PROTOCOL');
+    throw new TargetRefused('The address must start with http:// or https://.', 'SCHEME');
   if (url.username || url.password)
     throw new TargetRefused('Put no user name or password in the address.', 'CREDENTIALS');
   if (allowPrivate) return;

@@ -106,15 +106,7 @@ export const reasonsEn: ReasonDictionary = {
   PACKAGE_NOT_FOUND: missingThing('Package'),
   PAYMENT_NOT_FOUND: missingThing('Payment'),
   WEBHOOK_NOT_FOUND: missingThing('Webhook'),
-  WEBHOOK_DELIVERY_NOT_FOUND: missingThing('Delivery'),
-  WEBHOOK_TARGET_REFUSED: (p, say) =>
-    p.problem === 'PROTOCOL'
-      ? 'The address must start with http:// or https://.'
-      : p.problem === 'CREDENTIALS'
-        ? 'Put no user name or password in the address.'
-        : p.problem === 'DNS'
-          ? `The host ${say.text(p.host)} could not be found (DNS).`
-          : `The host ${say.text(p.host)} points to ${say.text(p.address)}, a private or local address; webhooks only go to public addresses.`,
+  WEBHOOK_DELIVERY_NOT_FOUND: missingThing('Webhook delivery'),
   CAMPAIGN_NOT_EDITABLE: (p, say) =>
     `A ${say.campaignStatus(p.status)} campaign cannot be edited. Pause it first.`,
   RECIPIENTS_NOT_EDITABLE: (p, say) =>
@@ -171,6 +163,18 @@ export const reasonsEn: ReasonDictionary = {
     p.desired === 'CONNECTED'
       ? 'No sending worker took this account yet. It connects as soon as one has room.'
       : 'No sending worker answered yet. The request is kept and carried out as soon as one does.',
+  WEBHOOK_TARGET_REFUSED: (p, say) => {
+    switch (p.problem) {
+      case 'SCHEME':
+        return 'The address must start with http:// or https://.';
+      case 'CREDENTIALS':
+        return 'Put no user name or password in the address.';
+      case 'DNS':
+        return `The host ${say.text(p.host)} could not be found (DNS).`;
+      default:
+        return `The host ${say.text(p.host)} points to ${say.text(p.address)}, a private or local address; webhooks only go to public addresses.`;
+    }
+  },
   IMPORT_EMPTY_FILE: () => 'The file is empty.',
   IMPORT_TOO_LARGE: (p, say) => `The file is larger than ${say.size(p.maxSize)}.`,
   IMPORT_NOT_A_TABLE: (p) =>

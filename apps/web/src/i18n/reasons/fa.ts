@@ -127,19 +127,11 @@ export const reasonsFa: ReasonDictionary = {
   RECIPIENT_NOT_FOUND: missingThing('گیرنده'),
   WHATSAPP_ACCOUNT_NOT_FOUND: missingThing('حساب واتس‌اپ'),
   API_KEY_NOT_FOUND: missingThing('کلید API'),
-  OPT_OUT_NOT_FOUND: missingThing('شماره‌ی لغو اشتراک'),
+  OPT_OUT_NOT_FOUND: missingThing('شماره‌ی لغو دریافت'),
   PACKAGE_NOT_FOUND: missingThing('بسته'),
   PAYMENT_NOT_FOUND: missingThing('پرداخت'),
   WEBHOOK_NOT_FOUND: missingThing('وب‌هوک'),
-  WEBHOOK_DELIVERY_NOT_FOUND: missingThing('ارسال'),
-  WEBHOOK_TARGET_REFUSED: (p, say) =>
-    p.problem === 'PROTOCOL'
-      ? 'نشانی باید با http:// یا https:// آغاز شود.'
-      : p.problem === 'CREDENTIALS'
-        ? 'نام کاربری یا گذرواژه را در نشانی نگذارید.'
-        : p.problem === 'DNS'
-          ? `میزبان ${say.text(p.host)} پیدا نشد (DNS).`
-          : `میزبان ${say.text(p.host)} به ${say.text(p.address)} اشاره می‌کند که نشانی خصوصی یا محلی است؛ وب‌هوک‌ها فقط به نشانی‌های عمومی فرستاده می‌شوند.`,
+  WEBHOOK_DELIVERY_NOT_FOUND: missingThing('ارسال وب‌هوک'),
   CAMPAIGN_NOT_EDITABLE: (p, say) =>
     `کمپین ${say.campaignStatus(p.status)} را نمی‌توان ویرایش کرد. نخست آن را متوقف کنید.`,
   RECIPIENTS_NOT_EDITABLE: (p, say) => `به کمپین ${say.campaignStatus(p.status)} نمی‌توان گیرنده افزود.`,
@@ -194,6 +186,18 @@ export const reasonsFa: ReasonDictionary = {
     p.desired === 'CONNECTED'
       ? 'هنوز هیچ کارگزار ارسالی این حساب را برنداشته است. به‌محض اینکه یکی جا داشته باشد وصل می‌شود.'
       : 'هنوز هیچ کارگزار ارسالی پاسخ نداده است. درخواست نگه داشته می‌شود و به‌محض پاسخ انجام می‌شود.',
+  WEBHOOK_TARGET_REFUSED: (p, say) => {
+    switch (p.problem) {
+      case 'SCHEME':
+        return 'نشانی باید با http:// یا https:// آغاز شود.';
+      case 'CREDENTIALS':
+        return 'نام کاربری یا گذرواژه را در نشانی نگذارید.';
+      case 'DNS':
+        return `میزبان ${say.text(p.host)} پیدا نشد (DNS).`;
+      default:
+        return `میزبان ${say.text(p.host)} به ${say.text(p.address)} می‌رسد که نشانی خصوصی یا محلی است؛ وب‌هوک‌ها فقط به نشانی‌های عمومی فرستاده می‌شوند.`;
+    }
+  },
   IMPORT_EMPTY_FILE: () => 'فایل خالی است.',
   IMPORT_TOO_LARGE: (p, say) => `حجم فایل بیش از ${say.size(p.maxSize)} است.`,
   IMPORT_NOT_A_TABLE: (p) =>
@@ -241,12 +245,12 @@ export const reasonsFa: ReasonDictionary = {
   COUNTRY_UNKNOWN: () => 'کشور را با کد دوحرفی‌اش برگزینید، مثلاً IR، CA یا DE.',
   GRANT_EMPTY: () => 'دست‌کم یک روز یا یک پیام اعطا کنید.',
   NOT_ON_WHATSAPP: () => 'در واتس‌اپ نیست: این شماره حساب واتس‌اپ ندارد.',
-  OPTED_OUT: () => 'لغو اشتراک: این شماره خواسته است پیامی نگیرد.',
+  OPTED_OUT: () => 'لغو دریافت: این شماره خواسته است پیامی نگیرد.',
   CAMPAIGN_CANCELLED: () => 'کمپین لغو شد.',
   ACCOUNT_CHANGED_DURING_SEND: () =>
-    'حساب در میانهٔ ارسال عوض شد؛ شاید پیام رفته باشد، پس دوباره فرستاده نشد.',
+    'حساب در میانه‌ی ارسال عوض شد؛ شاید پیام رفته باشد، پس دوباره فرستاده نشد.',
   SEND_INTERRUPTED: () =>
-    'سرور در میانهٔ این ارسال از کار ایستاد؛ شاید پیام رفته باشد، پس دوباره فرستاده نشد.',
+    'سرور در میانه‌ی این ارسال از کار ایستاد؛ شاید پیام رفته باشد، پس دوباره فرستاده نشد.',
   WHATSAPP_REJECTED: () => 'واتس‌اپ اعلام کرد که پیام فرستاده نشد.',
   // The driver's own words stay as they are, isolated where they are shown.
   SEND_FAILED: (p, say) =>
