@@ -230,7 +230,7 @@ describe('admin tab', () => {
     const drawer = page.getByTestId('campaign-drawer');
     await drawer.getByText('Paused by an administrator: Recipients reported it').waitFor();
     await drawer.getByText('Happy Nowruz! 20% off this week.').waitFor();
-    await drawer.getByRole('button', { name: 'Cancel Nowruz offers' }).click();
+    await drawer.getByRole('button', { name: 'Cancel campaign Nowruz offers' }).click();
     await page
       .getByRole('dialog', { name: 'Cancel Nowruz offers?' })
       .getByRole('button', { name: 'Cancel campaign' })

@@ -6,7 +6,7 @@ import { MemoryRouter } from 'react-router';
 import { UserProvider } from '../src/auth/user-context';
 import { I18nProvider } from '../src/i18n/i18n-provider';
 import type { Language } from '../src/i18n/language';
-import { theme } from '../src/theme';
+import { cssVariablesResolver, theme } from '../src/theme';
 import type { User } from '../src/trpc/trpc';
 import { type ApiHandlers, TestApiProvider } from './api';
 
@@ -25,7 +25,7 @@ interface ProvidersProps {
 export function TestProviders({ language, route = '/', api, user, children }: ProvidersProps) {
   return (
     <I18nProvider {...(language ? { language } : {})}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <TestApiProvider handlers={api}>
           <MemoryRouter initialEntries={[route]}>
             {user ? <UserProvider user={user}>{children}</UserProvider> : children}

@@ -69,7 +69,8 @@ export async function firstCampaign(session: BrowserSession, data: FirstCampaign
   const t = (key: MessageKey, vars?: Vars) => text(lang, key, vars);
   const num = (n: number) => new Intl.NumberFormat(localeOf(lang)).format(n);
 
-  // Register: a new user lands on the WhatsApp accounts page, signed in, in their language.
+  // Register: a new user lands on the dashboard, signed in, in their language, and follows its
+  // first step to the WhatsApp accounts page.
   const credentials = await registerNewUser(
     page,
     server.url,

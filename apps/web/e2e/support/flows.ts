@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { en, type Messages } from '../../src/i18n/en';
+import { labelWithStatus } from '../../src/whatsapp/account-status';
 
 /** Three sends at FIVE_SECONDS with jitter take ~10–20 s; generous for a small (2-core) machine. */
 export const COMPLETE_WITHIN_MS = 60_000;
@@ -12,8 +13,9 @@ export interface Credentials {
 
 /**
  * Registers a new user, with a fresh email `<emailPrefix>-…@example.com` and mobile number,
- * in the interface language of `m` (`?lang=` on the URL, whatever the browser says), and
- * waits until they land, signed in, on the WhatsApp accounts page.
+ * in the interface language of `m` (`?lang=` on the URL, whatever the browser says). They
+ * land, signed in, on the dashboard, which names the first step; its button leads on to
+ * the WhatsApp accounts page, where this ends.
  */
 export async function registerNewUser(
   page: Page,
@@ -34,6 +36,9 @@ export async function registerNewUser(
   // A password field has no ARIA role, hence by label.
   await page.getByLabel(m['auth.password']).fill(credentials.password);
   await page.getByRole('button', { name: m['auth.register.submit'] }).click();
+  await page.getByRole('heading', { name: m['dashboard.title'], level: 1 }).waitFor();
+  await page.getByText(m['dashboard.empty.noAccount.title']).waitFor();
+  await page.getByRole('link', { name: m['dashboard.empty.noAccount.action'] }).click();
   await page.getByRole('heading', { name: m['accounts.title'], level: 1 }).waitFor();
   return credentials;
 }
@@ -107,7 +112,7 @@ export async function finishWizard(
   await page.getByRole('button', { name: m['wizard.next'], exact: true }).click();
   await page
     .getByRole('combobox', { name: m['create.account'] })
-    .selectOption({ label: `${account} (${m['accountStatus.READY']})` });
+    .selectOption({ label: labelWithStatus(account, m['accountStatus.READY']) });
   await page.getByRole('combobox', { name: m['create.interval'] }).selectOption('FIVE_SECONDS');
   await page.getByRole('button', { name: m['wizard.next'], exact: true }).click();
   await page.getByRole('region', { name: m['wizard.review.summary'] }).waitFor();

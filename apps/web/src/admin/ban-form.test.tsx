@@ -26,10 +26,10 @@ describe('BanForm', () => {
   });
 
   it('shows the server’s refusal next to the button, in Persian too', () => {
-    renderWithProviders(<BanForm pending={false} error="اجازهٔ این کار را ندارید." onBan={() => {}} />, {
+    renderWithProviders(<BanForm pending={false} error="اجازه‌ی این کار را ندارید." onBan={() => {}} />, {
       language: 'fa',
     });
     expect(screen.getByRole('button', { name: 'مسدود کردن کاربر' })).toBeTruthy();
-    expect(screen.getByText('اجازهٔ این کار را ندارید.')).toBeTruthy();
+    expect(screen.getByText('اجازه‌ی این کار را ندارید.')).toBeTruthy();
   });
 });

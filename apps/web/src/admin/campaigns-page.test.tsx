@@ -64,7 +64,7 @@ describe('AdminCampaignsPage', () => {
         },
       },
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'لغو Spring sale' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'لغو کمپین Spring sale' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'لغو کمپین' }));
     expect(await within(dialog).findByText(fa['admin.error.CONFLICT'])).toBeTruthy();

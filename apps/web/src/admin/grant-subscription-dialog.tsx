@@ -1,7 +1,8 @@
-import { Button, Group, Modal, NumberInput, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { notifySuccess } from '../components/notify';
+import { localeDigits, parseLocaleInteger } from '../i18n/digits';
 import { useI18n } from '../i18n/i18n-provider';
 import { adminFormErrors } from './admin-errors';
 import {
@@ -26,8 +27,12 @@ export function GrantSubscriptionDialog({
   mutation: GrantMutation;
 }) {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, language } = i18n;
   const [values, setValues] = useState<GrantValues>({ days: 30, messages: 1000, note: '' });
+  // A whole number is kept as one (what grantProblems checks), anything else as typed; both
+  // shown in the reader's digits.
+  const shown = (value: number | string) => localeDigits(String(value), language);
+  const typed = (text: string) => parseLocaleInteger(text) ?? text;
   const [problems, setProblems] = useState<GrantProblems>({});
   const server = adminFormErrors(i18n, mutation.error, FIELDS);
   const close = () => {
@@ -69,24 +74,25 @@ export function GrantSubscriptionDialog({
         }}
       >
         <Stack>
-          <NumberInput
+          <TextInput
             label={t('admin.grant.days')}
             description={t('admin.grant.daysHint')}
-            value={values.days}
-            onChange={(days) => setValues((v) => ({ ...v, days }))}
-            min={0}
-            max={3650}
-            allowDecimal={false}
+            inputMode="numeric"
+            value={shown(values.days)}
+            onChange={(e) => {
+              const days = typed(e.currentTarget.value);
+              setValues((v) => ({ ...v, days }));
+            }}
             error={problems.days ? t(problems.days) : fieldError(server.fields.days)}
           />
-          <NumberInput
+          <TextInput
             label={t('admin.grant.messages')}
-            value={values.messages}
-            onChange={(messages) => setValues((v) => ({ ...v, messages }))}
-            min={0}
-            max={100_000_000}
-            allowDecimal={false}
-            thousandSeparator
+            inputMode="numeric"
+            value={shown(values.messages)}
+            onChange={(e) => {
+              const messages = typed(e.currentTarget.value);
+              setValues((v) => ({ ...v, messages }));
+            }}
             error={problems.messages ? t(problems.messages) : fieldError(server.fields.messages)}
           />
           <Textarea

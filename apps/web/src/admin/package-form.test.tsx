@@ -41,6 +41,31 @@ describe('toPackageInput', () => {
 });
 
 describe('PackageForm', () => {
+  it('in Persian: names the currency and shows every number in Persian digits, as typed too', () => {
+    const sent: PackageInput[] = [];
+    renderWithProviders(
+      <PackageForm
+        initial={null}
+        currency="IRT"
+        pending={false}
+        error={null}
+        onSubmit={(input) => sent.push(input)}
+        onCancel={() => {}}
+      />,
+      { language: 'fa' },
+    );
+    const price = screen.getByRole('textbox', { name: /قیمت \(تومان\)/ }) as HTMLInputElement;
+    const days = screen.getByRole('textbox', { name: /مدت/ }) as HTMLInputElement;
+    expect(days.value).toBe('۳۰');
+    fireEvent.change(price, { target: { value: '490000' } });
+    expect(price.value).toBe('۴۹۰۰۰۰');
+    fireEvent.change(days, { target: { value: '90' } });
+    expect(days.value).toBe('۹۰');
+    fireEvent.change(screen.getByRole('textbox', { name: /عنوان/ }), { target: { value: 'طلایی' } });
+    fireEvent.click(screen.getByRole('button', { name: 'ذخیره' }));
+    expect(sent).toEqual([expect.objectContaining({ price: '490000', duration: 90, messageLimit: 1000 })]);
+  });
+
   it('submits an edit as inactive when taken off sale', () => {
     const sent: PackageInput[] = [];
     renderWithProviders(

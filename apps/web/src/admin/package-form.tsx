@@ -1,7 +1,8 @@
 import { toAsciiDigits } from '@chapar/domain';
-import { Button, Group, NumberInput, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { FormErrorAlert, fieldError } from '../components/form-errors';
+import { localeDigits, parseLocaleInteger } from '../i18n/digits';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/i18n-provider';
 import type { RouterInputs } from '../trpc/trpc';
@@ -15,10 +16,14 @@ export interface PackageValues {
   description: string;
   category: string;
   price: string;
+  /** As typed (any digits), or a number. */
   duration: number | string;
   messageLimit: number | string;
   active: boolean;
 }
+
+const wholeNumber = (value: number | string) =>
+  typeof value === 'number' ? value : parseLocaleInteger(value);
 
 const FIELDS = ['title', 'description', 'category', 'price', 'duration', 'messageLimit'] as const;
 type Field = (typeof FIELDS)[number];
@@ -47,11 +52,12 @@ export function toPackageInput(
   const price = toAsciiDigits(values.price).trim().replace(/[,٬]/g, '');
   if (values.title.trim() === '') problems.title = 'admin.package.titleRequired';
   if (!/^\d{1,8}(\.\d{1,2})?$/.test(price)) problems.price = 'admin.package.priceInvalid';
-  const { duration, messageLimit } = values;
-  if (typeof duration !== 'number' || !Number.isInteger(duration) || duration < 1 || duration > 3650)
+  const duration = wholeNumber(values.duration);
+  const messageLimit = wholeNumber(values.messageLimit);
+  if (duration === null || !Number.isInteger(duration) || duration < 1 || duration > 3650)
     problems.duration = 'admin.package.durationInvalid';
   if (
-    typeof messageLimit !== 'number' ||
+    messageLimit === null ||
     !Number.isInteger(messageLimit) ||
     messageLimit < 0 ||
     messageLimit > 100_000_000
@@ -71,23 +77,38 @@ export function toPackageInput(
   };
 }
 
-/** Create or edit a package; the server's refusals appear beside the field they concern. */
+/**
+ * Create or edit a package; the server's refusals appear beside the field they concern.
+ * Numbers show in the reader's digits as they are typed; the price names its currency.
+ */
 export function PackageForm({
   initial,
+  currency,
   pending,
   error,
   onSubmit,
   onCancel,
 }: {
   initial: AdminPackage | null;
+  /** `IRT` or `IRR` (the server's PAYMENT_CURRENCY); unknown while loading. */
+  currency?: string | undefined;
   pending: boolean;
   error: unknown;
   onSubmit(input: PackageInput): void;
   onCancel(): void;
 }) {
   const i18n = useI18n();
-  const { t } = i18n;
-  const [values, setValues] = useState(() => packageValues(initial));
+  const { t, language } = i18n;
+  const [values, setValues] = useState(() => {
+    const start = packageValues(initial);
+    const digits = (v: number | string) => localeDigits(String(v), language);
+    return {
+      ...start,
+      price: digits(start.price),
+      duration: digits(start.duration),
+      messageLimit: digits(start.messageLimit),
+    };
+  });
   const [problems, setProblems] = useState<Partial<Record<Field, MessageKey>>>({});
   const server = adminFormErrors(i18n, error, FIELDS);
   const errorOf = (field: Field) => (problems[field] ? t(problems[field]) : fieldError(server.fields[field]));
@@ -130,34 +151,32 @@ export function PackageForm({
         />
         <Group grow align="flex-start">
           <TextInput
-            label={t('admin.package.price')}
+            label={
+              currency === 'IRT' || currency === 'IRR'
+                ? t('admin.package.priceIn', { currency: t(`billing.currency.${currency}`) })
+                : t('admin.package.price')
+            }
             description={t('admin.package.priceHint')}
             value={values.price}
-            onChange={(e) => set('price', e.currentTarget.value)}
+            onChange={(e) => set('price', localeDigits(e.currentTarget.value, language))}
             error={errorOf('price')}
             inputMode="decimal"
-            dir="ltr"
             required
           />
-          <NumberInput
+          <TextInput
             label={t('admin.package.duration')}
             value={values.duration}
-            onChange={(v) => set('duration', v)}
+            onChange={(e) => set('duration', localeDigits(e.currentTarget.value, language))}
             error={errorOf('duration')}
-            min={1}
-            max={3650}
-            allowDecimal={false}
+            inputMode="numeric"
             required
           />
-          <NumberInput
+          <TextInput
             label={t('admin.package.messageLimit')}
             value={values.messageLimit}
-            onChange={(v) => set('messageLimit', v)}
+            onChange={(e) => set('messageLimit', localeDigits(e.currentTarget.value, language))}
             error={errorOf('messageLimit')}
-            min={0}
-            max={100_000_000}
-            allowDecimal={false}
-            thousandSeparator
+            inputMode="numeric"
             required
           />
         </Group>

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { formatAmount } from '../billing/billing-format';
 import { ConfirmButton } from '../components/confirm-button';
 import { notifySuccess } from '../components/notify';
 import { QueryState } from '../components/query-state';
@@ -16,6 +17,7 @@ export function PackagesPage() {
   const { t } = i18n;
   const utils = trpc.useUtils();
   const query = trpc.admin.packages.list.useQuery();
+  const options = trpc.billing.options.useQuery();
   // null: closed; 'new': creating; a package: editing it.
   const [editing, setEditing] = useState<AdminPackage | 'new' | null>(null);
   const refresh = () =>
@@ -62,6 +64,7 @@ export function PackagesPage() {
       ) : (
         <PackagesTable
           items={query.data}
+          currency={options.data?.currency}
           busy={toggle.isPending}
           onEdit={open}
           onToggle={(pkg) =>
@@ -81,6 +84,7 @@ export function PackagesPage() {
           <PackageForm
             key={editing === 'new' ? 'new' : editing.id}
             initial={editing === 'new' ? null : editing}
+            currency={options.data?.currency}
             pending={mutation.isPending}
             error={mutation.error}
             onSubmit={save}
@@ -94,11 +98,13 @@ export function PackagesPage() {
 
 function PackagesTable({
   items,
+  currency,
   busy,
   onEdit,
   onToggle,
 }: {
   items: AdminPackage[];
+  currency: string | undefined;
   busy: boolean;
   onEdit(pkg: AdminPackage): void;
   onToggle(pkg: AdminPackage): void;
@@ -130,7 +136,11 @@ function PackagesTable({
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{formatNumber(Number(pkg.price))}</Table.Td>
+              <Table.Td>
+                {currency
+                  ? formatAmount(pkg.price, currency, t, formatNumber)
+                  : formatNumber(Number(pkg.price))}
+              </Table.Td>
               <Table.Td>{t('admin.packages.days', { days: pkg.duration })}</Table.Td>
               <Table.Td>{formatNumber(pkg.messageLimit)}</Table.Td>
               <Table.Td>

@@ -3,6 +3,7 @@ import { Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } 
 import { IconRefresh } from '@tabler/icons-react';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { QueryState } from '../components/query-state';
+import { localeDigits } from '../i18n/digits';
 import { useI18n } from '../i18n/i18n-provider';
 import { trpc } from '../trpc/trpc';
 import { AccountOwnersTable } from './account-owners-table';
@@ -170,7 +171,9 @@ function SystemReportView({ report }: { report: SystemReport }) {
             {t('admin.system.server')}
           </Text>
           <Stack gap={2}>
-            <Text size="sm">{t('admin.system.version', { version: server.version })}</Text>
+            <Text size="sm">
+              {t('admin.system.version', { version: localeDigits(server.version, language) })}
+            </Text>
             <Text size="sm">
               {t('admin.system.uptime', { duration: formatUptime(t, server.uptimeSeconds) })}
             </Text>

@@ -7,7 +7,8 @@ import { LanguageSwitch } from '../i18n/language-switch';
 export function AuthLayout() {
   const t = useT();
   return (
-    <Box mih="100vh" bg="gray.0" p="md">
+    // A little darker than the card in both themes (Mantine sets `color-scheme`, so light-dark() follows it).
+    <Box mih="100vh" bg="light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-8))" p="md">
       <Group justify="flex-end">
         <LanguageSwitch />
       </Group>

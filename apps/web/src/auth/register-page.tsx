@@ -29,7 +29,8 @@ export function RegisterPage() {
         user.locale === language
           ? user
           : await updateProfile.mutateAsync({ locale: language }).catch(() => user);
-      await signedIn(withLanguage, '/whatsapp');
+      // The dashboard greets a new user with the first step (link a WhatsApp number).
+      await signedIn(withLanguage, '/dashboard');
     },
   });
   const errors = formErrors(register.error, FIELDS, t('errors.offline'));

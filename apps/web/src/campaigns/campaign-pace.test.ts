@@ -4,6 +4,7 @@ import {
   estimatePace,
   observedPerMinute,
   type PaceInput,
+  plannedDurationMs,
   plannedPerMinute,
   SAMPLE_WINDOW_MS,
 } from './campaign-pace';
@@ -78,6 +79,27 @@ describe('observedPerMinute', () => {
       { at: NOW, processed: 56 },
     ];
     expect(observedPerMinute(samples, NOW)).toBe(6);
+  });
+});
+
+describe('plannedDurationMs', () => {
+  const pacing = { interval: 'FIVE_SECONDS' as const, batchSize: 25, batchPauseSeconds: 90 };
+  it('counts the gaps between sends and only the batch pauses a campaign reaches', () => {
+    // 3 messages: the first at once, two mean gaps of 5.75 s, no batch ends.
+    expect(plannedDurationMs(pacing, 3)).toBe(11_500);
+    expect(plannedDurationMs(pacing, 1)).toBe(0);
+    expect(plannedDurationMs(pacing, 0)).toBe(0);
+    // 60 messages: 59 waits, of which the 26th and the 51st sends come after a pause.
+    expect(plannedDurationMs({ ...pacing, interval: 'TEN_SECONDS' }, 60)).toBe(
+      Math.round((57 * 10 + 2 * 90) * 1.15 * 1000),
+    );
+    // Halfway (30 done): 30 waits, one pause (before the 51st).
+    expect(plannedDurationMs({ ...pacing, interval: 'TEN_SECONDS' }, 60, 30)).toBe(
+      Math.round((29 * 10 + 90) * 1.15 * 1000),
+    );
+    // A batch pause set below the gap never shortens it; no batches, no pauses.
+    expect(plannedDurationMs({ ...pacing, batchPauseSeconds: 1, batchSize: 1 }, 3)).toBe(11_500);
+    expect(plannedDurationMs({ ...pacing, batchSize: 0 }, 51)).toBe(Math.round(50 * 5 * 1.15 * 1000));
   });
 });
 

@@ -59,6 +59,30 @@ export function plannedPerMinute(
   return 60 / ((INTERVAL_SECONDS[input.interval] + pause) * meanGapFactor());
 }
 
+/**
+ * How long sending the recipients from the `done`-th to the `total`-th takes by the plan:
+ * the first send of a campaign goes at once, every later one waits a mean gap, and a batch
+ * pause (never shorter than the gap) replaces the gap only where a batch really ends. So a
+ * campaign smaller than one batch counts no pause (3 messages at 5 s: two gaps, not 3 × 8.6 s).
+ * Warm-up and daily caps can make a campaign slower.
+ */
+export function plannedDurationMs(
+  input: Pick<PaceInput, 'interval' | 'batchSize' | 'batchPauseSeconds'>,
+  total: number,
+  done = 0,
+): number {
+  const first = Math.max(done, 1); // index of the first send that waits
+  const waits = Math.max(0, total - first);
+  const gap = INTERVAL_SECONDS[input.interval];
+  // Sends i (0-based) with i % batchSize === 0 (i > 0) come after a batch pause.
+  const pauses =
+    input.batchSize > 0 && waits > 0
+      ? Math.floor((total - 1) / input.batchSize) - Math.floor((first - 1) / input.batchSize)
+      : 0;
+  const pause = Math.max(input.batchPauseSeconds, gap);
+  return Math.round(((waits - pauses) * gap + pauses * pause) * meanGapFactor() * 1000);
+}
+
 /** The rate seen over the recent window, or null when too little was seen to say. */
 export function observedPerMinute(samples: readonly ProgressSample[], now: number): number | null {
   const recent = samples.filter((s) => now - s.at <= SAMPLE_WINDOW_MS);
@@ -80,7 +104,10 @@ export function estimatePace(input: PaceInput): PaceEstimate {
   }
   const observed = input.status === 'RUNNING' ? observedPerMinute(input.samples, input.now) : null;
   const perMinute = observed ?? plannedPerMinute(input);
-  const remainingMs = Math.round((remaining / perMinute) * 60_000);
+  const remainingMs =
+    observed === null
+      ? plannedDurationMs(input, input.totalRecipients, processedOf(input))
+      : Math.round((remaining / perMinute) * 60_000);
   return {
     remaining,
     perMinute,

@@ -11,6 +11,7 @@ import { QueryState } from '../components/query-state';
 import { useI18n, useT } from '../i18n/i18n-provider';
 import { errorCode } from '../trpc/errors';
 import { type Campaign, type ImportReport, trpc } from '../trpc/trpc';
+import { labelWithStatus } from '../whatsapp/account-status';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
 import { AddRecipientsSection } from './add-recipients-section';
 import { CampaignActionButtons } from './campaign-action-buttons';
@@ -204,7 +205,10 @@ function CampaignDetails({ campaign }: { campaign: Campaign }) {
   const account = accounts?.find((a) => a.id === campaign.whatsappAccountId);
   const facts: Array<[string, string]> = [
     [t('campaign.interval'), t(`interval.${campaign.interval}`)],
-    [t('campaign.account'), account ? `${account.label} (${t(`accountStatus.${account.status}`)})` : '—'],
+    [
+      t('campaign.account'),
+      account ? labelWithStatus(account.label, t(`accountStatus.${account.status}`)) : '—',
+    ],
     [t('campaign.created'), formatDate(campaign.createdAt)],
     [t('campaign.started'), campaign.startedAt ? formatDate(campaign.startedAt) : '—'],
     [t('campaign.completed'), campaign.completedAt ? formatDate(campaign.completedAt) : '—'],

@@ -2,7 +2,7 @@ import type { CampaignInterval } from '@chapar/domain';
 import { Alert, Anchor, Paper, Stack, Stepper, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useT } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-provider';
 import { trpc } from '../trpc/trpc';
 import type { LiveAccount } from '../whatsapp/account-status';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
@@ -38,7 +38,9 @@ export const STEPS = ['content', 'recipients', 'sending', 'review'] as const;
  * the server; leaving earlier creates nothing.
  */
 export function CampaignWizard() {
-  const t = useT();
+  const { t, formatNumber } = useI18n();
+  // Mantine numbers the steps in Latin digits; these are the reader's.
+  const number = (step: number) => ({ icon: formatNumber(step), progressIcon: formatNumber(step) });
   const { accounts } = useLiveAccounts();
   const [step, setStep] = useState(0);
   const [draft, setDraft] = useState<WizardDraft>({
@@ -77,7 +79,11 @@ export function CampaignWizard() {
           size="sm"
           aria-label={t('wizard.steps')}
         >
-          <Stepper.Step label={t('wizard.step.content')} description={t('wizard.step.contentHint')}>
+          <Stepper.Step
+            {...number(1)}
+            label={t('wizard.step.content')}
+            description={t('wizard.step.contentHint')}
+          >
             <WizardContentStep
               draft={draft}
               onChange={change}
@@ -86,7 +92,11 @@ export function CampaignWizard() {
               onDone={() => setStep(1)}
             />
           </Stepper.Step>
-          <Stepper.Step label={t('wizard.step.recipients')} description={t('wizard.step.recipientsHint')}>
+          <Stepper.Step
+            {...number(2)}
+            label={t('wizard.step.recipients')}
+            description={t('wizard.step.recipientsHint')}
+          >
             <WizardRecipientsStep
               draft={{ ...draft, accountId }}
               campaignId={campaignId}
@@ -97,7 +107,11 @@ export function CampaignWizard() {
               onDone={() => setStep(2)}
             />
           </Stepper.Step>
-          <Stepper.Step label={t('wizard.step.sending')} description={t('wizard.step.sendingHint')}>
+          <Stepper.Step
+            {...number(3)}
+            label={t('wizard.step.sending')}
+            description={t('wizard.step.sendingHint')}
+          >
             {campaignId !== null && (
               <WizardSendingStep
                 draft={{ ...draft, accountId }}
@@ -109,7 +123,11 @@ export function CampaignWizard() {
               />
             )}
           </Stepper.Step>
-          <Stepper.Step label={t('wizard.step.review')} description={t('wizard.step.reviewHint')}>
+          <Stepper.Step
+            {...number(4)}
+            label={t('wizard.step.review')}
+            description={t('wizard.step.reviewHint')}
+          >
             {campaign.data && <WizardReviewStep campaign={campaign.data} onBack={() => setStep(2)} />}
           </Stepper.Step>
         </Stepper>

@@ -17,6 +17,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { DateField } from '../components/date-picker/date-field';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n-provider';
 import { trpc } from '../trpc/trpc';
@@ -107,19 +108,19 @@ export function CampaignsPage() {
               ...(accounts ?? []).map((a) => ({ value: String(a.id), label: a.label })),
             ]}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('campaigns.filter.from')}
             value={filters.from}
             max={filters.to || undefined}
-            onChange={(e) => setFilters({ from: e.currentTarget.value })}
+            clearable
+            onChange={(from) => setFilters({ from })}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('campaigns.filter.to')}
             value={filters.to}
             min={filters.from || undefined}
-            onChange={(e) => setFilters({ to: e.currentTarget.value })}
+            clearable
+            onChange={(to) => setFilters({ to })}
             error={badRange ? t('campaigns.filter.badRange') : undefined}
           />
         </SimpleGrid>

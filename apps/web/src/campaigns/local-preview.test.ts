@@ -27,4 +27,16 @@ describe('localPreview', () => {
     expect(preview.hasVariants).toBe(true);
     expect(localPreview('{{name|x}}', null, 0).hasVariants).toBe(false);
   });
+
+  it('names the variables a recipient leaves blank ("Hi , …"), unless they have a fallback', () => {
+    const noName = { phone: '+989121234567', name: null };
+    expect(localPreview('Hi {{name}}, {Hello|Hi} {{نام}}', noName, 0).blankVariables).toEqual([
+      'name',
+      'نام',
+    ]);
+    expect(localPreview('Hi {{name|friend}}', noName, 0).blankVariables).toEqual([]);
+    expect(localPreview('Hi {{name}}', { ...noName, name: 'Ali' }, 0).blankVariables).toEqual([]);
+    expect(localPreview('Hi {{name}}', null, 0).blankVariables).toEqual([]);
+    expect(localPreview('Hi {{city}}', noName, 0).blankVariables).toEqual([]); // not known here: reported as unknown
+  });
 });

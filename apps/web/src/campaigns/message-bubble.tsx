@@ -47,8 +47,9 @@ export function MessageBubble({
     <Paper
       p="sm"
       radius="md"
-      bg="var(--mantine-color-teal-0)"
-      style={{ border: '1px solid var(--mantine-color-teal-2)' }}
+      // The theme's tint, so the text keeps its contrast in the dark theme too.
+      bg="var(--mantine-color-teal-light)"
+      style={{ border: '1px solid var(--mantine-color-default-border)' }}
       maw={520}
     >
       {media && Icon && (

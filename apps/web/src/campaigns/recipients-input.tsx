@@ -25,9 +25,10 @@ export function RecipientsInput({ value, onChange, country, error }: Props) {
       <LinesTextarea
         label={t('recipients.input.label')}
         description={t('recipients.input.hint')}
-        placeholder={'0912 123 4567, Ali\n+98 935 765 4321'}
+        placeholder={t('recipients.input.placeholder')}
         maxRows={14}
-        dir="auto"
+        // Typed lines take their own direction; the empty box (and its placeholder) the page's.
+        dir={value ? 'auto' : undefined}
         value={value}
         onChange={onChange}
         error={error}

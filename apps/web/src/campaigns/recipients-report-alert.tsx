@@ -28,7 +28,7 @@ export function RecipientsReportAlert({ outcome, onClose }: { outcome: ImportOut
         <List size="sm" mt="xs">
           {outcome.rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
             <List.Item key={`${r.line}:${r.value}`}>
-              {t('report.line', { line: r.line })} <bdi>{r.value}</bdi> (
+              {t('report.line', { line: r.line })} <bdi dir="ltr">{r.value}</bdi> (
               <bdi>{rejectionReasonText(r.reason, t)}</bdi>)
             </List.Item>
           ))}

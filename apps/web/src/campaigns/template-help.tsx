@@ -1,18 +1,28 @@
 import { Code, Table, Text } from '@mantine/core';
 import type { MessageKey } from '../i18n/en';
-import { useT } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-provider';
+import type { Language } from '../i18n/language';
 
-const SYNTAX: Array<[string, MessageKey]> = [
-  ['{{name}}', 'templateHelp.name'],
-  ['{{city}}', 'templateHelp.column'],
-  ['{{name|customer}}', 'templateHelp.fallback'],
-  ['{Hello|Hi|Salam}', 'templateHelp.variants'],
-  ['*bold* _italic_ ~strike~', 'templateHelp.formatting'],
+/**
+ * Each line: an example in the reader's language (Persian words in Persian help; `{{نام}}`
+ * is the name too), and what it does. Kept out of the dictionaries: `{{…}}` is not a
+ * dictionary placeholder.
+ */
+const EXAMPLES: Record<Language, string[]> = {
+  en: ['{{name}}', '{{city}}', '{{name|customer}}', '{Hi|Hello|Good day}', '*bold* _italic_ ~strike~'],
+  fa: ['{{نام}}', '{{شهر}}', '{{نام|مشتری گرامی}}', '{سلام|درود|وقت بخیر}', '*پررنگ* _کج_ ~خط‌خورده~'],
+};
+const MEANINGS: MessageKey[] = [
+  'templateHelp.name',
+  'templateHelp.column',
+  'templateHelp.fallback',
+  'templateHelp.variants',
+  'templateHelp.formatting',
 ];
 
 /** The message syntax at a glance. */
 export function TemplateHelp() {
-  const t = useT();
+  const { t, language } = useI18n();
   return (
     <section aria-labelledby="template-help-title">
       <Text size="sm" fw={600} id="template-help-title" mb={4}>
@@ -20,10 +30,11 @@ export function TemplateHelp() {
       </Text>
       <Table fz="sm" verticalSpacing={2} withRowBorders={false} aria-labelledby="template-help-title">
         <Table.Tbody>
-          {SYNTAX.map(([code, key]) => (
-            <Table.Tr key={code}>
+          {MEANINGS.map((key, i) => (
+            <Table.Tr key={key}>
               <Table.Td w={1} style={{ whiteSpace: 'nowrap' }}>
-                <Code dir="ltr">{code}</Code>
+                {/* The example's own direction: braces and bars stay in place around Persian words. */}
+                <Code dir="auto">{EXAMPLES[language][i]}</Code>
               </Table.Td>
               <Table.Td c="dimmed">{t(key)}</Table.Td>
             </Table.Tr>

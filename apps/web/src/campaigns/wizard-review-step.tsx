@@ -1,13 +1,16 @@
-import { Alert, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconCalendarTime, IconPlayerPlay } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { localToday } from '../components/date-picker/calendar-days';
+import { DateTimeField } from '../components/date-picker/date-time-field';
 import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { useI18n } from '../i18n/i18n-provider';
 import { formErrors } from '../trpc/errors';
 import { type Campaign, trpc } from '../trpc/trpc';
+import { labelWithStatus } from '../whatsapp/account-status';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
-import { plannedPerMinute } from './campaign-pace';
+import { plannedDurationMs } from './campaign-pace';
 import { campaignTitle } from './campaign-title';
 import { formatDuration } from './format-duration';
 import { MessagePanel } from './message-panel';
@@ -27,7 +30,7 @@ export function WizardReviewStep({ campaign, onBack }: { campaign: Campaign; onB
   const [scheduleError, setScheduleError] = useState<string | null>(null);
   const start = trpc.campaigns.start.useMutation();
   const errors = formErrors(start.error, ['scheduledAt'], t('errors.offline'));
-  const duration = (campaign.totalRecipients / plannedPerMinute(campaign)) * 60_000;
+  const duration = plannedDurationMs(campaign, campaign.totalRecipients);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,7 +56,10 @@ export function WizardReviewStep({ campaign, onBack }: { campaign: Campaign; onB
   const facts: Array<[string, string]> = [
     [t('create.titleLabel'), campaignTitle(campaign, i18n)],
     [t('wizard.review.recipients'), formatNumber(campaign.totalRecipients)],
-    [t('campaign.account'), account ? `${account.label} (${t(`accountStatus.${account.status}`)})` : '—'],
+    [
+      t('campaign.account'),
+      account ? labelWithStatus(account.label, t(`accountStatus.${account.status}`)) : '—',
+    ],
     [t('campaign.interval'), t(`interval.${campaign.interval}`)],
     [
       t('campaign.batches'),
@@ -102,15 +108,14 @@ export function WizardReviewStep({ campaign, onBack }: { campaign: Campaign; onB
             </Group>
           </Radio.Group>
           {when === 'later' && (
-            <TextInput
-              type="datetime-local"
+            <DateTimeField
               label={t('wizard.review.at')}
               description={t('wizard.review.atHint')}
-              maw={320}
               value={scheduleAt}
-              onChange={(e) => {
+              min={localToday()}
+              onChange={(value) => {
                 setScheduleError(null);
-                setScheduleAt(e.currentTarget.value);
+                setScheduleAt(value);
               }}
               error={fieldError(scheduleError ?? errors.fields.scheduledAt)}
             />

@@ -5,8 +5,9 @@ import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { useI18n } from '../i18n/i18n-provider';
 import { formErrors } from '../trpc/errors';
 import { trpc } from '../trpc/trpc';
+import { labelWithStatus } from '../whatsapp/account-status';
 import { useLiveAccounts } from '../whatsapp/live-accounts';
-import { plannedPerMinute } from './campaign-pace';
+import { plannedDurationMs } from './campaign-pace';
 import type { WizardDraft } from './campaign-wizard';
 import { formatDuration } from './format-duration';
 import { PACING_FIELDS, PacingFields } from './pacing-fields';
@@ -40,10 +41,10 @@ export function WizardSendingStep({
   const update = trpc.campaigns.update.useMutation();
   const errors = formErrors(update.error, FIELDS, t('errors.offline'));
   const account = accounts?.find((a) => String(a.id) === draft.accountId);
-  const duration = useMemo(() => {
-    const perMinute = plannedPerMinute({ interval: draft.interval, ...draft.pacing });
-    return (totalRecipients / perMinute) * 60_000;
-  }, [draft.interval, draft.pacing, totalRecipients]);
+  const duration = useMemo(
+    () => plannedDurationMs({ interval: draft.interval, ...draft.pacing }, totalRecipients),
+    [draft.interval, draft.pacing, totalRecipients],
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,7 +75,7 @@ export function WizardSendingStep({
             onChange={(e) => onChange({ accountId: e.currentTarget.value })}
             data={(accounts ?? []).map((a) => ({
               value: String(a.id),
-              label: `${a.label} (${t(`accountStatus.${a.status}`)})`,
+              label: labelWithStatus(a.label, t(`accountStatus.${a.status}`)),
             }))}
             error={fieldError(errors.fields.whatsappAccountId)}
           />

@@ -21,14 +21,17 @@ function Field({ seen }: { seen: number[] }) {
 }
 
 describe('IntegerInput', () => {
-  it('takes Persian digits, keeps them as typed, and ignores what is out of range', () => {
+  it('takes and shows Persian digits (Latin ones typed too), and ignores what is out of range', () => {
     const seen: number[] = [];
     renderWithProviders(<Field seen={seen} />, { language: 'fa' });
     const input = screen.getByRole('textbox', { name: 'Batch size' }) as HTMLInputElement;
+    expect(input.value).toBe('۲۵');
     fireEvent.change(input, { target: { value: '۴۰' } });
     expect(input.value).toBe('۴۰');
+    fireEvent.change(input, { target: { value: '45' } });
+    expect(input.value).toBe('۴۵');
     fireEvent.change(input, { target: { value: '۵۰۰۰' } });
     fireEvent.change(input, { target: { value: 'abc' } });
-    expect(seen).toEqual([40]);
+    expect(seen).toEqual([40, 45]);
   });
 });

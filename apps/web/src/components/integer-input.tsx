@@ -1,6 +1,7 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { parseLocaleInteger } from '../i18n/digits';
+import { localeDigits, parseLocaleInteger } from '../i18n/digits';
+import { useI18n } from '../i18n/i18n-provider';
 
 interface IntegerInputProps extends Omit<TextInputProps, 'value' | 'onChange' | 'min' | 'max'> {
   value: number;
@@ -12,8 +13,9 @@ interface IntegerInputProps extends Omit<TextInputProps, 'value' | 'onChange' | 
 
 /**
  * A whole-number field that takes Persian and Arabic-Indic digits as well as 0–9 (Mantine's
- * NumberInput drops them). What is typed stays as typed; out of range or not a number, the
- * field says so through `error` and the value is not changed.
+ * NumberInput drops them) and shows the reader's digits (Persian ones in Persian, typed
+ * Latin digits included). Out of range or not a number, the field says so through `error`
+ * and the value is not changed.
  */
 export function IntegerInput({
   value,
@@ -22,18 +24,23 @@ export function IntegerInput({
   max = Number.MAX_SAFE_INTEGER,
   ...props
 }: IntegerInputProps) {
-  const [text, setText] = useState(String(value));
+  const { language } = useI18n();
+  const written = (n: number) => localeDigits(String(n), language);
+  const [text, setText] = useState(() => written(value));
   // A value changed from outside (a reset, a loaded campaign) replaces what was typed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new value or language rewrites the text
   useEffect(() => {
-    setText((current) => (parseLocaleInteger(current) === value ? current : String(value)));
-  }, [value]);
+    setText((current) =>
+      parseLocaleInteger(current) === value ? localeDigits(current, language) : written(value),
+    );
+  }, [value, language]);
   return (
     <TextInput
       inputMode="numeric"
       {...props}
       value={text}
       onChange={(event) => {
-        const next = event.currentTarget.value;
+        const next = localeDigits(event.currentTarget.value, language);
         setText(next);
         const parsed = parseLocaleInteger(next);
         if (parsed !== null && parsed >= min && parsed <= max) onChange(parsed);

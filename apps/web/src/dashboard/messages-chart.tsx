@@ -1,6 +1,7 @@
 import { AreaChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
 import { Table, VisuallyHidden } from '@mantine/core';
+import { timeChartAxes } from '../components/chart-axes';
 import { useI18n } from '../i18n/i18n-provider';
 import type { DayCounts } from './use-dashboard';
 
@@ -11,7 +12,6 @@ import type { DayCounts } from './use-dashboard';
  */
 export default function MessagesChart({ days }: { days: DayCounts[] }) {
   const { t, dir, formatNumber, formatShortDay, formatDay } = useI18n();
-  const rtl = dir === 'rtl';
   const data = days.map((day) => ({ ...day, label: formatShortDay(day.date) }));
   return (
     <>
@@ -27,8 +27,7 @@ export default function MessagesChart({ days }: { days: DayCounts[] }) {
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}
           valueFormatter={formatNumber}
-          xAxisProps={{ reversed: rtl }}
-          yAxisProps={{ width: 48, tickFormatter: formatNumber }}
+          {...timeChartAxes(dir, formatNumber)}
           series={[
             { name: 'sent', label: t('dashboard.sent'), color: 'blue.6' },
             { name: 'delivered', label: t('dashboard.delivered'), color: 'teal.6' },

@@ -20,7 +20,7 @@ export function StatCards({ title, counts }: { title: string; counts: DashboardS
             <Text size="sm" c="dimmed">
               {t(`dashboard.${kind}`)}
             </Text>
-            <Text fz={28} fw={700} c={`${COLOR[kind]}.7`} data-testid={`${title}-${kind}`}>
+            <Text fz={28} fw={700} c={COLOR[kind]} data-testid={`${title}-${kind}`}>
               {formatNumber(counts[kind])}
             </Text>
           </Paper>

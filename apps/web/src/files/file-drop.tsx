@@ -37,7 +37,7 @@ export function FileDrop({ value, onChange, disabled, ...input }: FileDropProps)
       style={{
         border: `1px dashed var(--mantine-color-${over ? 'teal-6' : 'gray-4'})`,
         borderRadius: 'var(--mantine-radius-md)',
-        background: over ? 'var(--mantine-color-teal-0)' : undefined,
+        background: over ? 'var(--mantine-color-teal-light)' : undefined,
       }}
     >
       <FileInput

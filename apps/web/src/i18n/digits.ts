@@ -20,3 +20,15 @@ export function latinDigits(text: string): string {
     return String(code - (code >= 0x06f0 ? 0x06f0 : 0x0660));
   });
 }
+
+const PERSIAN_ZERO = 0x06f0;
+
+/**
+ * Text with the language's digits: 0–9 (and Arabic-Indic ones) become ۰–۹ in Persian, and
+ * Persian ones 0–9 in English. For what a person reads or has typed into a field, so that
+ * a Persian page never shows a Latin digit.
+ */
+export function localeDigits(text: string, language: 'en' | 'fa'): string {
+  if (language === 'en') return latinDigits(text);
+  return latinDigits(text).replace(/[0-9]/g, (d) => String.fromCharCode(PERSIAN_ZERO + Number(d)));
+}

@@ -2,6 +2,7 @@ import { adminEn } from './areas/admin';
 import { billingEn } from './areas/billing';
 import { campaignsEn } from './areas/campaigns';
 import { dashboardEn } from './areas/dashboard';
+import { datesEn } from './areas/dates';
 import { settingsEn } from './areas/settings';
 import { shellEn } from './areas/shell';
 import { webhooksEn } from './areas/webhooks';
@@ -16,6 +17,7 @@ export const en = {
   ...campaignsEn,
   ...shellEn,
   ...dashboardEn,
+  ...datesEn,
   ...settingsEn,
   ...webhooksEn,
   'app.name': 'Chapar',
@@ -79,7 +81,7 @@ export const en = {
   'accountStatus.FAILED': 'Failed',
 
   'accounts.title': 'WhatsApp accounts',
-  'accounts.empty': 'No WhatsApp account yet. Add one below, then connect it to start sending.',
+  'accounts.empty': 'Add one below, then connect it to start sending.',
   'accounts.create.title': 'Add an account',
   'accounts.create.label': 'Label',
   'accounts.create.labelPlaceholder': 'For example: Sales phone',
@@ -176,6 +178,7 @@ export const en = {
   'recipients.col.sentAt': 'Sent at',
   'recipients.col.error': 'Error',
   'recipients.input.label': 'Recipients',
+  'recipients.input.placeholder': '0912 123 4567, Ali\n+98 935 765 4321, Sara',
   'recipients.input.hint': 'One per line: phone[, name]',
   'recipients.input.none': 'No recipients entered.',
   'recipients.input.summary': '{rows} lines: {valid} valid, {invalid} invalid, {duplicates} repeated',
@@ -290,6 +293,9 @@ export const en = {
   'preview.empty': '(empty message)',
   'preview.noRecipients': 'No recipients yet: variables show their fallbacks.',
   'preview.afterImport': 'The file’s rows can be previewed on the campaign page after the import.',
+  'preview.blank':
+    'This recipient has no value for {variables}, so the message reads with a gap. Give a fallback, e.g. {example}.',
+  'preview.blankFallback': 'customer',
   'preview.variantsNote':
     'Each recipient gets one of the {a|b} variants; which one is fixed when the campaign has its recipients.',
   'preview.problems.title': 'The message has mistakes',
@@ -342,6 +348,7 @@ export const en = {
   'optOuts.add.title': 'Add numbers',
   'optOuts.add.label': 'Numbers',
   'optOuts.add.hint': 'One per line.',
+  'optOuts.add.placeholder': '0912 123 4567\n+98 935 765 4321',
   'optOuts.add.submit': 'Add to the list',
   'optOuts.add.result': 'Added {added}, {existing} already on the list, {invalid} invalid.',
   'optOuts.import.title': 'Import a file',

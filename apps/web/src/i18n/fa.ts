@@ -2,6 +2,7 @@ import { adminFa } from './areas/admin';
 import { billingFa } from './areas/billing';
 import { campaignsFa } from './areas/campaigns';
 import { dashboardFa } from './areas/dashboard';
+import { datesFa } from './areas/dates';
 import { settingsFa } from './areas/settings';
 import { shellFa } from './areas/shell';
 import { webhooksFa } from './areas/webhooks';
@@ -13,6 +14,7 @@ export const fa: Messages = {
   ...campaignsFa,
   ...shellFa,
   ...dashboardFa,
+  ...datesFa,
   ...settingsFa,
   ...webhooksFa,
   'app.name': 'چاپار',
@@ -37,7 +39,7 @@ export const fa: Messages = {
   'nav.label': 'منوی اصلی',
   'nav.campaigns': 'کمپین‌ها',
   'nav.whatsapp': 'حساب‌های واتس‌اپ',
-  'nav.optOuts': 'لغو اشتراک‌ها',
+  'nav.optOuts': 'لغو دریافت',
   'nav.settings': 'تنظیمات',
 
   'header.toggleNav': 'نمایش یا پنهان کردن منو',
@@ -51,7 +53,7 @@ export const fa: Messages = {
   'notFound.body': 'در این نشانی چیزی نیست.',
   'notFound.back': 'رفتن به کمپین‌ها',
 
-  'auth.password': 'رمز عبور',
+  'auth.password': 'گذرواژه',
   'auth.login.title': 'ورود',
   'auth.login.identifier': 'ایمیل، تلفن یا نام کاربری',
   'auth.login.submit': 'ورود',
@@ -76,7 +78,7 @@ export const fa: Messages = {
   'accountStatus.FAILED': 'ناموفق',
 
   'accounts.title': 'حساب‌های واتس‌اپ',
-  'accounts.empty': 'هنوز حساب واتس‌اپی ندارید. یکی در پایین اضافه کنید و برای ارسال، آن را وصل کنید.',
+  'accounts.empty': 'یکی در پایین اضافه کنید و برای ارسال، آن را وصل کنید.',
   'accounts.create.title': 'افزودن حساب',
   'accounts.create.label': 'برچسب',
   'accounts.create.labelPlaceholder': 'برای نمونه: گوشی فروش',
@@ -142,7 +144,7 @@ export const fa: Messages = {
   'campaigns.empty': 'هنوز کمپینی اینجا نیست.',
   'campaigns.filter': 'وضعیت',
   'campaigns.filter.all': 'همه',
-  'campaigns.untitled': 'کمپین شمارهٔ {id}',
+  'campaigns.untitled': 'کمپین شماره‌ی {id}',
   'campaigns.col.title': 'عنوان',
   'campaigns.col.status': 'وضعیت',
   'campaigns.col.sent': 'ارسال‌شده',
@@ -156,7 +158,7 @@ export const fa: Messages = {
   'create.message': 'پیام',
   'create.messageHint': 'متنی که هر گیرنده دریافت می‌کند.',
   'create.interval': 'سرعت ارسال',
-  'create.intervalHint': 'فاصلهٔ میان دو پیام؛ کمی انتظار تصادفی هم افزوده می‌شود.',
+  'create.intervalHint': 'فاصله‌ی میان دو پیام؛ کمی انتظار تصادفی هم افزوده می‌شود.',
   'create.account': 'حساب واتس‌اپ',
   'create.accountHint': 'شماره‌ای که پیام‌ها از آن فرستاده می‌شوند.',
   'create.accountNone': 'هنوز حسابی نیست',
@@ -173,6 +175,8 @@ export const fa: Messages = {
   'recipients.col.sentAt': 'زمان ارسال',
   'recipients.col.error': 'خطا',
   'recipients.input.label': 'گیرندگان',
+  // The second number keeps its + on the left: left-to-right isolated (LRI … PDI).
+  'recipients.input.placeholder': '۰۹۱۲ ۱۲۳ ۴۵۶۷، علی\n\u2066+۹۸ ۹۳۵ ۷۶۵ ۴۳۲۱\u2069، سارا',
   'recipients.input.hint': 'هر خط یک گیرنده: تلفن[، نام]',
   'recipients.input.none': 'گیرنده‌ای وارد نشده است.',
   'recipients.input.summary': '{rows} خط: {valid} معتبر، {invalid} نامعتبر، {duplicates} تکراری',
@@ -185,11 +189,11 @@ export const fa: Messages = {
 
   'report.title': 'گیرندگان وارد شدند',
   'report.summary': '{added} اضافه شد، {skipped} رد شد، {invalid} نامعتبر.',
-  'report.skipped': 'ردشده‌ها: {duplicates} از پیش در فهرست، {optedOut} لغو اشتراک‌کرده.',
+  'report.skipped': 'ردشده‌ها: {duplicates} از پیش در فهرست، {optedOut} با لغو دریافت.',
   'report.line': 'خط {line}:',
   'report.more': 'و {count} مورد دیگر',
 
-  'campaign.back': 'همهٔ کمپین‌ها',
+  'campaign.back': 'همه‌ی کمپین‌ها',
   'campaign.notFound': 'این کمپین وجود ندارد یا از آنِ شما نیست.',
   'campaign.start': 'شروع',
   'campaign.pause': 'توقف موقت',
@@ -254,7 +258,7 @@ export const fa: Messages = {
   'import.report.nothing': 'چیزی وارد نشد',
   'import.report.nothingFile': 'از «{file}» چیزی وارد نشد',
   'import.report.summary':
-    '{rows} ردیف خوانده شد: {added} اضافه شد، {duplicates} تکراری، {optedOut} لغو اشتراک کرده، {invalid} نامعتبر.',
+    '{rows} ردیف خوانده شد: {added} اضافه شد، {duplicates} تکراری، {optedOut} با لغو دریافت، {invalid} نامعتبر.',
   'import.report.noRows': 'فایل زیر سطر عنوان هیچ ردیفی ندارد.',
   'import.report.columns': 'ستون‌های دیگر که در پیام قابل استفاده‌اند:',
   'import.report.choice': 'شماره‌ها از {phone}؛ نام‌ها از {name}.',
@@ -286,6 +290,9 @@ export const fa: Messages = {
   'preview.empty': '(پیام خالی)',
   'preview.noRecipients': 'هنوز گیرنده‌ای نیست: متغیرها مقدار جایگزین خود را نشان می‌دهند.',
   'preview.afterImport': 'ردیف‌های فایل پس از وارد شدن، در صفحه‌ی کمپین قابل پیش‌نمایش‌اند.',
+  'preview.blank':
+    'این گیرنده برای {variables} مقداری ندارد و پیام با جای خالی خوانده می‌شود. مقدار جایگزین بگذارید، مانند {example}.',
+  'preview.blankFallback': 'مشتری گرامی',
   'preview.variantsNote':
     'هر گیرنده یکی از حالت‌های {a|b} را می‌گیرد؛ اینکه کدام، پس از افزودن گیرندگان مشخص می‌شود.',
   'preview.problems.title': 'پیام اشکال دارد',
@@ -301,7 +308,7 @@ export const fa: Messages = {
   'templateHelp.title': 'شخصی‌سازی پیام',
   'templateHelp.name': 'نام گیرنده',
   'templateHelp.column': 'هر ستون فایل واردشده، با عنوانش',
-  'templateHelp.fallback': '«customer» وقتی نام خالی است',
+  'templateHelp.fallback': '«مشتری گرامی» وقتی نام خالی است',
   'templateHelp.variants': 'یکی از حالت‌ها، متفاوت بین گیرندگان',
   'templateHelp.formatting': 'قالب‌بندی واتس‌اپ',
 
@@ -331,12 +338,13 @@ export const fa: Messages = {
   'pacing.typing': 'نمایش «در حال نوشتن…» پیش از هر پیام',
   'pacing.typingHint': 'گیرنده لحظه‌ای می‌بیند که در حال نوشتن هستید، مثل یک انسان واقعی.',
 
-  'optOuts.title': 'لغو اشتراک‌ها',
+  'optOuts.title': 'لغو دریافت پیام',
   'optOuts.intro':
     'به شماره‌های این فهرست هرگز پیام داده نمی‌شود: هنگام وارد کردن کنار گذاشته می‌شوند و کمپین‌ها هنگام ارسال از آن‌ها می‌گذرند.',
   'optOuts.add.title': 'افزودن شماره',
   'optOuts.add.label': 'شماره‌ها',
   'optOuts.add.hint': 'هر شماره در یک سطر.',
+  'optOuts.add.placeholder': '۰۹۱۲ ۱۲۳ ۴۵۶۷\n\u2066+۹۸ ۹۳۵ ۷۶۵ ۴۳۲۱\u2069',
   'optOuts.add.submit': 'افزودن به فهرست',
   'optOuts.add.result': '{added} اضافه شد، {existing} از قبل در فهرست بود، {invalid} نامعتبر.',
   'optOuts.import.title': 'وارد کردن فایل',
@@ -348,7 +356,7 @@ export const fa: Messages = {
   'optOuts.search': 'جستجو',
   'optOuts.searchPlaceholder': 'بخشی از شماره',
   'optOuts.noMatch': 'هیچ شماره‌ای در فهرست پیدا نشد.',
-  'optOuts.empty.title': 'هنوز کسی لغو اشتراک نکرده است',
+  'optOuts.empty.title': 'هنوز کسی دریافت پیام را لغو نکرده است',
   'optOuts.empty.body':
     'وقتی کسی در پاسخ به یک کمپین «لغو»، «انصراف» یا STOP بفرستد، شماره‌اش خودکار به این فهرست اضافه می‌شود. خودتان هم می‌توانید از بالا شماره اضافه کنید.',
   'optOuts.col.phone': 'شماره',
@@ -356,11 +364,11 @@ export const fa: Messages = {
   'optOuts.col.added': 'تاریخ افزودن',
   'optOuts.col.actions': 'عملیات',
   'optOuts.source.manual': 'افزوده‌شده توسط شما',
-  'optOuts.source.reply': 'پاسخ لغو اشتراک',
+  'optOuts.source.reply': 'پاسخ لغو دریافت',
   'optOuts.source.import': 'فایل واردشده',
   'optOuts.remove': 'حذف',
   'optOuts.remove.for': 'حذف {phone} از فهرست',
-  'optOuts.remove.title': '{phone} از فهرست لغو اشتراک حذف شود؟',
+  'optOuts.remove.title': '{phone} از فهرست لغو دریافت حذف شود؟',
   'optOuts.remove.body':
     'کمپین‌ها دوباره به این شماره پیام می‌دهند. فقط در صورتی این کار را بکنید که خود شخص خواسته باشد.',
 

@@ -59,7 +59,7 @@ export function AddOptOutsForm() {
               <List size="sm" mt={4}>
                 {result.rejected.slice(0, SHOWN_REJECTIONS).map((r) => (
                   <List.Item key={r.index}>
-                    <bdi>{r.value}</bdi> (<bdi>{r.reason}</bdi>)
+                    <bdi dir="ltr">{r.value}</bdi> (<bdi>{r.reason}</bdi>)
                   </List.Item>
                 ))}
               </List>
@@ -75,7 +75,7 @@ export function AddOptOutsForm() {
       <LinesTextarea
         label={t('optOuts.add.label')}
         description={t('optOuts.add.hint')}
-        placeholder={'0912 123 4567\n+98 935 765 4321'}
+        placeholder={t('optOuts.add.placeholder')}
         maxRows={10}
         dir="ltr"
         value={text}

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useUser } from '../auth/user-context';
 import { FormErrorAlert, fieldError } from '../components/form-errors';
 import { notifySuccess } from '../components/notify';
+import { ltr } from '../i18n/bidi';
 import { useI18n } from '../i18n/i18n-provider';
 import { isLanguage, LANGUAGES, type Language } from '../i18n/language';
 import { NATIVE_NAMES } from '../i18n/language-switch';
@@ -53,7 +54,7 @@ export function ProfilePage() {
           </Title>
           <FormErrorAlert message={errors.general} />
           <Text size="sm" c="dimmed">
-            {t('profile.account', { email: user.email })}
+            {t('profile.account', { email: ltr(user.email) })}
           </Text>
           <TextInput
             label={t('profile.name')}

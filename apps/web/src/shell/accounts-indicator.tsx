@@ -13,7 +13,7 @@ const pill = {
   whiteSpace: 'nowrap',
   padding: '2px 10px',
   borderRadius: 999,
-  border: '1px solid var(--mantine-color-gray-3)',
+  border: '1px solid var(--mantine-color-default-border)',
 } as const;
 
 /** The live status of the user's WhatsApp accounts, each a link to the accounts page. */
@@ -48,7 +48,10 @@ export function AccountsIndicator() {
             bg={`${ACCOUNT_STATUS_COLOR[account.status]}.6`}
             aria-hidden
           />
-          <bdi>{account.label}</bdi>: {t(`accountStatus.${account.status}`)}
+          {/* One flex item, so the pill's gap does not open a space before the colon. */}
+          <span>
+            <bdi>{account.label}</bdi>: {t(`accountStatus.${account.status}`)}
+          </span>
         </Anchor>
       ))}
       {accounts.length > SHOWN && (

@@ -39,3 +39,12 @@ export function accountActions(status: AccountStatus): AccountAction[] {
   actions.push('remove');
   return actions;
 }
+
+/**
+ * "Shop phone (Ready)" for a plain string (a select option, a summary line): the label the
+ * user gave in its own direction (FSI … PDI), so a Latin label does not turn a Persian line
+ * left to right, nor a Persian one an English line.
+ */
+export function labelWithStatus(label: string, statusText: string): string {
+  return `\u2068${label}\u2069 (${statusText})`;
+}

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconGauge } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
-import { parseLocaleInteger } from '../i18n/digits';
+import { localeDigits, parseLocaleInteger } from '../i18n/digits';
 import { useI18n } from '../i18n/i18n-provider';
 import { errorMessage } from '../trpc/errors';
 import { type Account, trpc } from '../trpc/trpc';
@@ -12,7 +12,7 @@ export const DAILY_LIMIT_MAX = 5000;
 
 /** The account's cap on sends in any 24 hours, and a small form to change it. */
 export function DailyLimit({ account }: { account: Account }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const utils = trpc.useUtils();
   // The text as typed (Persian digits welcome), or null while not editing.
   const [draft, setDraft] = useState<string | null>(null);
@@ -42,7 +42,7 @@ export function DailyLimit({ account }: { account: Account }) {
           aria-label={t('accounts.dailyLimit.changeFor', { label: account.label })}
           onClick={() => {
             update.reset();
-            setDraft(String(account.dailyLimit));
+            setDraft(localeDigits(String(account.dailyLimit), language));
           }}
         >
           {t('accounts.dailyLimit.change')}
@@ -66,7 +66,7 @@ export function DailyLimit({ account }: { account: Account }) {
           inputMode="numeric"
           maw={320}
           value={draft}
-          onChange={(e) => setDraft(e.currentTarget.value)}
+          onChange={(e) => setDraft(localeDigits(e.currentTarget.value, language))}
           error={
             !valid && draft !== ''
               ? t('accounts.dailyLimit.range', { min: DAILY_LIMIT_MIN, max: DAILY_LIMIT_MAX })

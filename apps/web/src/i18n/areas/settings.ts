@@ -58,7 +58,8 @@ export const settingsFa: Record<keyof typeof settingsEn, string> = {
   'settings.password.changed': 'گذرواژه تغییر کرد. از دستگاه‌های دیگرتان خارج شدید.',
   'settings.password.wrongCurrent': 'گذرواژه‌ی کنونی درست نیست.',
   'settings.password.tooShort': 'دست‌کم ۸ نویسه به کار ببرید.',
-  'settings.password.sameOrInvalid': 'گذرواژه‌ای تازه با ۸ تا ۲۵۶ نویسه، متفاوت با گذرواژه‌ی کنونی برگزینید.',
+  'settings.password.sameOrInvalid':
+    'گذرواژه‌ای تازه با ۸ تا ۲۵۶ نویسه، متفاوت با گذرواژه‌ی کنونی انتخاب کنید.',
   'settings.password.mismatch': 'دو گذرواژه‌ی تازه یکسان نیستند.',
   'settings.apiKeys.title': 'کلیدهای API',
   'settings.apiKeys.intro':
