@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { type Database, webhookDeliveries, webhooks } from '@chapar/db';
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { Database } from '@chapar/db';
 import type { AppLogger } from '../logger';
+import {
+  claimDelivery,
+  disableFailingWebhook,
+  endWebhookFailureRun,
+  listDueDeliveryIds,
+  markDeliveryFailed,
+  markDeliverySucceeded,
+  readDeliveryToSend,
+  releaseLapsedDeliveryClaims,
+  scheduleDeliveryRetry,
+  startWebhookFailureRun,
+} from '../repositories/webhook-deliveries';
 import type { RetryPolicy } from './retry-policy';
 import { postWebhook } from './send';
 import { signBody } from './signature';
@@ -21,6 +32,9 @@ export interface DispatcherOptions {
 
 /** A claim outlives the send's time limit by this much, so only a dead process's claim lapses. */
 const CLAIM_MARGIN_SECONDS = 5;
+
+const DISABLED_REASON =
+  'Every delivery failed for a day, so Chapar stopped sending. Fix the endpoint, then turn it back on; waiting events are sent then.';
 
 /**
  * Delivers the outbox. Every process runs one (any CHAPAR_ROLE): a row is claimed with one
@@ -83,39 +97,18 @@ export class WebhookDispatcher {
   private async round() {
     const { db } = this.o;
     // Claims of a process that died mid-send lapse: the row is due again at once.
-    await db
-      .update(webhookDeliveries)
-      .set({ status: 'PENDING', claimToken: null, claimedUntil: null })
-      .where(
-        and(eq(webhookDeliveries.status, 'DELIVERING'), lte(webhookDeliveries.claimedUntil, sql`NOW(3)`)),
-      );
+    await releaseLapsedDeliveryClaims(db);
     for (;;) {
       if (this.stopped) return;
-      const due = await db
-        .select({ id: webhookDeliveries.id })
-        .from(webhookDeliveries)
-        .innerJoin(webhooks, and(eq(webhooks.id, webhookDeliveries.webhookId), eq(webhooks.status, 'ACTIVE')))
-        .where(
-          and(
-            eq(webhookDeliveries.status, 'PENDING'),
-            lte(webhookDeliveries.nextAttemptAt, sql`NOW(3)`),
-            sql`NOT EXISTS (SELECT 1 FROM webhook_deliveries earlier
-                 WHERE earlier.webhook_id = ${webhookDeliveries.webhookId}
-                   AND earlier.order_key = ${webhookDeliveries.orderKey}
-                   AND earlier.id < ${webhookDeliveries.id}
-                   AND earlier.status IN ('PENDING', 'DELIVERING'))`,
-          ),
-        )
-        .orderBy(asc(webhookDeliveries.id))
-        .limit(this.concurrency * 4);
+      const due = await listDueDeliveryIds(db, this.concurrency * 4);
       if (due.length === 0) return;
       let delivered = 0;
       const queue = [...due];
       await Promise.all(
         Array.from({ length: this.concurrency }, async () => {
-          for (let next = queue.shift(); next; next = queue.shift()) {
+          for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
             if (this.stopped) return;
-            if (await this.attempt(next.id)) delivered++;
+            if (await this.attempt(next)) delivered++;
           }
         }),
       );
@@ -127,32 +120,10 @@ export class WebhookDispatcher {
   /** One attempt of one row; false when another process claimed it first. */
   private async attempt(id: number): Promise<boolean> {
     const { db, log, policy } = this.o;
-    const token = randomUUID();
-    const [claimed] = await db
-      .update(webhookDeliveries)
-      .set({
-        status: 'DELIVERING',
-        claimToken: token,
-        claimedUntil: sql`NOW(3) + INTERVAL ${Math.ceil(this.timeoutMs / 1000) + CLAIM_MARGIN_SECONDS} SECOND`,
-        attempts: sql`${webhookDeliveries.attempts} + 1`,
-        lastAttemptAt: sql`NOW(3)`,
-      })
-      .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.status, 'PENDING')));
-    if (claimed.affectedRows !== 1) return false;
-    const [row] = await db
-      .select({
-        eventId: webhookDeliveries.eventId,
-        type: webhookDeliveries.type,
-        body: webhookDeliveries.body,
-        attempts: webhookDeliveries.attempts,
-        createdAt: webhookDeliveries.createdAt,
-        webhookId: webhooks.id,
-        url: webhooks.url,
-        secret: webhooks.secret,
-      })
-      .from(webhookDeliveries)
-      .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
-      .where(eq(webhookDeliveries.id, id));
+    const claim = { id, token: randomUUID() };
+    if (!(await claimDelivery(db, claim, Math.ceil(this.timeoutMs / 1000) + CLAIM_MARGIN_SECONDS)))
+      return false;
+    const row = await readDeliveryToSend(db, id);
     if (!row) return true; // the webhook was removed meanwhile (its rows with it)
     const result = await postWebhook(
       row.url,
@@ -164,35 +135,15 @@ export class WebhookDispatcher {
       },
       { timeoutMs: this.timeoutMs, allowPrivate: this.o.allowPrivate },
     );
-    const mine = and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.claimToken, token));
-    const outcome = {
-      claimToken: null,
-      claimedUntil: null,
-      lastStatusCode: result.statusCode,
-      lastLatencyMs: result.latencyMs,
-      lastError: result.error?.slice(0, 500) ?? null,
-    };
+    const outcome = { statusCode: result.statusCode, latencyMs: result.latencyMs, error: result.error };
     if (result.ok) {
-      await db
-        .update(webhookDeliveries)
-        .set({ ...outcome, status: 'SUCCEEDED', deliveredAt: sql`NOW(3)` })
-        .where(mine);
-      await db.update(webhooks).set({ failingSince: null }).where(eq(webhooks.id, row.webhookId));
+      await markDeliverySucceeded(db, claim, outcome);
+      await endWebhookFailureRun(db, row.webhookId);
       return true;
     }
     const delay = policy.nextDelayMs(row.attempts, Date.now() - row.createdAt.getTime());
-    await db
-      .update(webhookDeliveries)
-      .set(
-        delay === null
-          ? { ...outcome, status: 'FAILED' }
-          : {
-              ...outcome,
-              status: 'PENDING',
-              nextAttemptAt: sql`NOW(3) + INTERVAL ${Math.round(delay * 1000)} MICROSECOND`,
-            },
-      )
-      .where(mine);
+    if (delay === null) await markDeliveryFailed(db, claim, outcome);
+    else await scheduleDeliveryRetry(db, claim, outcome, delay);
     log.info(
       { webhookId: row.webhookId, deliveryId: id, attempt: row.attempts, error: result.error },
       'webhook delivery failed',
@@ -207,28 +158,13 @@ export class WebhookDispatcher {
    */
   private async noteFailure(webhookId: number, exhaustedEventOf: Date | null) {
     const { db, log, policy } = this.o;
-    await db
-      .update(webhooks)
-      .set({ failingSince: sql`COALESCE(${webhooks.failingSince}, NOW(3))` })
-      .where(eq(webhooks.id, webhookId));
-    const [disabled] = await db
-      .update(webhooks)
-      .set({
-        status: 'DISABLED',
-        disabledReason:
-          'Every delivery failed for a day, so Chapar stopped sending. Fix the endpoint, then turn it back on; waiting events are sent then.',
-      })
-      .where(
-        and(
-          eq(webhooks.id, webhookId),
-          eq(webhooks.status, 'ACTIVE'),
-          exhaustedEventOf
-            ? sql`NOT EXISTS (SELECT 1 FROM webhook_deliveries ok WHERE ok.webhook_id = ${webhooks.id}
-                 AND ok.status = 'SUCCEEDED' AND ok.delivered_at >= ${exhaustedEventOf})`
-            : sql`${webhooks.failingSince} <= NOW(3) - INTERVAL ${Math.round(policy.disableAfterMs * 1000)} MICROSECOND`,
-        ),
-      );
-    if (disabled.affectedRows === 1)
-      log.warn({ webhookId }, 'webhook disabled after a day of failed deliveries');
+    await startWebhookFailureRun(db, webhookId);
+    const disabled = await disableFailingWebhook(
+      db,
+      webhookId,
+      DISABLED_REASON,
+      exhaustedEventOf ? { exhaustedEventOf } : { failingForMs: policy.disableAfterMs },
+    );
+    if (disabled) log.warn({ webhookId }, 'webhook disabled after a day of failed deliveries');
   }
 }

@@ -1,35 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { WEBHOOK_TEST_EVENT, type WebhookEventType } from '@chapar/api';
+import type { Database } from '@chapar/db';
 import {
-  campaigns,
-  type Database,
-  recipients,
-  webhookDeliveries,
-  webhooks,
-  whatsappAccounts,
-} from '@chapar/db';
-import { and, eq, sql } from 'drizzle-orm';
+  type EventOwner,
+  insertWebhookDeliveries,
+  listSubscribedWebhookIds,
+  type OutboxWriter,
+  readRecipientForEvent,
+  type WebhookPayload,
+} from '../repositories/webhook-deliveries';
 
-/** A transaction or the database itself: what the outbox writes with. */
-export type OutboxWriter = Pick<Database, 'select' | 'insert'>;
-
-/** Whose endpoints hear the event: a user, or the owner of a campaign or account. */
-export type EventOwner = { userId: number } | { campaignId: number } | { accountId: number };
-
-/** The JSON every endpoint receives; its `id` is `X-Chapar-Delivery`, the same on every retry. */
-export interface WebhookPayload {
-  id: string;
-  type: string;
-  createdAt: string;
-  data: Record<string, unknown>;
-}
-
-function ownerId(owner: EventOwner) {
-  if ('userId' in owner) return sql`${owner.userId}`;
-  if ('campaignId' in owner)
-    return sql`(SELECT ${campaigns.userId} FROM ${campaigns} WHERE ${campaigns.id} = ${owner.campaignId})`;
-  return sql`(SELECT ${whatsappAccounts.userId} FROM ${whatsappAccounts} WHERE ${whatsappAccounts.id} = ${owner.accountId})`;
-}
+export type { EventOwner, OutboxWriter, WebhookPayload } from '../repositories/webhook-deliveries';
 
 /**
  * Writes an event to the outbox, one row per active endpoint of the owner that asked for
@@ -48,22 +29,13 @@ export async function recordWebhookEvent(
     data: Record<string, unknown> | (() => Promise<Record<string, unknown> | null>);
   },
 ): Promise<void> {
-  const targets = await tx
-    .select({ id: webhooks.id })
-    .from(webhooks)
-    .where(
-      and(
-        sql`${webhooks.userId} = ${ownerId(owner)}`,
-        eq(webhooks.status, 'ACTIVE'),
-        sql`FIND_IN_SET(${event.type}, ${webhooks.events}) > 0`,
-      ),
-    );
+  const targets = await listSubscribedWebhookIds(tx, owner, event.type);
   if (targets.length === 0) return;
   const data = typeof event.data === 'function' ? await event.data() : event.data;
   if (!data) return;
-  await insertDeliveries(
+  await insertWebhookDeliveries(
     tx,
-    targets.map((t) => t.id),
+    targets,
     // `at` may be the engine's clock (scaled in tests); the envelope and the retry window use real time.
     { id: randomUUID(), type: event.type, createdAt: new Date().toISOString(), data },
     event.orderKey,
@@ -80,21 +52,11 @@ export async function recordWebhookEvents(
   type: WebhookEventType,
   events: () => Promise<Array<{ orderKey: string; data: Record<string, unknown> }>>,
 ): Promise<void> {
-  const targets = await tx
-    .select({ id: webhooks.id })
-    .from(webhooks)
-    .where(
-      and(
-        sql`${webhooks.userId} = ${ownerId(owner)}`,
-        eq(webhooks.status, 'ACTIVE'),
-        sql`FIND_IN_SET(${type}, ${webhooks.events}) > 0`,
-      ),
-    );
+  const targets = await listSubscribedWebhookIds(tx, owner, type);
   if (targets.length === 0) return;
-  const ids = targets.map((t) => t.id);
   for (const event of await events()) {
     const payload = { id: randomUUID(), type, createdAt: new Date().toISOString(), data: event.data };
-    await insertDeliveries(tx, ids, payload, event.orderKey);
+    await insertWebhookDeliveries(tx, targets, payload, event.orderKey);
   }
 }
 
@@ -109,26 +71,8 @@ export async function recordTestEvent(db: Database, webhookId: number, at: Date)
       message: 'A test event from Chapar: your endpoint is reachable and checks signatures.',
     },
   };
-  const [row] = await insertDeliveries(db, [webhookId], payload, `test:${payload.id}`);
+  const [row] = await insertWebhookDeliveries(db, [webhookId], payload, `test:${payload.id}`);
   return row!.id;
-}
-
-function insertDeliveries(tx: OutboxWriter, webhookIds: number[], payload: WebhookPayload, orderKey: string) {
-  const body = JSON.stringify(payload);
-  return tx
-    .insert(webhookDeliveries)
-    .values(
-      webhookIds.map((webhookId) => ({
-        webhookId,
-        eventId: payload.id,
-        type: payload.type,
-        body,
-        orderKey: orderKey.slice(0, 64),
-        nextAttemptAt: sql`NOW(3)`,
-        createdAt: new Date(payload.createdAt),
-      })),
-    )
-    .$returningId();
 }
 
 /** `recipient.status` for a recipient row as it now stands (SENT, DELIVERED, READ, FAILED, SKIPPED). */
@@ -141,20 +85,7 @@ export function recordRecipientStatus(tx: OutboxWriter, campaignId: number, reci
       orderKey: `recipient:${recipientId}`,
       at,
       data: async () => {
-        const [row] = await tx
-          .select({
-            campaignId: recipients.campaignId,
-            recipientId: recipients.id,
-            phone: recipients.phone,
-            name: recipients.name,
-            status: recipients.status,
-            messageId: recipients.whatsappMessageId,
-            error: recipients.error,
-            errorCode: recipients.errorCode,
-            errorParams: recipients.errorParams,
-          })
-          .from(recipients)
-          .where(eq(recipients.id, recipientId));
+        const row = await readRecipientForEvent(tx, recipientId);
         return row ? { ...row, at: at.toISOString() } : null;
       },
     },
