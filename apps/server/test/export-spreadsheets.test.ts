@@ -148,9 +148,14 @@ describe('exported spreadsheets opened in LibreOffice', () => {
     expect(byLocale.split(/\r?\n/)[0]).toMatch(/^تلفن,نام,وضعیت/);
     const badLang = await get('?lang=de');
     expect(badLang.status).toBe(400);
-    expect(await badLang.json()).toEqual({ error: 'Unknown language "de"; use lang=fa or lang=en.' });
+    expect(await badLang.json()).toEqual({
+      error: 'Unknown language "de"; use lang=fa or lang=en.',
+      reason: 'INVALID_INPUT',
+    });
     const badZone = await get('?tz=Mars/Olympus');
     expect(badZone.status).toBe(400);
-    expect(((await badZone.json()) as { error: string }).error).toMatch(/^Unknown time zone "Mars\/Olympus"/);
+    const zoneRefusal = (await badZone.json()) as { error: string; reason: string };
+    expect(zoneRefusal.error).toMatch(/^Unknown time zone "Mars\/Olympus"/);
+    expect(zoneRefusal.reason).toBe('INVALID_INPUT');
   });
 });

@@ -58,6 +58,13 @@ async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(250); // Mantine's transitions (collapse, popover) take 150–200 ms
 }
 
+/** Pages whose dark look goes into docs/screenshots (with UPDATE_SCREENSHOTS=1). */
+const DARK_SCREENSHOTS: Record<string, string> = {
+  '/dashboard': 'dashboard',
+  '/campaigns/:id': 'campaign',
+  'wizard: review, scheduled': 'wizard-review',
+};
+
 interface Findings {
   violations: Violation[];
   persian: string[];
@@ -73,6 +80,8 @@ async function scanBothThemes(page: Page, m: Messages, language: Language, where
     const label = `${where} [${language}, ${scheme}]`;
     found.violations.push(...(await seriousViolations(page, label, { coloursOnly: pass === 1 })));
     if (language === 'fa' && pass === 0) found.persian.push(...(await persianProblems(page, label)));
+    const shot = DARK_SCREENSHOTS[where.replace(/^\/campaigns\/\d+$/, '/campaigns/:id')];
+    if (shot && scheme === 'dark') await session.docsScreenshot(`${shot}.dark.${language}.png`);
     if (pass === 0) {
       await page.getByRole('banner').getByRole('button', { name: m['header.darkTheme'] }).click();
       await page.waitForFunction(
@@ -139,6 +148,7 @@ describe('every page, in both languages and themes', () => {
       '/whatsapp',
       '/opt-outs',
       '/settings',
+      '/settings/webhooks',
       '/pricing',
       '/admin/users',
       '/admin/packages',
