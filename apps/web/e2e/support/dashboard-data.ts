@@ -1,5 +1,6 @@
 import { campaigns, recipients, subscriptions } from '@chapar/db';
 import { eq } from 'drizzle-orm';
+import { rebuildRollups } from '../../../server/src/repositories/rollups';
 import type { TestServer } from '../../../server/test/support/test-server';
 
 const DAY_MS = 86_400_000;
@@ -8,7 +9,7 @@ const DAY_MS = 86_400_000;
  * A user with a month of believable history, for the dashboard: three finished campaigns
  * whose messages went out over the last 30 days (more on weekdays, a launch spike), one
  * campaign paused half-way, and part of the trial used. Rows are written directly, as the
- * engine would have left them. Answers the user's API token.
+ * engine would have left them (the rollup table recounted from them). Answers the user's API token.
  */
 export async function seedBusyUser(
   server: TestServer,
@@ -91,5 +92,7 @@ export async function seedBusyUser(
     })
     .where(eq(campaigns.id, paused.id));
   await db.update(subscriptions).set({ messagesUsed: 37 }).where(eq(subscriptions.userId, user.id));
+  // The engine counts each message into the rollups as it goes; rows written by hand need a recount.
+  await rebuildRollups(db);
   return { token, client, user };
 }
