@@ -244,10 +244,13 @@ describe('personalised messages', () => {
     const preview = await user.client.campaigns.preview.query({ id: campaign.id });
     expect(preview.unknownVariables).toEqual([]);
     expect(preview.text).toMatch(/^(Salam|Dorood) Ali from {2}\*sale\* 🎉$/);
+    // Ali has no city and {{city}} no fallback: the preview says so (the name has a fallback).
+    expect(preview.blankVariables).toEqual(['city']);
     const items = (await user.client.campaigns.recipients.query({ campaignId: campaign.id })).items;
     const sara = items.find((r) => r.name === 'Sara')!;
     const saraPreview = await user.client.campaigns.preview.query({ id: campaign.id, recipientId: sara.id });
     expect(saraPreview.text).toMatch(/^(Salam|Dorood) Sara from Tabriz \*sale\* 🎉$/);
+    expect(saraPreview.blankVariables).toEqual([]);
 
     await user.client.campaigns.update.mutate({ id: campaign.id, interval: 'FIVE_SECONDS' });
     await user.client.campaigns.start.mutate({ id: campaign.id });

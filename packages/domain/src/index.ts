@@ -5,4 +5,5 @@ export * from './phone';
 export * from './roles';
 export * from './subscription';
 export * from './template';
+export * from './template-blanks';
 export * from './text-safety';

@@ -1,6 +1,5 @@
 import { type CountryCode, normalizePhone } from '@chapar/domain';
-import { Alert, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useT } from '../i18n/i18n-provider';
 import { localPreview } from './local-preview';
@@ -54,17 +53,10 @@ export function CreatePreview({
         </Text>
       )}
       <MessageBubble text={preview.text} data-testid="create-preview" />
-      {preview.blankVariables.length > 0 && (
-        <Alert color="yellow" icon={<IconAlertTriangle size={18} aria-hidden />} data-testid="preview-blank">
-          {t('preview.blank', {
-            variables: preview.blankVariables.map((name) => `{{${name}}}`).join(' '),
-            example: `{{${preview.blankVariables[0]}|${t('preview.blankFallback')}}}`,
-          })}
-        </Alert>
-      )}
       <PreviewWarnings
         unknownVariables={preview.unknownVariables}
         problems={preview.problems}
+        blankVariables={preview.blankVariables}
         unknownHint={fromFile ? t('preview.unknown.fileHint') : t('preview.unknown.pasteHint')}
       />
       {preview.hasVariants && (

@@ -1,8 +1,8 @@
 import {
+  blankVariables,
   findUnknownVariables,
   parseTemplate,
   renderTemplate,
-  type TemplateNode,
   templateProblemReason,
 } from '@chapar/domain';
 import type { PreviewProblem } from './preview-warnings';
@@ -20,15 +20,6 @@ export interface LocalPreview {
   blankVariables: string[];
 }
 
-/** Every `{{…}}` of the nodes, inside variants too, with its fallback. */
-function variableNodes(nodes: readonly TemplateNode[]): Array<Extract<TemplateNode, { kind: 'var' }>> {
-  return nodes.flatMap((node) => {
-    if (node.kind === 'var') return [node];
-    if (node.kind === 'choice') return node.options.flatMap(variableNodes);
-    return [];
-  });
-}
-
 /**
  * The message for one recipient, rendered in the browser with the same template code the
  * server sends with. Before the campaign exists recipients have no id, so `seed` (their
@@ -43,20 +34,8 @@ export function localPreview(
 ): LocalPreview {
   const parsed = parseTemplate(message);
   const values = { name: recipient?.name ?? null, phone: recipient?.phone ?? null };
-  // A built-in variable (name, phone, their Persian spellings) without a fallback, rendered
-  // alone by the same code: blank for this recipient or not. Other columns are not known here.
-  const blank = (name: string) =>
-    findUnknownVariables(`{{${name}}}`, []).length === 0 &&
-    renderTemplate(`{{${name}}}`, values).trim() === '';
-  const blankVariables = recipient
-    ? [
-        ...new Set(
-          variableNodes(parsed.template.nodes)
-            .filter((v) => v.fallback === null && blank(v.name))
-            .map((v) => v.name),
-        ),
-      ]
-    : [];
+  // Only the built-ins (name, phone) are known here: other columns come with an import.
+  const blanks = recipient ? blankVariables(parsed.template, values) : [];
   return {
     text: renderTemplate(parsed.template, values, { seed }),
     unknownVariables: findUnknownVariables(message, knownVariables),
@@ -67,6 +46,6 @@ export function localPreview(
       ...templateProblemReason(message, p),
     })),
     hasVariants: parsed.template.choiceCount > 0,
-    blankVariables,
+    blankVariables: blanks,
   };
 }

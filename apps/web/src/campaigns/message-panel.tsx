@@ -146,6 +146,7 @@ export function MessagePanel({
           <PreviewWarnings
             unknownVariables={preview.data.unknownVariables}
             problems={preview.data.problems}
+            blankVariables={preview.data.blankVariables}
           />
         )}
       </Stack>

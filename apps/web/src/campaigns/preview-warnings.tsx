@@ -19,18 +19,29 @@ export interface PreviewProblem {
 export function PreviewWarnings({
   unknownVariables,
   problems,
+  blankVariables = [],
   unknownHint,
 }: {
   unknownVariables: readonly string[];
   problems: readonly PreviewProblem[];
+  /** Variables without a fallback that are blank for the recipient shown ("Hi , …"). */
+  blankVariables?: readonly string[];
   /** Replaces the usual advice under the unknown variables (e.g. before any import). */
   unknownHint?: string | undefined;
 }) {
   const { t, language } = useI18n();
-  if (unknownVariables.length === 0 && problems.length === 0) return null;
+  if (unknownVariables.length === 0 && problems.length === 0 && blankVariables.length === 0) return null;
   const first = unknownVariables[0];
   return (
     <Stack gap="xs" aria-live="polite">
+      {blankVariables.length > 0 && (
+        <Alert color="yellow" icon={<IconAlertTriangle size={18} aria-hidden />} data-testid="preview-blank">
+          {t('preview.blank', {
+            variables: blankVariables.map((name) => `{{${name}}}`).join(' '),
+            example: `{{${blankVariables[0]}|${t('preview.blankFallback')}}}`,
+          })}
+        </Alert>
+      )}
       {problems.length > 0 && (
         <Alert
           color="red"

@@ -1,4 +1,10 @@
-import { findUnknownVariables, parseTemplate, renderTemplate, templateProblemReason } from '@chapar/domain';
+import {
+  blankVariables,
+  findUnknownVariables,
+  parseTemplate,
+  renderTemplate,
+  templateProblemReason,
+} from '@chapar/domain';
 import { z } from 'zod';
 import { notFound } from '../../errors';
 import { zId, zReason } from '../../schemas';
@@ -12,6 +18,8 @@ export const preview = ownedCampaign
       text: z.string(),
       recipient: z.object({ id: zId, phone: z.string(), name: z.string().nullable() }).nullable(),
       unknownVariables: z.array(z.string()),
+      /** Variables without a fallback this recipient's values leave blank ("Hi , …"), as written. */
+      blankVariables: z.array(z.string()),
       problems: z.array(
         z.object({
           message: z.string(),
@@ -38,6 +46,7 @@ export const preview = ownedCampaign
       text: renderTemplate(parsed.template, values, { seed: recipient?.id ?? 0 }),
       recipient: recipient ? { id: recipient.id, phone: recipient.phone, name: recipient.name } : null,
       unknownVariables: findUnknownVariables(message, ctx.campaign.variableKeys),
+      blankVariables: recipient ? blankVariables(parsed.template, values, ctx.campaign.variableKeys) : [],
       problems: parsed.problems.map((p) => ({
         message: p.message,
         line: p.line,
