@@ -1,3 +1,4 @@
+import type { ImportPreview } from '@chapar/api';
 import type { CountryCode } from '@chapar/domain';
 import type { ByteInput } from './byte-source';
 import { type ColumnMapping, columnLabel, resolveColumns } from './columns';
@@ -5,20 +6,8 @@ import { IMPORT_DEFAULTS } from './import-rows';
 import { type ReadRowsOptions, readRecipientRows } from './read-rows';
 import { isBlankRow, type RecipientRow } from './row';
 
-export interface ImportPreview {
-  /** The header row's line, or null when the file has none. */
-  headerLine: number | null;
-  /** Every column of the header or the first rows, with what the wizard calls it. */
-  columns: Array<{ index: number; label: string }>;
-  /** The columns an import without a mapping would use (see `ColumnLayout`). */
-  phone: number;
-  phones: number[];
-  name: number | null;
-  nameParts: number[];
-  detectedBy: 'mapping' | 'header' | 'content';
-  /** The first data rows, cells cut to 100 characters. */
-  sample: RecipientRow[];
-}
+/** What the port promises (`@chapar/api`): one definition for the router and this reader. */
+export type { ImportPreview };
 
 const SAMPLE_ROWS = 5;
 const MAX_CELL_LENGTH = 100;

@@ -28,8 +28,11 @@ export interface ImportReport {
 
 /** The columns an import of a file would take, read from its first rows; nothing stored. */
 export interface ImportPreview {
+  /** The header row's line, or null when the file has none. */
   headerLine: number | null;
+  /** Every column of the header or the first rows, with what the wizard calls it. */
   columns: Array<{ index: number; label: string }>;
+  /** The columns an import without a mapping would use. */
   phone: number;
   /** The phone column and its fallbacks for rows where it is empty. */
   phones: number[];
@@ -37,6 +40,7 @@ export interface ImportPreview {
   /** The columns joined into the name (first, middle, last), [] for none. */
   nameParts: number[];
   detectedBy: 'mapping' | 'header' | 'content';
+  /** The first data rows, cells cut to 100 characters. */
   sample: Array<{ line: number; cells: string[] }>;
 }
 
