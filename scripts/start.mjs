@@ -51,6 +51,10 @@ if (!existsSync(path.join(root, 'apps/web/dist/index.html'))) {
   run('npm', ['run', 'build', '-w', '@chapar/web']);
 }
 
+// `node scripts/start.mjs --build-only`: the build steps above and nothing else (the
+// benchmarks run it once before starting several servers, so they never build at once).
+if (process.argv.includes('--build-only')) process.exit(0);
+
 // Out of the box, one-time codes go to the server log (read them there to verify a phone
 // or reset a password). Set SMS_PROVIDER / EMAIL_PROVIDER to send them for real.
 for (const name of ['SMS_PROVIDER', 'EMAIL_PROVIDER']) {

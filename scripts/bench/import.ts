@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createChaparClient } from '@chapar/client';
 import mysql from 'mysql2/promise';
+import { serverCommand } from './support';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const SERVER = process.env.TEST_DATABASE_SERVER ?? 'mysql://root@127.0.0.1:3306';
@@ -74,27 +75,18 @@ async function main() {
   const size = (await stat(file)).size;
 
   const port = 3900 + Math.floor(Math.random() * 90);
-  const server = spawn(
-    process.execPath,
-    [
-      ...(process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean),
-      '--import',
-      'tsx',
-      'apps/server/src/main.ts',
-    ],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: `${SERVER}/${dbName}`,
-        PORT: String(port),
-        DATA_DIR: path.join(dir, 'data'),
-        LOG_LEVEL: 'warn',
-        IMPORT_MAX_ROWS: String(ROWS + 10),
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+  const server = spawn(process.execPath, serverCommand(), {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: `${SERVER}/${dbName}`,
+      PORT: String(port),
+      DATA_DIR: path.join(dir, 'data'),
+      LOG_LEVEL: 'warn',
+      IMPORT_MAX_ROWS: String(ROWS + 10),
     },
-  );
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   try {
     const url = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 100; i++) {

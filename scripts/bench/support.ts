@@ -3,8 +3,9 @@
  * process on a database of its own (dropped afterwards), users registered through the
  * typed client, and readings of the server process (CPU, memory, Prometheus metrics).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,7 +50,7 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** One server process (`apps/server/src/main.ts` through tsx, as `npm start` runs it). */
+/** One server process, started as `npm start` starts it (see `serverCommand`). */
 export interface ServerChild {
   url: string;
   pid: number;
@@ -57,6 +58,39 @@ export interface ServerChild {
   exited: Promise<unknown>;
   /** SIGTERM (or `signal`) and wait for the exit; a no-op once it has exited. */
   stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** The V8 flags `npm start` runs the server with: read from package.json, their one place. */
+export function startHeapFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const match = /\bnode\s+(.*?)\s*scripts\/start\.mjs/.exec(pkg.scripts.start ?? '');
+  if (!match) throw new Error('package.json\'s "start" script no longer runs `node … scripts/start.mjs`');
+  return match[1]!.split(/\s+/).filter(Boolean);
+}
+
+let built = false;
+/**
+ * The node arguments of a benchmark's server. By default what `npm start` runs: the
+ * compiled server (`scripts/start.mjs`, built once here first) with the start script's heap
+ * flags. `SERVER_NODE_FLAGS` replaces those flags (e.g. for `--cpu-prof`, keep the heap
+ * flags in it to compare like with like); `BENCH_SERVER=tsx` runs the TypeScript sources
+ * through tsx instead, as before issue 15.
+ */
+export function serverCommand(): string[] {
+  const flags = process.env.SERVER_NODE_FLAGS?.split(' ').filter(Boolean);
+  if (process.env.BENCH_SERVER === 'tsx')
+    return [...(flags ?? []), '--import', 'tsx', 'apps/server/src/main.ts'];
+  if (!built) {
+    const build = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) throw new Error('building the server failed');
+    built = true;
+  }
+  return [...(flags ?? startHeapFlags()), 'scripts/start.mjs'];
 }
 
 /**
@@ -68,16 +102,11 @@ export async function spawnServer(
   env: Record<string, string>,
   onLine?: (line: string) => void,
 ): Promise<ServerChild> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      ...(process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean),
-      '--import',
-      'tsx',
-      'apps/server/src/main.ts',
-    ],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', onLine ? 'pipe' : 'inherit', 'inherit'] },
-  );
+  const child: ChildProcess = spawn(process.execPath, serverCommand(), {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', onLine ? 'pipe' : 'inherit', 'inherit'],
+  });
   if (onLine && child.stdout) createInterface({ input: child.stdout }).on('line', onLine);
   const exited = new Promise((r) => child.once('exit', r));
   const running = () => child.exitCode === null && child.signalCode === null;
