@@ -1,4 +1,5 @@
 import { campaigns, recipients } from '@chapar/db';
+import { startOfLocalDay, startOfLocalMonth } from '@chapar/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildRollups } from '../src/repositories/rollups';
@@ -125,5 +126,42 @@ describe('dashboard.summary', () => {
     const error = await errorOf(owner.client.dashboard.summary.query({ timeZone: 'Mars/Olympus' }));
     expect(error.data.code).toBe('BAD_REQUEST');
     expect(error.message).toContain('IANA');
+  });
+});
+
+describe('dashboard.summary in a time zone half an hour off UTC', () => {
+  it("counts each send in Tehran's own day and Persian month, a minute either side of midnight", async () => {
+    const user = await signUp(server);
+    const tehranToday = startOfLocalDay(new Date(now), 'Asia/Tehran').getTime();
+    const persianMonth = startOfLocalMonth(new Date(now), 'Asia/Tehran', 'persian').getTime();
+    const justBefore = (t: number) => new Date(t - 60_000);
+    const justAfter = (t: number) => new Date(Math.min(t + 60_000, now - 1_000));
+    const sends = [
+      justBefore(tehranToday),
+      justAfter(tehranToday),
+      justBefore(persianMonth),
+      justAfter(persianMonth),
+    ];
+    const mine = await campaignWith(user, ['09120000011', '09120000012', '09120000013', '09120000014']);
+    for (const [i, at] of sends.entries()) {
+      await setRow(mine.rowIds[i]!, { status: 'SENT', attemptedAt: at, sentAt: at });
+    }
+    await rebuildRollups(server.app.db);
+
+    const summary = await user.client.dashboard.summary.query({
+      timeZone: 'Asia/Tehran',
+      calendar: 'persian',
+    });
+    const count = (from: number, to = Number.POSITIVE_INFINITY) =>
+      sends.filter((at) => at.getTime() >= from && at.getTime() < to).length;
+    expect(summary.today.sent).toBe(count(tehranToday));
+    expect(summary.month.sent).toBe(count(persianMonth));
+    // Tehran's yesterday is the UTC day before from 20:30 to 20:30.
+    const yesterday = summary.days.at(-2)!;
+    expect(yesterday.sent).toBe(count(tehranToday - DAY_MS, tehranToday));
+    expect(summary.days.at(-1)!.sent).toBe(count(tehranToday));
+    expect(summary.days.reduce((n, d) => n + d.sent, 0)).toBe(
+      count(startOfLocalDay(new Date(now - 29 * DAY_MS), 'Asia/Tehran').getTime()),
+    );
   });
 });

@@ -1,6 +1,5 @@
-import type { MessageBucket } from '@chapar/api';
 import { type Database, messageRollups, QUARTER_HOUR_SECONDS } from '@chapar/db';
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { gte, sql } from 'drizzle-orm';
 
 /**
  * The `message_rollups` table: messages per user per quarter hour. Every change of a
@@ -98,35 +97,6 @@ export async function subtractCampaign(tx: Executor, campaignId: number): Promis
      GROUP BY user_id, quarter_hour
     ON DUPLICATE KEY UPDATE sent = sent + VALUES(sent), delivered = delivered + VALUES(delivered),
       \`read\` = \`read\` + VALUES(\`read\`), failed = failed + VALUES(failed)`);
-}
-
-/** A user's buckets from the quarter hour holding `from` up to the one holding `to`. */
-export async function userBuckets(
-  db: Database,
-  userId: number,
-  from: Date,
-  to: Date,
-): Promise<MessageBucket[]> {
-  const rows = await db
-    .select()
-    .from(messageRollups)
-    .where(
-      and(
-        eq(messageRollups.userId, userId),
-        gte(messageRollups.quarterHour, quarterOf(from)),
-        lt(messageRollups.quarterHour, quarterOf(to) + 1),
-      ),
-    )
-    .orderBy(messageRollups.quarterHour);
-  return rows
-    .filter((r) => r.sent || r.delivered || r.read || r.failed)
-    .map((r) => ({
-      at: new Date(r.quarterHour * QUARTER_MS),
-      sent: r.sent,
-      delivered: r.delivered,
-      read: r.read,
-      failed: r.failed,
-    }));
 }
 
 /** Every user's sends and failures per hour since `since` (an hour's start). */

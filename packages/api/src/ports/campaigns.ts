@@ -123,9 +123,9 @@ export interface MediaPort {
   detach(userId: number, campaignId: number): Promise<CampaignRecord | null>;
 }
 
-/** Message events of one user counted per quarter hour (UTC-aligned, so any time zone's days add up). */
+/** Message events of one user counted over a range of time (whole quarter hours). */
 export interface MessageBucket {
-  /** Start of the quarter hour. */
+  /** Start of the range (of its first quarter hour). */
   at: Date;
   sent: number;
   delivered: number;
@@ -134,6 +134,11 @@ export interface MessageBucket {
 }
 
 export interface DashboardPort {
-  /** Sends, deliveries, reads (by their own timestamps) and failures (by attempt time) in [from, to). */
-  activity(userId: number, from: Date, to: Date): Promise<MessageBucket[]>;
+  /**
+   * Sends, deliveries, reads (by their own timestamps) and failures (by attempt time) summed
+   * per range: one bucket for each of `starts` that has any, covering up to the next start
+   * (the last up to `to`). Counted per quarter hour (UTC-aligned, so any time zone's days
+   * add up): a quarter hour belongs to the range its start falls in.
+   */
+  activity(userId: number, starts: Date[], to: Date): Promise<MessageBucket[]>;
 }

@@ -83,10 +83,17 @@ export const dashboardRouter = router({
       const dayKeys = lastLocalDays(now, timeZone, input.days);
       const todayStart = startOfLocalDay(now, timeZone);
       const monthStart = startOfLocalMonth(now, timeZone, input.calendar);
-      // A day's margin before the first shown day covers clock changes; extra buckets are dropped.
-      const from = new Date(Math.min(monthStart.getTime(), todayStart.getTime() - input.days * DAY_MS));
+      // Each shown day's first instant, found once (naming the day of each of ~3,000
+      // quarter hours with Intl cost more than everything else in the call).
+      const noon = todayStart.getTime() + DAY_MS / 2;
+      const dayStarts = dayKeys.map((_, i) =>
+        startOfLocalDay(new Date(noon - (dayKeys.length - 1 - i) * DAY_MS), timeZone).getTime(),
+      );
+      // Summed by the database per range between these instants: each range then lies in one
+      // day and on one side of the month's start.
+      const starts = [...dayStarts, monthStart.getTime()].map((t) => new Date(t));
       const [buckets, running, paused, subscription, packages] = await Promise.all([
-        ctx.ports.dashboard.activity(ctx.user.id, from, now),
+        ctx.ports.dashboard.activity(ctx.user.id, starts, now),
         ctx.ports.campaigns.list(ctx.user.id, { status: 'RUNNING', limit: 20 }),
         ctx.ports.campaigns.list(ctx.user.id, { status: 'PAUSED', limit: 20 }),
         ctx.ports.subscriptions.current(ctx.user.id),
@@ -96,12 +103,6 @@ export const dashboardRouter = router({
       const today = zero();
       const month = zero();
       const perDay = dayKeys.map(zero);
-      // Each shown day's first instant, found once (naming the day of each of ~3,000
-      // quarter hours with Intl cost more than everything else in the call).
-      const noon = todayStart.getTime() + DAY_MS / 2;
-      const dayStarts = dayKeys.map((_, i) =>
-        startOfLocalDay(new Date(noon - (dayKeys.length - 1 - i) * DAY_MS), timeZone).getTime(),
-      );
       for (const bucket of buckets) {
         if (bucket.at >= todayStart) addTo(today, bucket);
         if (bucket.at >= monthStart) addTo(month, bucket);
