@@ -7,7 +7,22 @@ export type Calendar = 'gregory' | 'persian';
 
 const DAY_MS = 86_400_000;
 
+// Formatters by zone (and calendar): building one costs far more than formatting with it
+// (tens of microseconds each; a dashboard call needs ~35 of them), and zones are few.
+function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, key: string, make: () => Intl.DateTimeFormat) {
+  let format = cache.get(key);
+  if (!format) {
+    format = make();
+    cache.set(key, format);
+  }
+  return format;
+}
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+const dayOfMonthFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function isTimeZone(zone: string): boolean {
+  if (clockFormats.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
@@ -16,33 +31,29 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-// One formatter per zone: building one costs far more than formatting with it.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The local date of an instant, `YYYY-MM-DD` (en-CA formats dates that way). */
 export function localDay(at: Date, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(at);
+  return cachedFormat(
+    dayFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  ).format(at);
 }
 
 /** Milliseconds since local midnight of `at` in the zone. */
 function sinceLocalMidnight(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = cachedFormat(
+    clockFormats,
     timeZone,
-    hourCycle: 'h23',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(at);
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+  ).formatToParts(at);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return ((part('hour') * 60 + part('minute')) * 60 + part('second')) * 1000 + at.getUTCMilliseconds();
 }
@@ -55,7 +66,11 @@ export function startOfLocalDay(at: Date, timeZone: string): Date {
 /** The instant this local month began, in the given calendar. */
 export function startOfLocalMonth(at: Date, timeZone: string, calendar: Calendar): Date {
   const dayOfMonth = Number(
-    new Intl.DateTimeFormat(`en-US-u-ca-${calendar}-nu-latn`, { timeZone, day: 'numeric' }).format(at),
+    cachedFormat(
+      dayOfMonthFormats,
+      `${calendar} ${timeZone}`,
+      () => new Intl.DateTimeFormat(`en-US-u-ca-${calendar}-nu-latn`, { timeZone, day: 'numeric' }),
+    ).format(at),
   );
   const today = startOfLocalDay(at, timeZone);
   // Step back day by day from noon, so a clock change never lands us in the wrong day.
